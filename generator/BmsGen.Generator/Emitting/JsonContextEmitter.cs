@@ -1,0 +1,68 @@
+using BmsGen.Generator.Model;
+
+namespace BmsGen.Generator.Emitting;
+
+/// <summary>
+/// Emits a JsonSerializerContext whose type infos wrap the generated converters, so the models work with
+/// JsonSerializer and the HttpClient JSON extensions in trimmed and reflection-free apps.
+/// </summary>
+internal static class JsonContextEmitter
+{
+    public static string Emit(SpecModel spec)
+    {
+        string name = spec.ClientName + "JsonContext";
+        string codec = TypeNames.CodecName(spec);
+        var writer = new SourceWriter();
+        EmitterHeader.Write(writer, spec);
+        writer.WriteLine($"namespace {spec.Namespace}");
+        writer.OpenBlock();
+        writer.WriteLine($$"""
+            /// <summary>
+            /// Type metadata for the {{spec.ClientName}} models, backed by the generated reflection-free converters.
+            /// Use <see cref="Default"/> or its <c>Options</c> with JsonSerializer, or add it to a TypeInfoResolverChain.
+            /// </summary>
+            {{TypeNames.GeneratedCodeAttribute}}
+            public sealed partial class {{name}} : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+            {
+                /// <summary>A shared instance bound to default options.</summary>
+                public static {{name}} Default { get; } = new {{name}}(new global::System.Text.Json.JsonSerializerOptions());
+
+                /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
+                public {{name}}(global::System.Text.Json.JsonSerializerOptions? options)
+                    : base(options)
+                {
+                }
+
+                /// <inheritdoc/>
+                protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
+
+                /// <inheritdoc/>
+                public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type) => Create(type, Options);
+
+                global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
+                    Create(type, options);
+
+                private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? Create(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+                {
+            """);
+        writer.Indent();
+        writer.Indent();
+        foreach (TypeModel type in spec.Types)
+        {
+            string clr = TypeNames.ClrType(new TypeRef(type is EnumTypeModel ? TypeKind.Enum : TypeKind.Object, type.Name), spec.Namespace);
+            writer.WriteLine($$"""
+                if (type == typeof({{clr}}))
+                {
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{{clr}}>(options, new global::{{spec.Namespace}}.{{codec}}.{{type.Name}}Converter());
+                }
+
+                """);
+        }
+
+        writer.WriteLine("return null;");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.CloseBlock();
+        return writer.ToString();
+    }
+}

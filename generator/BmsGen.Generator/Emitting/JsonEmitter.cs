@@ -1,0 +1,336 @@
+using System.Collections.Generic;
+using System.Linq;
+using BmsGen.Generator.Model;
+
+namespace BmsGen.Generator.Emitting;
+
+/// <summary>
+/// Emits the codec: reflection-free readers and writers over Utf8JsonReader/Utf8JsonWriter for every model and
+/// enum, helpers for every array and map shape the spec uses, and a JsonConverter per type that delegates to them.
+/// </summary>
+internal static class JsonEmitter
+{
+    private const string Reader = "global::System.Text.Json.Utf8JsonReader";
+    private const string Writer = "global::System.Text.Json.Utf8JsonWriter";
+
+    public static string Emit(SpecModel spec)
+    {
+        var writer = new SourceWriter();
+        EmitterHeader.Write(writer, spec);
+        writer.WriteLine($"namespace {spec.Namespace}");
+        writer.OpenBlock();
+        writer.WriteDocElement("summary", $"Reads and writes the JSON of the {spec.ClientName} models without reflection.");
+        writer.WriteLine(TypeNames.GeneratedCodeAttribute);
+        writer.WriteLine($"internal static partial class {TypeNames.CodecName(spec)}");
+        writer.OpenBlock();
+
+        bool first = true;
+        void Separate()
+        {
+            if (!first)
+            {
+                writer.WriteLine();
+            }
+
+            first = false;
+        }
+
+        foreach (TypeModel type in spec.Types)
+        {
+            Separate();
+            if (type is ObjectTypeModel objectType)
+            {
+                EmitObjectReader(writer, spec, objectType);
+                writer.WriteLine();
+                EmitObjectWriter(writer, spec, objectType);
+            }
+            else
+            {
+                EmitEnumCodec(writer, spec, (EnumTypeModel)type);
+            }
+
+            writer.WriteLine();
+            EmitConverter(writer, spec, type);
+        }
+
+        foreach (TypeRef shape in CollectShapes(spec))
+        {
+            Separate();
+            EmitShapeCodec(writer, spec, shape);
+        }
+
+        writer.CloseBlock();
+        writer.CloseBlock();
+        return writer.ToString();
+    }
+
+    /// <summary>Every array and map shape used anywhere in the spec, innermost first, each once, in a stable order.</summary>
+    internal static IReadOnlyList<TypeRef> CollectShapes(SpecModel spec)
+    {
+        var shapes = new SortedDictionary<string, TypeRef>(System.StringComparer.Ordinal);
+        void Visit(TypeRef? type)
+        {
+            if (type is null || type.Kind is not (TypeKind.Array or TypeKind.Map))
+            {
+                return;
+            }
+
+            Visit(type.Element);
+            shapes[TypeNames.ShapeName(type)] = type;
+        }
+
+        foreach (ObjectTypeModel type in spec.Types.OfType<ObjectTypeModel>())
+        {
+            foreach (PropertyModel property in type.Properties)
+            {
+                Visit(property.Type);
+            }
+        }
+
+        foreach (OperationModel operation in spec.Operations)
+        {
+            Visit(operation.RequestBody?.Type);
+            Visit(operation.ResponseType);
+        }
+
+        return shapes.Values.ToList();
+    }
+
+    /// <summary>An expression that reads the current value as the nullable form of <paramref name="type"/>.</summary>
+    internal static string ReadExpression(TypeRef type) => type.Kind switch
+    {
+        TypeKind.String => $"{TypeNames.JsonRead}.String(ref reader)",
+        TypeKind.Int32 => $"{TypeNames.JsonRead}.Int32(ref reader)",
+        TypeKind.Int64 => $"{TypeNames.JsonRead}.Int64(ref reader)",
+        TypeKind.Double => $"{TypeNames.JsonRead}.Double(ref reader)",
+        TypeKind.Boolean => $"{TypeNames.JsonRead}.Boolean(ref reader)",
+        TypeKind.Any => $"{TypeNames.JsonRead}.Element(ref reader)",
+        _ => $"Read{TypeNames.ShapeName(type)}(ref reader)",
+    };
+
+    /// <summary>A statement that writes <paramref name="value"/> (non-null) as <paramref name="type"/>.</summary>
+    internal static string WriteStatement(TypeRef type, string value) => type.Kind switch
+    {
+        TypeKind.String => $"writer.WriteStringValue({value});",
+        TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double => $"writer.WriteNumberValue({value});",
+        TypeKind.Boolean => $"writer.WriteBooleanValue({value});",
+        TypeKind.Any => $"{value}.WriteTo(writer);",
+        TypeKind.Enum => $"writer.WriteStringValue({value}.Value);",
+        _ => $"Write{TypeNames.ShapeName(type)}(writer, {value});",
+    };
+
+    private static void EmitObjectReader(SourceWriter writer, SpecModel spec, ObjectTypeModel type)
+    {
+        string clr = TypeNames.ClrType(new TypeRef(TypeKind.Object, type.Name), spec.Namespace);
+        var locals = new HashSet<string> { "reader" };
+        List<(PropertyModel Property, string Local)> fields = type.Properties
+            .Select(p => (p, Parsing.Identifiers.MakeUnique(Parsing.Identifiers.ToCamel(p.ClrName).TrimStart('@') + "Value", locals)))
+            .ToList();
+
+        writer.WriteLine($"/// <summary>Reads a {type.Name} object; returns null for a JSON null.</summary>");
+        writer.WriteLine($"public static {clr}? Read{type.Name}(ref {Reader} reader)");
+        writer.OpenBlock();
+        writer.WriteLine($$"""
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            {{TypeNames.JsonRead}}.ExpectStartObject(ref reader, "{{type.Name}}");
+            """);
+        foreach ((PropertyModel property, string local) in fields)
+        {
+            writer.WriteLine($"{TypeNames.Nullable(property.Type, spec.Namespace)} {local} = null;");
+        }
+
+        writer.WriteLine($"while ({TypeNames.JsonRead}.NextProperty(ref reader))");
+        writer.OpenBlock();
+        foreach ((PropertyModel property, string local) in fields)
+        {
+            writer.WriteLine($"if (reader.ValueTextEquals({SourceWriter.Utf8Literal(property.WireName)}))");
+            writer.OpenBlock();
+            writer.WriteLine($"{TypeNames.JsonRead}.MoveToValue(ref reader);");
+            writer.WriteLine($"{local} = {ReadExpression(property.Type)};");
+            writer.WriteLine("continue;");
+            writer.CloseBlock();
+            writer.WriteLine();
+        }
+
+        writer.WriteLine($"{TypeNames.JsonRead}.SkipPropertyValue(ref reader);");
+        writer.CloseBlock();
+        foreach ((PropertyModel property, string local) in fields.Where(f => f.Property.Required))
+        {
+            writer.WriteLine();
+            writer.WriteLine($$"""
+                if ({{local}} is null)
+                {
+                    throw {{TypeNames.JsonRead}}.MissingProperty("{{type.Name}}", {{SourceWriter.Literal(property.WireName)}});
+                }
+                """);
+        }
+
+        writer.WriteLine();
+        if (fields.Count == 0)
+        {
+            writer.WriteLine($"return new {clr}();");
+        }
+        else
+        {
+            writer.WriteLine($"return new {clr}");
+            writer.OpenBlock();
+            foreach ((PropertyModel property, string local) in fields)
+            {
+                string value = property.Required && property.Type.IsValueType ? local + ".Value" : local;
+                writer.WriteLine($"{property.ClrName} = {value},");
+            }
+
+            writer.CloseBlock(";");
+        }
+
+        writer.CloseBlock();
+    }
+
+    private static void EmitObjectWriter(SourceWriter writer, SpecModel spec, ObjectTypeModel type)
+    {
+        string clr = TypeNames.ClrType(new TypeRef(TypeKind.Object, type.Name), spec.Namespace);
+        writer.WriteLine($"/// <summary>Writes a {type.Name} object; optional members that are null are left out.</summary>");
+        writer.WriteLine($"public static void Write{type.Name}({Writer} writer, {clr} value)");
+        writer.OpenBlock();
+        writer.WriteLine("writer.WriteStartObject();");
+        foreach (PropertyModel property in type.Properties)
+        {
+            string name = SourceWriter.Utf8Literal(property.WireName);
+            if (property.Required)
+            {
+                writer.WriteLine($"writer.WritePropertyName({name});");
+                writer.WriteLine(WriteStatement(property.Type, "value." + property.ClrName));
+            }
+            else
+            {
+                writer.WriteLine($"if (value.{property.ClrName} is {{ }} {Local(property)})");
+                writer.OpenBlock();
+                writer.WriteLine($"writer.WritePropertyName({name});");
+                writer.WriteLine(WriteStatement(property.Type, Local(property)));
+                writer.CloseBlock();
+            }
+        }
+
+        writer.WriteLine("writer.WriteEndObject();");
+        writer.CloseBlock();
+    }
+
+    private static string Local(PropertyModel property) => Parsing.Identifiers.ToCamel(property.ClrName).TrimStart('@') + "Value";
+
+    private static void EmitEnumCodec(SourceWriter writer, SpecModel spec, EnumTypeModel type)
+    {
+        string clr = TypeNames.ClrType(new TypeRef(TypeKind.Enum, type.Name), spec.Namespace);
+        writer.WriteLine($$"""
+            /// <summary>Reads a {{type.Name}}; any string is accepted, numbers and booleans by their text.</summary>
+            public static {{clr}}? Read{{type.Name}}(ref {{Reader}} reader) =>
+                {{TypeNames.JsonRead}}.String(ref reader) is string text ? new {{clr}}(text) : default({{clr}}?);
+            """);
+    }
+
+    private static void EmitConverter(SourceWriter writer, SpecModel spec, TypeModel type)
+    {
+        string kind = type is EnumTypeModel ? TypeKind.Enum.ToString() : TypeKind.Object.ToString();
+        string clr = TypeNames.ClrType(new TypeRef(type is EnumTypeModel ? TypeKind.Enum : TypeKind.Object, type.Name), spec.Namespace);
+        string read = type is EnumTypeModel
+            ? $"Read{type.Name}(ref reader) ?? throw {TypeNames.JsonRead}.UnexpectedNull(\"{type.Name}\")"
+            : $"Read{type.Name}(ref reader)";
+        string write = type is EnumTypeModel ? "writer.WriteStringValue(value.Value)" : $"Write{type.Name}(writer, value)";
+        writer.WriteLine($$"""
+            /// <summary>Lets JsonSerializer use the generated {{kind.ToLowerInvariant()}} codec for {{type.Name}}.</summary>
+            public sealed class {{type.Name}}Converter : global::System.Text.Json.Serialization.JsonConverter<{{clr}}>
+            {
+                /// <inheritdoc/>
+                public override {{clr}}{{(type is EnumTypeModel ? string.Empty : "?")}} Read(ref {{Reader}} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+                    {{read}};
+
+                /// <inheritdoc/>
+                public override void Write({{Writer}} writer, {{clr}} value, global::System.Text.Json.JsonSerializerOptions options) =>
+                    {{write}};
+            }
+            """);
+    }
+
+    private static void EmitShapeCodec(SourceWriter writer, SpecModel spec, TypeRef shape)
+    {
+        string name = TypeNames.ShapeName(shape);
+        string clr = TypeNames.ClrType(shape, spec.Namespace);
+        string element = TypeNames.ClrType(shape.Element!, spec.Namespace);
+        string elementRead = ReadExpression(shape.Element!);
+        string elementWrite = WriteStatement(shape.Element!, "item");
+        if (shape.Kind == TypeKind.Array)
+        {
+            writer.WriteLine($$"""
+                /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
+                public static {{clr}}? Read{{name}}(ref {{Reader}} reader)
+                {
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        return null;
+                    }
+
+                    {{TypeNames.JsonRead}}.ExpectStartArray(ref reader, "{{name}}");
+                    var items = new global::System.Collections.Generic.List<{{element}}>();
+                    while ({{TypeNames.JsonRead}}.NextItem(ref reader))
+                    {
+                        items.Add({{elementRead}} ?? throw {{TypeNames.JsonRead}}.UnexpectedNull("an element of {{name}}"));
+                    }
+
+                    return items;
+                }
+
+                /// <summary>Writes a JSON array.</summary>
+                public static void Write{{name}}({{Writer}} writer, {{clr}} value)
+                {
+                    writer.WriteStartArray();
+                    foreach (var item in value)
+                    {
+                        {{elementWrite}}
+                    }
+
+                    writer.WriteEndArray();
+                }
+                """);
+        }
+        else
+        {
+            writer.WriteLine($$"""
+                /// <summary>Reads a JSON object as a dictionary; returns null for a JSON null.</summary>
+                public static {{clr}}? Read{{name}}(ref {{Reader}} reader)
+                {
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        return null;
+                    }
+
+                    {{TypeNames.JsonRead}}.ExpectStartObject(ref reader, "{{name}}");
+                    var items = new global::System.Collections.Generic.Dictionary<string, {{element}}>(global::System.StringComparer.Ordinal);
+                    while ({{TypeNames.JsonRead}}.NextProperty(ref reader))
+                    {
+                        string key = reader.GetString()!;
+                        {{TypeNames.JsonRead}}.MoveToValue(ref reader);
+                        items[key] = {{elementRead}} ?? throw {{TypeNames.JsonRead}}.UnexpectedNull("the value of '" + key + "' in {{name}}");
+                    }
+
+                    return items;
+                }
+
+                /// <summary>Writes a dictionary as a JSON object.</summary>
+                public static void Write{{name}}({{Writer}} writer, {{clr}} value)
+                {
+                    writer.WriteStartObject();
+                    foreach (var item in value)
+                    {
+                        writer.WritePropertyName(item.Key);
+                        {{WriteStatement(shape.Element!, "item.Value")}}
+                    }
+
+                    writer.WriteEndObject();
+                }
+                """);
+        }
+    }
+}

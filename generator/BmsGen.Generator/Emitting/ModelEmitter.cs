@@ -1,0 +1,125 @@
+using System.Linq;
+using BmsGen.Generator.Model;
+
+namespace BmsGen.Generator.Emitting;
+
+/// <summary>Emits the model classes and string-enum value types of one spec.</summary>
+internal static class ModelEmitter
+{
+    public static string Emit(SpecModel spec)
+    {
+        var writer = new SourceWriter();
+        EmitterHeader.Write(writer, spec);
+        writer.WriteLine($"namespace {spec.Namespace}");
+        writer.OpenBlock();
+        bool first = true;
+        foreach (TypeModel type in spec.Types)
+        {
+            if (!first)
+            {
+                writer.WriteLine();
+            }
+
+            first = false;
+            switch (type)
+            {
+                case ObjectTypeModel objectType:
+                    EmitObject(writer, spec, objectType);
+                    break;
+                case EnumTypeModel enumType:
+                    EmitEnum(writer, spec, enumType);
+                    break;
+            }
+        }
+
+        writer.CloseBlock();
+        return writer.ToString();
+    }
+
+    private static void EmitObject(SourceWriter writer, SpecModel spec, ObjectTypeModel type)
+    {
+        writer.WriteDocElement("summary", type.Description ?? $"The {type.Name} model.");
+        writer.WriteLine($"[global::System.Text.Json.Serialization.JsonConverter(typeof(global::{spec.Namespace}.{TypeNames.CodecName(spec)}.{type.Name}Converter))]");
+        writer.WriteLine(TypeNames.GeneratedCodeAttribute);
+        writer.WriteLine($"public sealed partial class {type.Name}");
+        writer.OpenBlock();
+        bool first = true;
+        foreach (PropertyModel property in type.Properties)
+        {
+            if (!first)
+            {
+                writer.WriteLine();
+            }
+
+            first = false;
+            writer.WriteDocElement("summary", property.Description ?? $"The {property.WireName} field.");
+            string remarks = $"JSON name: {property.WireName}." + (property.Remarks is null ? string.Empty : " " + property.Remarks);
+            writer.WriteDocElement("remarks", remarks);
+            string typeName = property.Required ? TypeNames.ClrType(property.Type, spec.Namespace) : TypeNames.Nullable(property.Type, spec.Namespace);
+            string modifier = property.Required ? "required " : string.Empty;
+            writer.WriteLine($"public {modifier}{typeName} {property.ClrName} {{ get; init; }}");
+        }
+
+        writer.CloseBlock();
+    }
+
+    private static void EmitEnum(SourceWriter writer, SpecModel spec, EnumTypeModel type)
+    {
+        string name = type.Name;
+        writer.WriteDocElement("summary", type.Description ?? $"The {name} values.");
+        writer.WriteDocElement("remarks", "A string-valued enumeration that keeps values it does not know: compare with the static members, read Value for the wire text.");
+        writer.WriteLine($"[global::System.Text.Json.Serialization.JsonConverter(typeof(global::{spec.Namespace}.{TypeNames.CodecName(spec)}.{name}Converter))]");
+        writer.WriteLine(TypeNames.GeneratedCodeAttribute);
+        writer.WriteLine($"public readonly partial struct {name} : global::System.IEquatable<{name}>");
+        writer.OpenBlock();
+        writer.WriteLine("private readonly string? _value;");
+        writer.WriteLine();
+        writer.WriteDocElement("summary", $"Creates a {name} from its wire text.");
+        writer.WriteLine($$"""
+            public {{name}}(string value)
+            {
+                _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+            }
+            """);
+        foreach (EnumMemberModel member in type.Members)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"/// <summary>The value <c>{SourceWriter.EscapeXml(member.WireValue.Replace('\n', ' '))}</c>.</summary>");
+            writer.WriteLine($"public static {name} {member.ClrName} {{ get; }} = new {name}({SourceWriter.Literal(member.WireValue)});");
+        }
+
+        string knownValues = type.Members.Count == 0
+            ? "false"
+            : "Value is " + string.Join(" or ", type.Members.Select(m => SourceWriter.Literal(m.WireValue)));
+        writer.WriteLine();
+        writer.WriteLine($$"""
+            /// <summary>The wire text of this value.</summary>
+            public string Value => _value ?? string.Empty;
+
+            /// <summary>Whether the spec documents this value.</summary>
+            public bool IsKnown => {{knownValues}};
+
+            /// <summary>Wraps wire text.</summary>
+            public static implicit operator {{name}}(string value) => new {{name}}(value);
+
+            /// <summary>Compares wire texts ordinally.</summary>
+            public static bool operator ==({{name}} left, {{name}} right) => left.Equals(right);
+
+            /// <summary>Compares wire texts ordinally.</summary>
+            public static bool operator !=({{name}} left, {{name}} right) => !left.Equals(right);
+
+            /// <inheritdoc/>
+            public bool Equals({{name}} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+            /// <inheritdoc/>
+            public override bool Equals(object? obj) => obj is {{name}} other && Equals(other);
+
+            /// <inheritdoc/>
+            public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+            /// <inheritdoc/>
+            public override string ToString() => Value;
+            """);
+        writer.CloseBlock();
+    }
+}

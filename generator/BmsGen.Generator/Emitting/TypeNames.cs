@@ -1,0 +1,41 @@
+using System;
+using BmsGen.Generator.Model;
+
+namespace BmsGen.Generator.Emitting;
+
+/// <summary>C# spellings of model type references, shared by the emitters.</summary>
+internal static class TypeNames
+{
+    public const string Runtime = "global::BmsGen.Runtime";
+    public const string JsonRead = "global::BmsGen.Runtime.Json.JsonRead";
+    public const string Json = "global::System.Text.Json";
+    public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"BmsGen.Generator\", \"1.0.0\")]";
+
+    public static string ClrType(TypeRef type, string ns) => type.Kind switch
+    {
+        TypeKind.String => "string",
+        TypeKind.Int32 => "int",
+        TypeKind.Int64 => "long",
+        TypeKind.Double => "double",
+        TypeKind.Boolean => "bool",
+        TypeKind.Any => Json + ".JsonElement",
+        TypeKind.Object or TypeKind.Enum => $"global::{ns}.{type.Name}",
+        TypeKind.Array => $"global::System.Collections.Generic.IReadOnlyList<{ClrType(type.Element!, ns)}>",
+        TypeKind.Map => $"global::System.Collections.Generic.IReadOnlyDictionary<string, {ClrType(type.Element!, ns)}>",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, null),
+    };
+
+    public static string Nullable(TypeRef type, string ns) => ClrType(type, ns) + "?";
+
+    /// <summary>A name fragment for per-shape codec helpers: <c>ArrayOfAddress</c>, <c>MapOfString</c>.</summary>
+    public static string ShapeName(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Object or TypeKind.Enum => type.Name!,
+        TypeKind.Array => "ArrayOf" + ShapeName(type.Element!),
+        TypeKind.Map => "MapOf" + ShapeName(type.Element!),
+        TypeKind.Any => "Json",
+        _ => type.Kind.ToString(),
+    };
+
+    public static string CodecName(SpecModel spec) => spec.ClientName + "JsonCodec";
+}

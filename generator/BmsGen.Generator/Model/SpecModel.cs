@@ -1,0 +1,47 @@
+namespace BmsGen.Generator.Model;
+
+/// <summary>Everything the emitters need from one spec file; free of YAML, NSwag and Roslyn objects.</summary>
+internal sealed record SpecModel(
+    string FilePath,
+    string Namespace,
+    string ClientName,
+    string Title,
+    string? Description,
+    string? Version,
+    ImmutableEquatableArray<OperationModel> Operations,
+    ImmutableEquatableArray<TypeModel> Types);
+
+internal sealed record OperationModel(
+    string OperationId,
+    string MethodName,
+    string HttpMethod,
+    string PathTemplate,
+    string? Variant,
+    string? Summary,
+    string? Description,
+    ImmutableEquatableArray<string> DocRefs,
+    string? Source,
+    bool Deprecated,
+    string? ReplacedBy,
+    string? MinMicroversion,
+    ImmutableEquatableArray<ParameterModel> Parameters,
+    RequestBodyModel? RequestBody,
+    TypeRef? ResponseType);
+
+internal enum ParameterLocation
+{
+    Path,
+    Query,
+    Header,
+}
+
+internal sealed record ParameterModel(
+    string WireName,
+    string ClrName,
+    ParameterLocation Location,
+    TypeRef Type,
+    bool Required,
+    bool FromProjectOption,
+    string? Description);
+
+internal sealed record RequestBodyModel(TypeRef Type, bool Required, string? Description);

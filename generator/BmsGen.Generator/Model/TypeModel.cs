@@ -1,0 +1,58 @@
+namespace BmsGen.Generator.Model;
+
+internal enum TypeKind
+{
+    String,
+    Int32,
+    Int64,
+    Double,
+    Boolean,
+    /// <summary>Free-form JSON, kept as a JsonElement.</summary>
+    Any,
+    /// <summary>A generated model class, named by <see cref="TypeRef.Name"/>.</summary>
+    Object,
+    /// <summary>A generated string-enum value type, named by <see cref="TypeRef.Name"/>.</summary>
+    Enum,
+    Array,
+    Map,
+}
+
+/// <summary>A reference to a type as a property, parameter or body uses it.</summary>
+internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Element = null)
+{
+    public static TypeRef String { get; } = new(TypeKind.String);
+    public static TypeRef Int32 { get; } = new(TypeKind.Int32);
+    public static TypeRef Int64 { get; } = new(TypeKind.Int64);
+    public static TypeRef Double { get; } = new(TypeKind.Double);
+    public static TypeRef Boolean { get; } = new(TypeKind.Boolean);
+    public static TypeRef Any { get; } = new(TypeKind.Any);
+
+    public bool IsValueType => Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Boolean or TypeKind.Any or TypeKind.Enum;
+}
+
+/// <summary>A generated type: a model class or a string enum.</summary>
+internal abstract record TypeModel(string Name, string? Description, bool Deprecated);
+
+internal sealed record ObjectTypeModel(
+    string Name,
+    string? Description,
+    bool Deprecated,
+    ImmutableEquatableArray<PropertyModel> Properties)
+    : TypeModel(Name, Description, Deprecated);
+
+internal sealed record EnumTypeModel(
+    string Name,
+    string? Description,
+    ImmutableEquatableArray<EnumMemberModel> Members)
+    : TypeModel(Name, Description, false);
+
+internal sealed record EnumMemberModel(string WireValue, string ClrName);
+
+internal sealed record PropertyModel(
+    string WireName,
+    string ClrName,
+    TypeRef Type,
+    bool Required,
+    string? Description,
+    string? Remarks,
+    bool Deprecated);

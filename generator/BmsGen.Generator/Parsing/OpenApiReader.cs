@@ -1,0 +1,713 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using BmsGen.Generator.Diagnostics;
+using BmsGen.Generator.Model;
+
+namespace BmsGen.Generator.Parsing;
+
+/// <summary>Reads the OpenAPI 3.0 subset documented in specs/README.md from a YAML tree.</summary>
+internal sealed class OpenApiReader
+{
+    private const string SchemaRefPrefix = "#/components/schemas/";
+    private static readonly string[] HttpMethods = { "get", "put", "post", "delete", "patch", "head", "options" };
+    private static readonly string[] UnsupportedCombinators = { "allOf", "oneOf", "anyOf", "not" };
+
+    private readonly SpecInput _input;
+    private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly CancellationToken _cancellationToken;
+    private readonly HashSet<string> _typeNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TypeModel> _types = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ComponentSchema> _components = new(StringComparer.Ordinal);
+    private YamlMapping _root = null!;
+
+    public OpenApiReader(SpecInput input, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        _input = input;
+        _diagnostics = diagnostics;
+        _cancellationToken = cancellationToken;
+    }
+
+    public SpecModel? Read(YamlNode? rootNode)
+    {
+        if (rootNode is not YamlMapping root)
+        {
+            Report(SpecDiagnostics.InvalidStructure, rootNode, "The spec must be a mapping with 'openapi', 'info' and 'paths'");
+            return null;
+        }
+
+        _root = root;
+        string? version = root.GetString("openapi");
+        if (version is null || !version.StartsWith("3.", StringComparison.Ordinal))
+        {
+            Report(SpecDiagnostics.InvalidStructure, root["openapi"] ?? root, $"'openapi' must be a 3.x version, found '{version ?? "(missing)"}'");
+            return null;
+        }
+
+        var info = root["info"] as YamlMapping;
+        if (info is null)
+        {
+            Report(SpecDiagnostics.InvalidStructure, root, "'info' is missing");
+            return null;
+        }
+
+        string title = info.GetString("title") ?? "Api";
+        string clientName = _input.ClientNameOverride ?? info.GetString("x-client-name") ?? Identifiers.ToPascal(title) + "Client";
+        string ns = _input.NamespaceOverride ?? info.GetString("x-namespace") ?? "BmsGen.Generated";
+        if (!Identifiers.IsValidIdentifier(clientName))
+        {
+            Report(SpecDiagnostics.InvalidName, info["x-client-name"] ?? info, "Client name", clientName, "type name");
+        }
+
+        if (!Identifiers.IsValidNamespace(ns))
+        {
+            Report(SpecDiagnostics.InvalidName, info["x-namespace"] ?? info, "Namespace", ns, "namespace");
+        }
+
+        _typeNames.Add(clientName);
+        _typeNames.Add(clientName + "JsonContext");
+        _typeNames.Add(clientName + "JsonCodec");
+        RegisterComponents(root);
+
+        var operations = new List<OperationModel>();
+        if (root["paths"] is not YamlMapping paths)
+        {
+            Report(SpecDiagnostics.InvalidStructure, root["paths"] ?? root, "'paths' must be a mapping of path templates to path items");
+            return null;
+        }
+
+        var operationIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var methodNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (KeyValuePair<YamlScalar, YamlNode> path in paths.Entries)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            ReadPathItem(path.Key, path.Value, operations, operationIds, methodNames);
+        }
+
+        // Components nobody references are still part of the spec's public surface.
+        foreach (string name in _components.Keys.ToList())
+        {
+            ResolveComponent(name, _components[name].Node);
+        }
+
+        return new SpecModel(
+            _input.FilePath,
+            ns,
+            clientName,
+            title,
+            info.GetString("description"),
+            info.GetString("version"),
+            operations.ToImmutableEquatableArray(),
+            _types.Values.OrderBy(t => t.Name, StringComparer.Ordinal).ToImmutableEquatableArray());
+    }
+
+    private void RegisterComponents(YamlMapping root)
+    {
+        if (root["components"] is not YamlMapping components || components["schemas"] is not YamlMapping schemas)
+        {
+            return;
+        }
+
+        foreach (KeyValuePair<YamlScalar, YamlNode> entry in schemas.Entries)
+        {
+            string clrName = Identifiers.ToPascal(entry.Key.Value);
+            if (!_typeNames.Add(clrName))
+            {
+                Report(SpecDiagnostics.DuplicateName, entry.Key, $"Schema '{entry.Key.Value}' maps to the C# name '{clrName}', which another schema or the client already uses");
+                continue;
+            }
+
+            _components[entry.Key.Value] = new ComponentSchema(clrName, entry.Value);
+        }
+    }
+
+    private void ReadPathItem(YamlScalar key, YamlNode value, List<OperationModel> operations, Dictionary<string, int> operationIds, HashSet<string> methodNames)
+    {
+        string rawPath = key.Value;
+        int hash = rawPath.IndexOf('#');
+        string wirePath = hash >= 0 ? rawPath.Substring(0, hash) : rawPath;
+        string? variant = hash >= 0 ? rawPath.Substring(hash + 1) : null;
+        if (!wirePath.StartsWith("/", StringComparison.Ordinal) || variant is { Length: 0 })
+        {
+            Report(SpecDiagnostics.InvalidStructure, key, $"Path '{rawPath}' must start with '/' (and a '#' must be followed by a variant name)");
+            return;
+        }
+
+        if (value is not YamlMapping pathItem)
+        {
+            Report(SpecDiagnostics.InvalidStructure, value, $"Path '{rawPath}' must map to a path item");
+            return;
+        }
+
+        if (pathItem.ContainsKey("$ref"))
+        {
+            Report(SpecDiagnostics.UnsupportedConstruct, pathItem["$ref"], "A path item $ref", "write the operations inline");
+            return;
+        }
+
+        List<YamlMapping> sharedParameters = ReadParameterList(pathItem["parameters"]);
+        foreach (KeyValuePair<YamlScalar, YamlNode> entry in pathItem.Entries)
+        {
+            string method = entry.Key.Value;
+            if (Array.IndexOf(HttpMethods, method) < 0)
+            {
+                if (method is "trace")
+                {
+                    Report(SpecDiagnostics.UnsupportedConstruct, entry.Key, "The TRACE method", "it has no use in these APIs");
+                }
+
+                continue;
+            }
+
+            if (entry.Value is not YamlMapping operation)
+            {
+                Report(SpecDiagnostics.InvalidStructure, entry.Value, $"{method.ToUpperInvariant()} {rawPath} must be a mapping");
+                continue;
+            }
+
+            OperationModel? model = ReadOperation(method, wirePath, variant, operation, sharedParameters, entry.Key);
+            if (model is null)
+            {
+                continue;
+            }
+
+            YamlNode idNode = operation["operationId"]!;
+            if (operationIds.TryGetValue(model.OperationId, out int firstLine))
+            {
+                Report(SpecDiagnostics.DuplicateOperationId, idNode, model.OperationId, firstLine);
+                continue;
+            }
+
+            operationIds.Add(model.OperationId, idNode.Line);
+            if (!methodNames.Add(model.MethodName))
+            {
+                Report(SpecDiagnostics.DuplicateName, idNode, $"operationId '{model.OperationId}' maps to the method name '{model.MethodName}', which another operation already uses");
+                continue;
+            }
+
+            operations.Add(model);
+        }
+    }
+
+    private OperationModel? ReadOperation(string method, string wirePath, string? variant, YamlMapping operation, List<YamlMapping> sharedParameters, YamlScalar methodKey)
+    {
+        string? operationId = operation.GetString("operationId");
+        if (operationId is null)
+        {
+            Report(SpecDiagnostics.MissingOperationId, methodKey, method.ToUpperInvariant(), wirePath + (variant is null ? string.Empty : "#" + variant));
+            return null;
+        }
+
+        string pascalId = Identifiers.IsValidIdentifier(operationId) && char.IsUpper(operationId[0]) ? operationId : Identifiers.ToPascal(operationId);
+        string methodName = pascalId + "Async";
+        int errorsBefore = _diagnostics.Count;
+
+        var parameters = new List<ParameterModel>();
+        var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken", "body" };
+        var seenWire = new Dictionary<string, ParameterModel>(StringComparer.Ordinal);
+        foreach (YamlMapping parameter in ReadParameterList(operation["parameters"]).Concat(sharedParameters))
+        {
+            ParameterModel? model = ReadParameter(parameter, pascalId, parameterNames);
+            string key = model is null ? string.Empty : model.Location + ":" + model.WireName;
+            if (model is not null && !seenWire.ContainsKey(key))
+            {
+                // Operation-level parameters come first, so they override path-level ones of the same name.
+                seenWire.Add(key, model);
+                parameters.Add(model);
+            }
+        }
+
+        CheckPathParameters(wirePath, parameters, operation["parameters"] ?? methodKey);
+
+        RequestBodyModel? body = null;
+        if (operation["requestBody"] is YamlNode bodyNode)
+        {
+            body = ReadRequestBody(Deref(bodyNode, "requestBodies"), pascalId);
+        }
+
+        TypeRef? response = ReadSuccessResponse(operation["responses"], pascalId, methodKey);
+        if (_diagnostics.Count > errorsBefore)
+        {
+            return null;
+        }
+
+        var docRefs = new List<string>();
+        if (operation["x-doc"] is YamlSequence docs)
+        {
+            docRefs.AddRange(docs.Items.OfType<YamlScalar>().Select(s => s.Value));
+        }
+        else if (operation.GetString("x-doc") is string singleDoc)
+        {
+            docRefs.Add(singleDoc);
+        }
+
+        // Required parameters first, then optional ones, so the generated signature can default the optional ones.
+        List<ParameterModel> ordered = parameters.Where(p => p.Required).Concat(parameters.Where(p => !p.Required)).ToList();
+        return new OperationModel(
+            pascalId,
+            methodName,
+            method.ToUpperInvariant(),
+            wirePath,
+            variant,
+            operation.GetString("summary"),
+            operation.GetString("description"),
+            docRefs.ToImmutableEquatableArray(),
+            operation.GetString("x-source"),
+            operation.GetBoolean("deprecated"),
+            operation.GetString("x-replaced-by"),
+            operation.GetString("x-min-microversion"),
+            ordered.ToImmutableEquatableArray(),
+            body,
+            response);
+    }
+
+    private List<YamlMapping> ReadParameterList(YamlNode? node)
+    {
+        var result = new List<YamlMapping>();
+        if (node is null)
+        {
+            return result;
+        }
+
+        if (node is not YamlSequence sequence)
+        {
+            Report(SpecDiagnostics.InvalidStructure, node, "'parameters' must be a list");
+            return result;
+        }
+
+        foreach (YamlNode item in sequence.Items)
+        {
+            if (Deref(item, "parameters") is YamlMapping mapping)
+            {
+                result.Add(mapping);
+            }
+            else
+            {
+                Report(SpecDiagnostics.InvalidStructure, item, "A parameter must be a mapping");
+            }
+        }
+
+        return result;
+    }
+
+    private ParameterModel? ReadParameter(YamlMapping parameter, string operationId, HashSet<string> parameterNames)
+    {
+        string? name = parameter.GetString("name");
+        string? location = parameter.GetString("in");
+        if (name is null || location is null)
+        {
+            Report(SpecDiagnostics.InvalidStructure, parameter, "A parameter needs 'name' and 'in'");
+            return null;
+        }
+
+        ParameterLocation kind;
+        switch (location)
+        {
+            case "path": kind = ParameterLocation.Path; break;
+            case "query": kind = ParameterLocation.Query; break;
+            case "header": kind = ParameterLocation.Header; break;
+            default:
+                Report(SpecDiagnostics.UnsupportedConstruct, parameter["in"], $"Parameter location '{location}'", "use path, query or header");
+                return null;
+        }
+
+        TypeRef type = TypeRef.String;
+        if (parameter["schema"] is YamlNode schema)
+        {
+            type = ResolveSchema(schema, operationId + Identifiers.ToPascal(name));
+            TypeRef scalar = type.Kind == TypeKind.Array ? type.Element! : type;
+            if (scalar.Kind is TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Array)
+            {
+                Report(SpecDiagnostics.UnsupportedConstruct, schema, $"Parameter '{name}' of kind {scalar.Kind}", "parameters must be scalars or arrays of scalars");
+                return null;
+            }
+        }
+
+        bool required = kind == ParameterLocation.Path || parameter.GetBoolean("required");
+        bool fromProject = kind == ParameterLocation.Path && name is "project_id" or "tenant_id";
+        string clrName = Identifiers.MakeUnique(Identifiers.ToCamel(name), parameterNames);
+        return new ParameterModel(name, clrName, kind, type, required, fromProject, parameter.GetString("description"));
+    }
+
+    private void CheckPathParameters(string wirePath, List<ParameterModel> parameters, YamlNode location)
+    {
+        var inTemplate = new List<string>();
+        int start = 0;
+        while ((start = wirePath.IndexOf('{', start)) >= 0)
+        {
+            int end = wirePath.IndexOf('}', start);
+            if (end < 0)
+            {
+                Report(SpecDiagnostics.PathParameterMismatch, location, $"Path '{wirePath}' has an unclosed '{{'");
+                return;
+            }
+
+            inTemplate.Add(wirePath.Substring(start + 1, end - start - 1));
+            start = end + 1;
+        }
+
+        var declared = parameters.Where(p => p.Location == ParameterLocation.Path).Select(p => p.WireName).ToList();
+        foreach (string name in inTemplate.Where(n => !declared.Contains(n)).Distinct())
+        {
+            Report(SpecDiagnostics.PathParameterMismatch, location, $"Path '{wirePath}' uses {{{name}}} but declares no path parameter '{name}'");
+        }
+
+        foreach (string name in declared.Where(n => !inTemplate.Contains(n)))
+        {
+            Report(SpecDiagnostics.PathParameterMismatch, location, $"Path parameter '{name}' does not appear in '{wirePath}'");
+        }
+    }
+
+    private RequestBodyModel? ReadRequestBody(YamlNode? node, string operationId)
+    {
+        if (node is not YamlMapping body)
+        {
+            Report(SpecDiagnostics.InvalidStructure, node, $"The requestBody of {operationId} must be a mapping");
+            return null;
+        }
+
+        YamlMapping? mediaType = ReadJsonMediaType(body["content"], operationId + " request body");
+        if (mediaType?["schema"] is not YamlNode schema)
+        {
+            if (mediaType is not null)
+            {
+                Report(SpecDiagnostics.InvalidStructure, mediaType, $"The request body of {operationId} has no schema");
+            }
+
+            return null;
+        }
+
+        TypeRef type = ResolveSchema(schema, operationId + "Request");
+        return new RequestBodyModel(type, body.GetBoolean("required"), body.GetString("description"));
+    }
+
+    private TypeRef? ReadSuccessResponse(YamlNode? node, string operationId, YamlNode fallbackLocation)
+    {
+        if (node is not YamlMapping responses)
+        {
+            Report(SpecDiagnostics.InvalidStructure, node ?? fallbackLocation, $"{operationId} needs a 'responses' mapping");
+            return null;
+        }
+
+        foreach (KeyValuePair<YamlScalar, YamlNode> entry in responses.Entries)
+        {
+            string status = entry.Key.Value;
+            if (!status.StartsWith("2", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (Deref(entry.Value, "responses") is not YamlMapping response)
+            {
+                Report(SpecDiagnostics.InvalidStructure, entry.Value, $"Response {status} of {operationId} must be a mapping");
+                return null;
+            }
+
+            if (response["content"] is null)
+            {
+                return null;
+            }
+
+            YamlMapping? mediaType = ReadJsonMediaType(response["content"], $"{operationId} response {status}");
+            return mediaType?["schema"] is YamlNode schema ? ResolveSchema(schema, operationId + "Response") : null;
+        }
+
+        return null;
+    }
+
+    private YamlMapping? ReadJsonMediaType(YamlNode? node, string what)
+    {
+        if (node is not YamlMapping content || content.Entries.Count == 0)
+        {
+            Report(SpecDiagnostics.InvalidStructure, node, $"The content of {what} must map a media type to a schema");
+            return null;
+        }
+
+        foreach (KeyValuePair<YamlScalar, YamlNode> entry in content.Entries)
+        {
+            if (entry.Key.Value.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+            {
+                return entry.Value as YamlMapping ?? ReportNull(entry.Value, $"The media type of {what} must be a mapping");
+            }
+        }
+
+        Report(SpecDiagnostics.UnsupportedMediaType, content.Entries[0].Key, what, content.Entries[0].Key.Value);
+        return null;
+    }
+
+    private YamlMapping? ReportNull(YamlNode node, string message)
+    {
+        Report(SpecDiagnostics.InvalidStructure, node, message);
+        return null;
+    }
+
+    /// <summary>Follows a local <c>$ref</c> to <c>#/components/{kind}/Name</c>, or returns the node itself.</summary>
+    private YamlNode? Deref(YamlNode node, string kind)
+    {
+        for (int hops = 0; node is YamlMapping mapping && mapping.GetString("$ref") is string reference; hops++)
+        {
+            string prefix = "#/components/" + kind + "/";
+            if (hops > 16)
+            {
+                Report(SpecDiagnostics.CyclicReference, mapping["$ref"], reference);
+                return null;
+            }
+
+            if (!reference.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                Report(SpecDiagnostics.UnresolvedReference, mapping["$ref"], reference, $"expected a reference to '{prefix}<name>' in this file");
+                return null;
+            }
+
+            YamlNode? target = (_root["components"] as YamlMapping)?[kind] is YamlMapping section ? section[reference.Substring(prefix.Length)] : null;
+            if (target is null)
+            {
+                Report(SpecDiagnostics.UnresolvedReference, mapping["$ref"], reference, "no such component");
+                return null;
+            }
+
+            node = target;
+        }
+
+        return node;
+    }
+
+    private TypeRef ResolveSchema(YamlNode node, string contextName, string? reservedName = null)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (node is not YamlMapping schema)
+        {
+            if (node is YamlScalar { Value: "true" or "True" })
+            {
+                return TypeRef.Any;
+            }
+
+            Report(SpecDiagnostics.InvalidStructure, node, "A schema must be a mapping");
+            return TypeRef.Any;
+        }
+
+        if (schema.GetString("$ref") is string reference)
+        {
+            if (!reference.StartsWith(SchemaRefPrefix, StringComparison.Ordinal))
+            {
+                Report(SpecDiagnostics.UnresolvedReference, schema["$ref"], reference, $"only '{SchemaRefPrefix}<name>' references in the same file are supported");
+                return TypeRef.Any;
+            }
+
+            string name = reference.Substring(SchemaRefPrefix.Length);
+            if (!_components.TryGetValue(name, out ComponentSchema? component))
+            {
+                Report(SpecDiagnostics.UnresolvedReference, schema["$ref"], reference, "no such schema in components/schemas");
+                return TypeRef.Any;
+            }
+
+            if (component.Resolving)
+            {
+                Report(SpecDiagnostics.CyclicReference, schema["$ref"], reference);
+                return TypeRef.Any;
+            }
+
+            return ResolveComponent(name, component.Node);
+        }
+
+        foreach (string combinator in UnsupportedCombinators)
+        {
+            if (schema.ContainsKey(combinator))
+            {
+                Report(SpecDiagnostics.UnsupportedConstruct, schema[combinator], $"'{combinator}'", "describe one shape and note the alternatives in the description");
+                return TypeRef.Any;
+            }
+        }
+
+        string? type = schema.GetString("type");
+        switch (type)
+        {
+            case "string":
+                return schema["enum"] is YamlSequence values ? DefineEnum(NameFor(contextName, reservedName), schema, values) : TypeRef.String;
+            case "integer":
+                return schema.GetString("format") == "int64" ? TypeRef.Int64 : TypeRef.Int32;
+            case "number":
+                return TypeRef.Double;
+            case "boolean":
+                return TypeRef.Boolean;
+            case "array":
+                if (schema["items"] is not YamlNode items)
+                {
+                    Report(SpecDiagnostics.InvalidStructure, schema, "An array schema needs 'items'");
+                    return TypeRef.Any;
+                }
+
+                return new TypeRef(TypeKind.Array, Element: ResolveSchema(items, contextName + "Item"));
+            case "object":
+            case null:
+                return ResolveObject(schema, contextName, reservedName);
+            default:
+                Report(SpecDiagnostics.UnsupportedConstruct, schema["type"], $"Schema type '{type}'", "use string, integer, number, boolean, array or object");
+                return TypeRef.Any;
+        }
+    }
+
+    private TypeRef ResolveComponent(string name, YamlNode node)
+    {
+        ComponentSchema component = _components[name];
+        if (component.Resolved is not null)
+        {
+            return component.Resolved;
+        }
+
+        // Object components are named before their properties resolve, so self-referencing models work.
+        if (node is YamlMapping mapping && mapping["properties"] is YamlMapping)
+        {
+            component.Resolved = new TypeRef(TypeKind.Object, component.ClrName);
+            DefineObject(component.ClrName, mapping);
+            return component.Resolved;
+        }
+
+        component.Resolving = true;
+        TypeRef resolved = ResolveSchema(node, component.ClrName, component.ClrName);
+        component.Resolving = false;
+        component.Resolved = resolved;
+        return resolved;
+    }
+
+    private TypeRef ResolveObject(YamlMapping schema, string contextName, string? reservedName)
+    {
+        if (schema["properties"] is YamlMapping)
+        {
+            string name = NameFor(contextName, reservedName);
+            DefineObject(name, schema);
+            return new TypeRef(TypeKind.Object, name);
+        }
+
+        YamlNode? additional = schema["additionalProperties"];
+        if (additional is YamlMapping additionalSchema)
+        {
+            return new TypeRef(TypeKind.Map, Element: ResolveSchema(additionalSchema, contextName + "Value"));
+        }
+
+        return additional is YamlScalar { Value: "true" or "True" } ? new TypeRef(TypeKind.Map, Element: TypeRef.Any) : TypeRef.Any;
+    }
+
+    /// <summary>Component schemas own their reserved name; inline schemas get a unique name from their context.</summary>
+    private string NameFor(string contextName, string? reservedName) => reservedName ?? Identifiers.MakeUnique(contextName, _typeNames);
+
+    private void DefineObject(string name, YamlMapping schema)
+    {
+        var required = new HashSet<string>(StringComparer.Ordinal);
+        if (schema["required"] is YamlSequence requiredList)
+        {
+            foreach (YamlScalar item in requiredList.Items.OfType<YamlScalar>())
+            {
+                required.Add(item.Value);
+            }
+        }
+
+        // Reserve the name before the properties resolve, so nested inline types cannot take it.
+        _types[name] = new ObjectTypeModel(name, schema.GetString("description"), schema.GetBoolean("deprecated"), ImmutableEquatableArray<PropertyModel>.Empty);
+        var properties = new List<PropertyModel>();
+        var propertyNames = new HashSet<string>(StringComparer.Ordinal) { name };
+        var declared = (YamlMapping)schema["properties"]!;
+        foreach (KeyValuePair<YamlScalar, YamlNode> entry in declared.Entries)
+        {
+            string wireName = entry.Key.Value;
+            string clrName = Identifiers.MakeUnique(Identifiers.ToPascal(wireName), propertyNames);
+            TypeRef type = ResolveSchema(entry.Value, name + Identifiers.ToPascal(wireName));
+            var propertySchema = Deref(entry.Value, "schemas") as YamlMapping;
+            properties.Add(new PropertyModel(
+                wireName,
+                clrName,
+                type,
+                required.Contains(wireName),
+                (entry.Value as YamlMapping)?.GetString("description") ?? propertySchema?.GetString("description"),
+                DescribeConstraints(entry.Value as YamlMapping),
+                (entry.Value as YamlMapping)?.GetBoolean("deprecated") ?? false));
+        }
+
+        foreach (string missing in required.Where(r => !declared.ContainsKey(r)))
+        {
+            Report(SpecDiagnostics.InvalidStructure, schema["required"], $"'{missing}' is listed as required but is not a property of {name}");
+        }
+
+        _types[name] = new ObjectTypeModel(name, schema.GetString("description"), schema.GetBoolean("deprecated"), properties.ToImmutableEquatableArray());
+    }
+
+    private TypeRef DefineEnum(string name, YamlMapping schema, YamlSequence values)
+    {
+        var members = new List<EnumMemberModel>();
+        var memberNames = new HashSet<string>(StringComparer.Ordinal) { name, "Value", "IsKnown", "Equals", "GetHashCode", "ToString" };
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (YamlScalar value in values.Items.OfType<YamlScalar>())
+        {
+            if (value.IsNull || !seen.Add(value.Value))
+            {
+                continue;
+            }
+
+            string clr = Identifiers.ToPascal(value.Value, "Empty");
+            if (clr.StartsWith("_", StringComparison.Ordinal))
+            {
+                clr = "Value" + clr.Substring(1);
+            }
+
+            members.Add(new EnumMemberModel(value.Value, Identifiers.MakeUnique(clr, memberNames)));
+        }
+
+        _types[name] = new EnumTypeModel(name, schema.GetString("description"), members.ToImmutableEquatableArray());
+        return new TypeRef(TypeKind.Enum, name);
+    }
+
+    private static string? DescribeConstraints(YamlMapping? schema)
+    {
+        if (schema is null)
+        {
+            return null;
+        }
+
+        var parts = new List<string>();
+        void Add(string key, string label)
+        {
+            if (schema.GetString(key) is string value)
+            {
+                parts.Add(label + " " + value);
+            }
+        }
+
+        Add("minLength", "Minimum length");
+        Add("maxLength", "Maximum length");
+        Add("minimum", "Minimum");
+        Add("maximum", "Maximum");
+        Add("minItems", "Minimum items");
+        Add("maxItems", "Maximum items");
+        Add("pattern", "Pattern");
+        Add("default", "Default");
+        Add("x-min-microversion", "Since Nova microversion");
+        Add("format", "Format");
+        return parts.Count == 0 ? null : string.Join("; ", parts) + ".";
+    }
+
+    private void Report(SpecDiagnostic descriptor, YamlNode? location, params object?[] args)
+    {
+        YamlNode at = location ?? _root ?? (YamlNode)new YamlScalar(string.Empty, false, 1, 1);
+        _diagnostics.Add(new DiagnosticInfo(descriptor.Id, descriptor.Format(args), _input.FilePath, at.Line, at.Column));
+    }
+
+    private sealed class ComponentSchema
+    {
+        public ComponentSchema(string clrName, YamlNode node)
+        {
+            ClrName = clrName;
+            Node = node;
+        }
+
+        public string ClrName { get; }
+
+        public YamlNode Node { get; }
+
+        public TypeRef? Resolved { get; set; }
+
+        public bool Resolving { get; set; }
+    }
+}

@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using BmsGen.Generator.Emitting;
+using BmsGen.Generator.Model;
+using BmsGen.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+// Usage: BmsGen.SpecCheck <spec.yaml>... [--emit <dir>]
+// Prints every diagnostic the generator would report and every C# error in the code it would emit; exit code 1 on any.
+string? emitDirectory = null;
+var specs = new List<string>();
+for (int i = 0; i < args.Length; i++)
+{
+    if (args[i] == "--emit" && i + 1 < args.Length)
+    {
+        emitDirectory = args[++i];
+    }
+    else
+    {
+        specs.Add(args[i]);
+    }
+}
+
+if (specs.Count == 0)
+{
+    Console.Error.WriteLine("usage: BmsGen.SpecCheck <spec.yaml>... [--emit <dir>]");
+    return 2;
+}
+
+int failures = 0;
+MetadataReference[] references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+    .Split(Path.PathSeparator)
+    .Append(typeof(BmsGen.Runtime.ApiTransport).Assembly.Location)
+    .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+    .ToArray();
+
+foreach (string specPath in specs)
+{
+    string fullPath = Path.GetFullPath(specPath);
+    SpecParseResult result = SpecParser.Parse(new SpecInput(fullPath, File.ReadAllText(fullPath), null, null), CancellationToken.None);
+    foreach (DiagnosticInfo diagnostic in result.Diagnostics)
+    {
+        Console.WriteLine($"{diagnostic.FilePath}({diagnostic.Line},{diagnostic.Column}): error {diagnostic.Id}: {diagnostic.Message}");
+        failures++;
+    }
+
+    if (result.Model is not { } model)
+    {
+        continue;
+    }
+
+    IReadOnlyList<KeyValuePair<string, string>> sources = SpecEmitter.Emit(model);
+    if (emitDirectory is not null)
+    {
+        Directory.CreateDirectory(emitDirectory);
+        foreach (KeyValuePair<string, string> source in sources)
+        {
+            File.WriteAllText(Path.Combine(emitDirectory, source.Key), source.Value);
+        }
+    }
+
+    var compilation = CSharpCompilation.Create(
+        "SpecCheck",
+        sources.Select(s => CSharpSyntaxTree.ParseText(s.Value, new CSharpParseOptions(LanguageVersion.Latest), path: s.Key)),
+        references,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+    foreach (Diagnostic diagnostic in compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning))
+    {
+        Console.WriteLine($"{Path.GetFileName(fullPath)} (generated) {diagnostic}");
+        failures++;
+    }
+
+    Console.WriteLine($"{Path.GetFileName(fullPath)}: {model.Operations.Count} operations, {model.Types.Count} types.");
+}
+
+Console.WriteLine(failures == 0 ? "OK" : $"{failures} problem(s).");
+return failures == 0 ? 0 : 1;

@@ -1,0 +1,73 @@
+using System;
+using System.Text.Json;
+
+namespace BmsGen.Runtime;
+
+/// <summary>
+/// The code and message of an error body, in any of the shapes the documented APIs use:
+/// <c>{"error":{"code","message"}}</c> (ECS/BMS), <c>{"error_code","error_msg"}</c> (gateway/IAM style),
+/// <c>{"itemNotFound":{"code","message"}}</c> (Nova faults, one wrapper key named after the fault) and
+/// <c>{"code","message"}</c>.
+/// </summary>
+internal readonly record struct ApiError(string? Code, string? Message)
+{
+    public static ApiError Parse(ReadOnlySpan<byte> body)
+    {
+        if (body.IsEmpty)
+        {
+            return default;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            using JsonDocument document = JsonDocument.ParseValue(ref reader);
+            JsonElement root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return default;
+            }
+
+            if (FromObject(root, "error_code", "error_msg") is { } gateway)
+            {
+                return gateway;
+            }
+
+            if (FromObject(root, "code", "message") is { } flat)
+            {
+                return flat;
+            }
+
+            // A single wrapper object: "error" for ECS/BMS, the fault name ("itemNotFound", "badRequest") for Nova.
+            foreach (JsonProperty property in root.EnumerateObject())
+            {
+                if (property.Value.ValueKind == JsonValueKind.Object &&
+                    (FromObject(property.Value, "code", "message") ?? FromObject(property.Value, "error_code", "error_msg")) is { } wrapped)
+                {
+                    return wrapped.Code is null && property.Name != "error" ? wrapped with { Code = property.Name } : wrapped;
+                }
+            }
+
+            return default;
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
+    }
+
+    private static ApiError? FromObject(JsonElement element, string codeName, string messageName)
+    {
+        string? code = Text(element, codeName);
+        string? message = Text(element, messageName);
+        return code is null && message is null ? null : new ApiError(code, message);
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out JsonElement value) ? value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number => value.GetRawText(),
+            _ => null,
+        } : null;
+}

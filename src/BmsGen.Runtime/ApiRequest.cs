@@ -1,0 +1,152 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using BmsGen.Runtime.Json;
+
+namespace BmsGen.Runtime;
+
+/// <summary>A request as generated code describes it: operation, method, path, query, headers and JSON body.</summary>
+public sealed class ApiRequest
+{
+    private readonly StringBuilder _path = new();
+    private StringBuilder? _query;
+    private List<KeyValuePair<string, string>>? _headers;
+
+    public ApiRequest(string operationId, HttpMethod method, string pathTemplate)
+    {
+        OperationId = operationId;
+        Method = method;
+        PathTemplate = pathTemplate;
+    }
+
+    /// <summary>The spec's operationId, used in errors, logs and traces.</summary>
+    public string OperationId { get; }
+
+    public HttpMethod Method { get; }
+
+    /// <summary>The path template as the spec writes it, without parameter values.</summary>
+    public string PathTemplate { get; }
+
+    /// <summary>The JSON body, or null.</summary>
+    public ReadOnlyMemory<byte>? Body { get; private set; }
+
+    public IReadOnlyList<KeyValuePair<string, string>> Headers => (IReadOnlyList<KeyValuePair<string, string>>?)_headers ?? Array.Empty<KeyValuePair<string, string>>();
+
+    /// <summary>The path and query, relative to the service endpoint and without a leading slash.</summary>
+    public string RelativeUri
+    {
+        get
+        {
+            string path = _path.Length > 0 && _path[0] == '/' ? _path.ToString(1, _path.Length - 1) : _path.ToString();
+            return _query is null ? path : path + "?" + _query;
+        }
+    }
+
+    public void AppendPath(string literal) => _path.Append(literal);
+
+    public void AppendPathParameter(string name, string value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            throw new ArgumentException($"Path parameter '{name}' of {OperationId} must not be empty.", name);
+        }
+
+        _path.Append(Uri.EscapeDataString(value));
+    }
+
+    public void AppendPathParameter(string name, int value) => _path.Append(value.ToString(CultureInfo.InvariantCulture));
+
+    public void AppendPathParameter(string name, long value) => _path.Append(value.ToString(CultureInfo.InvariantCulture));
+
+    public void AddQuery(string name, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        _query = _query is null ? new StringBuilder() : _query.Append('&');
+        _query.Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
+    }
+
+    public void AddQuery(string name, int? value) => AddQuery(name, value?.ToString(CultureInfo.InvariantCulture));
+
+    public void AddQuery(string name, long? value) => AddQuery(name, value?.ToString(CultureInfo.InvariantCulture));
+
+    public void AddQuery(string name, double? value) => AddQuery(name, value?.ToString("R", CultureInfo.InvariantCulture));
+
+    public void AddQuery(string name, bool? value) => AddQuery(name, value is null ? null : value.Value ? "true" : "false");
+
+    /// <summary>Adds the key once per value (<c>?tags=a&amp;tags=b</c>).</summary>
+    public void AddQuery(string name, IEnumerable<string>? values)
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        foreach (string value in values)
+        {
+            AddQuery(name, value);
+        }
+    }
+
+    public void AddQuery(string name, IEnumerable<int>? values)
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        foreach (int value in values)
+        {
+            AddQuery(name, value);
+        }
+    }
+
+    public void AddQuery(string name, IEnumerable<long>? values)
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        foreach (long value in values)
+        {
+            AddQuery(name, value);
+        }
+    }
+
+    public void AddHeader(string name, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        (_headers ??= new()).Add(new KeyValuePair<string, string>(name, value));
+    }
+
+    public void AddHeader(string name, int? value) => AddHeader(name, value?.ToString(CultureInfo.InvariantCulture));
+
+    public void AddHeader(string name, long? value) => AddHeader(name, value?.ToString(CultureInfo.InvariantCulture));
+
+    public void AddHeader(string name, bool? value) => AddHeader(name, value is null ? null : value.Value ? "true" : "false");
+
+    /// <summary>Serializes <paramref name="value"/> with the generated writer.</summary>
+    public void SetJsonBody<T>(T value, JsonValueWriter<T> write)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer, value);
+        }
+
+        Body = buffer.WrittenMemory;
+    }
+}

@@ -1,0 +1,217 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using BmsGen.Runtime.Json;
+
+namespace BmsGen.Runtime;
+
+/// <summary>
+/// Sends generated requests through an <see cref="HttpClient"/> (whose handlers are the send pipeline), maps
+/// non-success responses to <see cref="BmsGenApiException"/> and reads success bodies with generated readers.
+/// </summary>
+public sealed class ApiTransport
+{
+    private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
+    private static readonly string[] RequestIdHeaders = { "X-Request-Id", "X-Openstack-Request-Id", "X-Compute-Request-Id" };
+
+    private readonly HttpClient _httpClient;
+
+    public ApiTransport(HttpClient httpClient, BmsGenClientOptions options)
+    {
+        _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
+        Options = options ?? throw new ArgumentNullException(nameof(options));
+    }
+
+    public BmsGenClientOptions Options { get; }
+
+    /// <summary>The project ID for <c>{project_id}</c>; throws when the options do not set one.</summary>
+    public string ProjectId => Options.ProjectId is { Length: > 0 } projectId
+        ? projectId
+        : throw new InvalidOperationException("BmsGenClientOptions.ProjectId is not set; every path with {project_id} needs it.");
+
+    /// <summary>Sends a request whose success response has no body the caller needs.</summary>
+    public async Task SendAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        using HttpResponseMessage response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            await ThrowApiExceptionAsync(request, response, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Sends a request and reads its success body with <paramref name="read"/>.</summary>
+    public async Task<T> SendAsync<T>(ApiRequest request, JsonValueReader<T> read, CancellationToken cancellationToken)
+    {
+        using HttpResponseMessage response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            await ThrowApiExceptionAsync(request, response, cancellationToken).ConfigureAwait(false);
+        }
+
+        (byte[] buffer, int length) = await ReadBodyAsync(request, response, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return Parse(request, response.StatusCode, buffer.AsSpan(0, length), read);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendCoreAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        if (_httpClient.BaseAddress is null)
+        {
+            throw new InvalidOperationException($"{request.OperationId}: HttpClient.BaseAddress is not set; set it to the service endpoint (for example https://ecs.cn-north-4.myhuaweicloud.com/).");
+        }
+
+        using var message = new HttpRequestMessage(request.Method, new Uri(request.RelativeUri, UriKind.Relative));
+        foreach (KeyValuePair<string, string> header in Options.DefaultHeaders)
+        {
+            message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        if (Options.NovaMicroversion is { Length: > 0 } microversion)
+        {
+            message.Headers.TryAddWithoutValidation("X-OpenStack-Nova-API-Version", microversion);
+            message.Headers.TryAddWithoutValidation("OpenStack-API-Version", "compute " + microversion);
+        }
+
+        foreach (KeyValuePair<string, string> header in request.Headers)
+        {
+            message.Headers.Remove(header.Key);
+            message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        if (request.Body is { } body)
+        {
+            message.Content = new ReadOnlyMemoryContent(body);
+            message.Content.Headers.ContentType = JsonMediaType;
+        }
+
+        message.Options.Set(ApiRequestOptions.Operation, request);
+        return await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static T Parse<T>(ApiRequest request, HttpStatusCode status, ReadOnlySpan<byte> body, JsonValueReader<T> read)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 256 });
+        try
+        {
+            if (!reader.Read())
+            {
+                throw new BmsGenResponseException(request.OperationId, status, "the body is empty, but the operation returns JSON", 0);
+            }
+
+            T? value = read(ref reader);
+            if (value is null)
+            {
+                throw new BmsGenResponseException(request.OperationId, status, "the body is JSON null", reader.TokenStartIndex);
+            }
+
+            if (reader.Read())
+            {
+                throw new BmsGenResponseException(request.OperationId, status, "unexpected content after the JSON value", reader.TokenStartIndex);
+            }
+
+            return value;
+        }
+        catch (JsonException ex)
+        {
+            throw new BmsGenResponseException(request.OperationId, status, ex.Message, reader.BytesConsumed, ex);
+        }
+    }
+
+    private async Task ThrowApiExceptionAsync(ApiRequest request, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        (byte[] buffer, int length) = await ReadBodyAsync(request, response, cancellationToken).ConfigureAwait(false);
+        string rawBody;
+        ApiError error;
+        try
+        {
+            rawBody = Encoding.UTF8.GetString(buffer, 0, length);
+            error = ApiError.Parse(buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        string? requestId = null;
+        foreach (string header in RequestIdHeaders)
+        {
+            if (response.Headers.TryGetValues(header, out IEnumerable<string>? values))
+            {
+                requestId = string.Join(",", values);
+                break;
+            }
+        }
+
+        throw new BmsGenApiException(request.OperationId, response.StatusCode, error.Code, error.Message, requestId, rawBody);
+    }
+
+    /// <summary>Reads the whole body into a pooled buffer (the caller returns it), refusing bodies over the configured limit.</summary>
+    private async Task<(byte[] Buffer, int Length)> ReadBodyAsync(ApiRequest request, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        int limit = Options.MaxResponseBytes;
+        long? declared = response.Content.Headers.ContentLength;
+        if (declared > limit)
+        {
+            throw new BmsGenResponseException(request.OperationId, response.StatusCode, $"the body declares {declared} bytes, over the {limit}-byte limit (BmsGenClientOptions.MaxResponseBytes)", 0);
+        }
+
+        byte[] buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(declared ?? 4096, 256, limit));
+        int length = 0;
+        try
+        {
+            Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                while (true)
+                {
+                    if (length == buffer.Length)
+                    {
+                        if (length >= limit)
+                        {
+                            throw new BmsGenResponseException(request.OperationId, response.StatusCode, $"the body exceeds the {limit}-byte limit (BmsGenClientOptions.MaxResponseBytes)", length);
+                        }
+
+                        byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, limit));
+                        buffer.AsSpan(0, length).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+
+                    int read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        return (buffer, length);
+                    }
+
+                    length += read;
+                }
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+}
+
+/// <summary>Keys under which the transport exposes request context to pipeline handlers.</summary>
+public static class ApiRequestOptions
+{
+    /// <summary>The generated request that an <see cref="HttpRequestMessage"/> was built from.</summary>
+    public static readonly HttpRequestOptionsKey<ApiRequest> Operation = new("BmsGen.Operation");
+}

@@ -1,0 +1,74 @@
+using System;
+using System.Net;
+
+namespace BmsGen.Runtime;
+
+/// <summary>Base type of the errors a generated client throws for what the service sent back.</summary>
+public abstract class BmsGenException : Exception
+{
+    protected BmsGenException(string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+    }
+}
+
+/// <summary>The service answered with a non-success status.</summary>
+public sealed class BmsGenApiException : BmsGenException
+{
+    public BmsGenApiException(string operationId, HttpStatusCode statusCode, string? errorCode, string? errorMessage, string? requestId, string rawBody)
+        : base(Describe(operationId, statusCode, errorCode, errorMessage, requestId, rawBody))
+    {
+        OperationId = operationId;
+        StatusCode = statusCode;
+        ErrorCode = errorCode;
+        ErrorMessage = errorMessage;
+        RequestId = requestId;
+        RawBody = rawBody;
+    }
+
+    public string OperationId { get; }
+
+    public HttpStatusCode StatusCode { get; }
+
+    /// <summary>The API's error code (<c>Ecs.0114</c>, <c>APIGW.0301</c>, or a Nova fault's numeric code), when the body carries one.</summary>
+    public string? ErrorCode { get; }
+
+    /// <summary>The API's error message, when the body carries one.</summary>
+    public string? ErrorMessage { get; }
+
+    /// <summary>The request ID the service returned (<c>X-Request-Id</c> or an OpenStack equivalent).</summary>
+    public string? RequestId { get; }
+
+    /// <summary>The response body as received (decoded as UTF-8).</summary>
+    public string RawBody { get; }
+
+    private static string Describe(string operationId, HttpStatusCode statusCode, string? errorCode, string? errorMessage, string? requestId, string rawBody)
+    {
+        string detail = errorCode is null && errorMessage is null
+            ? "body: " + Truncate(rawBody)
+            : $"{errorCode ?? "(no code)"}: {errorMessage ?? "(no message)"}";
+        return $"{operationId} failed with HTTP {(int)statusCode} ({statusCode}): {detail} [request id: {requestId ?? "none"}]";
+    }
+
+    internal static string Truncate(string text) =>
+        text.Length == 0 ? "(empty)" : text.Length <= 500 ? text.ReplaceLineEndings(" ") : text.Substring(0, 500).ReplaceLineEndings(" ") + "…";
+}
+
+/// <summary>The service answered with success, but the body is not the JSON the spec describes (malformed, truncated or of the wrong shape).</summary>
+public sealed class BmsGenResponseException : BmsGenException
+{
+    public BmsGenResponseException(string operationId, HttpStatusCode statusCode, string problem, long bytePosition, Exception? innerException = null)
+        : base($"{operationId}: the HTTP {(int)statusCode} response body could not be read at byte {bytePosition}: {problem}", innerException)
+    {
+        OperationId = operationId;
+        StatusCode = statusCode;
+        BytePosition = bytePosition;
+    }
+
+    public string OperationId { get; }
+
+    public HttpStatusCode StatusCode { get; }
+
+    /// <summary>How far into the body the reader got before it failed.</summary>
+    public long BytePosition { get; }
+}
