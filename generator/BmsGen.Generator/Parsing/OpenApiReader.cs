@@ -23,6 +23,10 @@ internal sealed class OpenApiReader
     private readonly Dictionary<string, TypeModel> _types = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ComponentSchema> _components = new(StringComparer.Ordinal);
     private YamlMapping _root = null!;
+    private int _schemaVisits;
+
+    /// <summary>Bounds the work on hostile specs: YAML aliases can make a small file a huge tree of schemas.</summary>
+    public const int MaxSchemaVisits = 50_000;
 
     public OpenApiReader(SpecInput input, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
@@ -478,6 +482,11 @@ internal sealed class OpenApiReader
     private TypeRef ResolveSchema(YamlNode node, string contextName, string? reservedName = null)
     {
         _cancellationToken.ThrowIfCancellationRequested();
+        if (++_schemaVisits > MaxSchemaVisits)
+        {
+            throw new YamlLoader.LoadException($"the spec expands to more than {MaxSchemaVisits} schemas (YAML aliases?)", node.Line, node.Column, tooComplex: true);
+        }
+
         if (node is not YamlMapping schema)
         {
             if (node is YamlScalar { Value: "true" or "True" })

@@ -1,0 +1,80 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace BmsGen.Generator.Tests;
+
+public sealed class IncrementalityTests
+{
+    private static readonly string[] TrackedSteps = { BmsGenGenerator.TrackingNames.SpecInputs, BmsGenGenerator.TrackingNames.ParseResults };
+
+    [Fact]
+    public void An_unrelated_csharp_edit_leaves_every_step_cached()
+    {
+        (GeneratorDriver driver, CSharpCompilation compilation, _) = RunTwoSpecs();
+
+        CSharpCompilation edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Consumer { public sealed class Unrelated { } }"));
+        GeneratorRunResult result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        foreach (string step in TrackedSteps)
+        {
+            IEnumerable<IncrementalStepRunReason> reasons = result.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason);
+            Assert.All(reasons, reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {reason}"));
+        }
+
+        Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+    }
+
+    [Fact]
+    public void Editing_one_spec_leaves_the_other_specs_outputs_cached()
+    {
+        (GeneratorDriver driver, CSharpCompilation compilation, AdditionalText[] specs) = RunTwoSpecs();
+        AdditionalText original = specs[1];
+        var edited = new InMemoryText(original.Path, original.GetText()!.ToString().Replace("summary: Show a server", "summary: Show one server"));
+
+        driver = driver.ReplaceAdditionalText(original, edited).RunGenerators(compilation);
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+
+        IncrementalStepRunReason[] parse = result.TrackedSteps[BmsGenGenerator.TrackingNames.ParseResults].SelectMany(s => s.Outputs).Select(o => o.Reason).ToArray();
+        Assert.Equal(new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Modified }, parse);
+        IncrementalStepRunReason[] outputs = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).Select(o => o.Reason).ToArray();
+        Assert.Equal(new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Modified }, outputs);
+        Assert.Contains(result.GeneratedSources, s => s.HintName.StartsWith("Other.Api.OtherClient", System.StringComparison.Ordinal));
+        Assert.Contains(result.GeneratedSources, s => s.SourceText.ToString().Contains("Show one server"));
+    }
+
+    [Fact]
+    public void Parsing_the_same_text_twice_gives_equal_models()
+    {
+        var input = new Model.SpecInput("/specs/a.yaml", File.ReadAllText(GeneratorHarness.SpecPath("servers-mini.yaml")), null, null);
+
+        Model.SpecParseResult first = Parsing.SpecParser.Parse(input, default);
+        Model.SpecParseResult second = Parsing.SpecParser.Parse(input with { }, default);
+
+        Assert.NotNull(first.Model);
+        Assert.Equal(first, second);
+        Assert.Equal(first.GetHashCode(), second.GetHashCode());
+    }
+
+    private static AdditionalText[] Specs()
+    {
+        string mini = File.ReadAllText(GeneratorHarness.SpecPath("servers-mini.yaml"));
+        return new AdditionalText[]
+        {
+            new InMemoryText("/specs/other.yaml", mini.Replace("x-client-name: MiniClient", "x-client-name: OtherClient").Replace("x-namespace: Mini.Api", "x-namespace: Other.Api")),
+            new InMemoryText("/specs/mini.yaml", mini),
+        };
+    }
+
+    private static (GeneratorDriver Driver, CSharpCompilation Compilation, AdditionalText[] Specs) RunTwoSpecs()
+    {
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
+        AdditionalText[] specs = Specs();
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(specs).RunGenerators(compilation);
+        Assert.Equal(8, driver.GetRunResult().GeneratedTrees.Length);
+        return (driver, compilation, specs);
+    }
+}
