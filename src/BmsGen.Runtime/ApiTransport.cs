@@ -104,13 +104,15 @@ public sealed class ApiTransport
 
     private static T Parse<T>(ApiRequest request, HttpStatusCode status, ReadOnlySpan<byte> body, JsonValueReader<T> read)
     {
+        if (body.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            throw new BmsGenResponseException(request.OperationId, status, "the body is empty, but the operation returns JSON", 0);
+        }
+
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 256 });
         try
         {
-            if (!reader.Read())
-            {
-                throw new BmsGenResponseException(request.OperationId, status, "the body is empty, but the operation returns JSON", 0);
-            }
+            reader.Read();
 
             T? value = read(ref reader);
             if (value is null)
