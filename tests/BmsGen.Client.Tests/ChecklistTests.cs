@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace BmsGen.Client.Tests;
+
+/// <summary>Pins the specs to the seeds: every documented operation section is implemented and cited.</summary>
+public sealed class ChecklistTests
+{
+    private static readonly Lazy<IReadOnlyList<ChecklistRow>> Rows = new(ReadChecklist);
+
+    [Fact]
+    public void Every_detailed_section_is_cited_by_an_operation_with_the_same_method_path_and_action()
+    {
+        var missing = new List<string>();
+        foreach (ChecklistRow row in Rows.Value.Where(r => r.Detailed))
+        {
+            bool covered = SpecCatalog.Operations.Any(operation =>
+                operation.DocRefs.Contains(row.Citation) &&
+                operation.Method == row.Method &&
+                NormalizePath(operation.WirePath) == NormalizePath(row.Path) &&
+                (row.Actions.Count == 0 ? operation.Variant is null : operation.Variant is not null && row.Actions.Contains(operation.Variant)));
+            if (!covered)
+            {
+                missing.Add($"{row.Citation} {row.Method} {row.Path} {string.Join("|", row.Actions)}");
+            }
+        }
+
+        Assert.True(missing.Count == 0, $"{missing.Count} of {Rows.Value.Count(r => r.Detailed)} detailed sections are not covered:\n" + string.Join("\n", missing));
+    }
+
+    [Fact]
+    public void Every_operation_cites_a_checklist_section_or_names_its_source()
+    {
+        var citations = new HashSet<string>(Rows.Value.SelectMany(r => r.AlsoCitableAs), StringComparer.Ordinal);
+        citations.UnionWith(Rows.Value.Select(r => r.Citation));
+        var problems = new List<string>();
+        foreach (SpecOperation operation in SpecCatalog.Operations)
+        {
+            List<string> docs = operation.DocRefs.ToList();
+            string? source = (string?)operation.Node["x-source"];
+            if (docs.Count == 0 && source is null)
+            {
+                problems.Add($"{operation}: neither x-doc nor x-source");
+            }
+
+            problems.AddRange(docs.Where(d => !citations.Contains(d)).Select(d => $"{operation}: cites '{d}', which is not a checklist section"));
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private static string NormalizePath(string path) =>
+        Regex.Replace(path.Split('?')[0].Trim().TrimEnd('/'), "\\{[^}]*\\}", "{}");
+
+    private static IReadOnlyList<ChecklistRow> ReadChecklist()
+    {
+        string path = Path.Combine(SpecCatalog.SeedsDirectory, "endpoint-checklist.tsv");
+        Assert.True(File.Exists(path), $"The seed checklist is expected at {path} (the shared/ folder next to the repository).");
+        return File.ReadAllLines(path)
+            .Skip(1)
+            .Where(line => line.Length > 0)
+            .Select(line => line.Split('\t'))
+            .Select(columns => new ChecklistRow(
+                Citation: $"{columns[0]} §{Section(columns[1])}",
+                AlsoCitableAs: Regex.Matches(columns[1], "(?:(\\d{3}) §)?([0-9]+(?:\\.[0-9]+)*|表[0-9]+)")
+                    .Select(m => $"{(m.Groups[1].Success ? m.Groups[1].Value : columns[0])} §{m.Groups[2].Value}")
+                    .ToList(),
+                Method: columns[3].Trim(),
+                Path: columns[4].Trim(),
+                Actions: columns[5].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(a => a.Contains('=') ? a[(a.IndexOf('=') + 1)..].Trim() : a)
+                    .ToList(),
+                Detailed: columns[9].Trim() != "n"))
+            .ToList();
+    }
+
+    /// <summary>The section number; prose sections ("7.8 (permissions table only)", "002 表2 … + 表1") are also citable by each number or table they name.</summary>
+    private static string Section(string section) => section.Trim().Split(' ')[0];
+
+    private sealed record ChecklistRow(string Citation, IReadOnlyList<string> AlsoCitableAs, string Method, string Path, IReadOnlyList<string> Actions, bool Detailed);
+}
