@@ -91,7 +91,7 @@ public sealed class BmsGenGenerator : IIncrementalGenerator
             if (!Descriptors.TryGetValue(id, out DiagnosticDescriptor? descriptor))
             {
                 SpecDiagnostic spec = SpecDiagnostics.All.TryGetValue(id, out SpecDiagnostic? known) ? known : SpecDiagnostics.InternalError;
-                descriptor = new DiagnosticDescriptor(id, spec.Title, "{0}", SpecDiagnostics.Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: "https://github.com/bmsgen/bmsgen/blob/main/generator/BmsGen.Generator/DiagnosticCatalog.md#" + id.ToLowerInvariant());
+                descriptor = new DiagnosticDescriptor(id, spec.Title, "{0}", SpecDiagnostics.Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See generator/BmsGen.Generator/DiagnosticCatalog.md.");
                 Descriptors.Add(id, descriptor);
             }
 

@@ -210,7 +210,8 @@ internal sealed class OpenApiReader
         int errorsBefore = _diagnostics.Count;
 
         var parameters = new List<ParameterModel>();
-        var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken", "body" };
+        // The generated method's own names (its body, token and request local) are reserved.
+        var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken", "body", "request" };
         var seenWire = new Dictionary<string, ParameterModel>(StringComparer.Ordinal);
         foreach (YamlMapping parameter in ReadParameterList(operation["parameters"]).Concat(sharedParameters))
         {
@@ -617,19 +618,21 @@ internal sealed class OpenApiReader
         // Reserve the name before the properties resolve, so nested inline types cannot take it.
         _types[name] = new ObjectTypeModel(name, schema.GetString("description"), schema.GetBoolean("deprecated"), ImmutableEquatableArray<PropertyModel>.Empty);
         var properties = new List<PropertyModel>();
-        var propertyNames = new HashSet<string>(StringComparer.Ordinal) { name };
+        // Members every class inherits from object are reserved, so a property never hides one.
+        var propertyNames = new HashSet<string>(StringComparer.Ordinal) { name, "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "ReferenceEquals", "Finalize" };
         var declared = (YamlMapping)schema["properties"]!;
         foreach (KeyValuePair<YamlScalar, YamlNode> entry in declared.Entries)
         {
             string wireName = entry.Key.Value;
             string clrName = Identifiers.MakeUnique(Identifiers.ToPascal(wireName), propertyNames);
             TypeRef type = ResolveSchema(entry.Value, name + Identifiers.ToPascal(wireName));
-            var propertySchema = Deref(entry.Value, "schemas") as YamlMapping;
+            YamlMapping? propertySchema = PeekSchema(entry.Value);
             properties.Add(new PropertyModel(
                 wireName,
                 clrName,
                 type,
-                required.Contains(wireName),
+                // A required member the API may send as null cannot be a non-nullable required property.
+                required.Contains(wireName) && !(propertySchema?.GetBoolean("nullable") ?? false),
                 (entry.Value as YamlMapping)?.GetString("description") ?? propertySchema?.GetString("description"),
                 DescribeConstraints(entry.Value as YamlMapping),
                 (entry.Value as YamlMapping)?.GetBoolean("deprecated") ?? false));
@@ -641,6 +644,22 @@ internal sealed class OpenApiReader
         }
 
         _types[name] = new ObjectTypeModel(name, schema.GetString("description"), schema.GetBoolean("deprecated"), properties.ToImmutableEquatableArray());
+    }
+
+    /// <summary>The schema a node is or refers to, without reporting: ResolveSchema has already reported a bad reference.</summary>
+    private YamlMapping? PeekSchema(YamlNode node)
+    {
+        for (int hops = 0; hops < 16 && node is YamlMapping mapping && mapping.GetString("$ref") is string reference; hops++)
+        {
+            if (!reference.StartsWith(SchemaRefPrefix, StringComparison.Ordinal) || !_components.TryGetValue(reference.Substring(SchemaRefPrefix.Length), out ComponentSchema? component))
+            {
+                return null;
+            }
+
+            node = component.Node;
+        }
+
+        return node as YamlMapping;
     }
 
     private TypeRef DefineEnum(string name, YamlMapping schema, YamlSequence values)
