@@ -19,14 +19,15 @@ public sealed class ApiTransportTests
         string? name = null;
         while (JsonRead.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("name"u8))
+            bool isName = JsonRead.PropertyName(ref reader).SequenceEqual("name"u8);
+            JsonRead.MoveToValue(ref reader);
+            if (isName)
             {
-                JsonRead.MoveToValue(ref reader);
                 name = JsonRead.String(ref reader);
                 continue;
             }
 
-            JsonRead.SkipPropertyValue(ref reader);
+            JsonRead.SkipValue(ref reader);
         }
 
         return name;

@@ -145,18 +145,40 @@ internal static class JsonEmitter
 
         writer.WriteLine($"while ({TypeNames.JsonRead}.NextProperty(ref reader))");
         writer.OpenBlock();
-        foreach ((PropertyModel property, string local) in fields)
+        if (fields.Count > 0)
         {
-            writer.WriteLine($"if (reader.ValueTextEquals({SourceWriter.Utf8Literal(property.WireName)}))");
-            writer.OpenBlock();
+            // Dispatch on the UTF-8 length first, so each member costs at most a few span comparisons.
+            writer.WriteLine($"global::System.ReadOnlySpan<byte> name = {TypeNames.JsonRead}.PropertyName(ref reader);");
             writer.WriteLine($"{TypeNames.JsonRead}.MoveToValue(ref reader);");
-            writer.WriteLine($"{local} = {ReadExpression(property.Type)};");
-            writer.WriteLine("continue;");
+            writer.WriteLine("switch (name.Length)");
+            writer.OpenBlock();
+            foreach (IGrouping<int, (PropertyModel Property, string Local)> group in fields.GroupBy(f => System.Text.Encoding.UTF8.GetByteCount(f.Property.WireName)).OrderBy(g => g.Key))
+            {
+                writer.WriteLine($"case {group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)}:");
+                writer.Indent();
+                foreach ((PropertyModel property, string local) in group)
+                {
+                    writer.WriteLine($"if (global::System.MemoryExtensions.SequenceEqual(name, {SourceWriter.Utf8Literal(property.WireName)}))");
+                    writer.OpenBlock();
+                    writer.WriteLine($"{local} = {ReadExpression(property.Type)};");
+                    writer.WriteLine("continue;");
+                    writer.CloseBlock();
+                    writer.WriteLine();
+                }
+
+                writer.WriteLine("break;");
+                writer.Unindent();
+            }
+
             writer.CloseBlock();
             writer.WriteLine();
         }
+        else
+        {
+            writer.WriteLine($"{TypeNames.JsonRead}.MoveToValue(ref reader);");
+        }
 
-        writer.WriteLine($"{TypeNames.JsonRead}.SkipPropertyValue(ref reader);");
+        writer.WriteLine($"{TypeNames.JsonRead}.SkipValue(ref reader);");
         writer.CloseBlock();
         foreach ((PropertyModel property, string local) in fields.Where(f => f.Property.Required))
         {

@@ -46,10 +46,24 @@ public static class JsonRead
     /// <summary>Moves from a property name to its value.</summary>
     public static void MoveToValue(ref Utf8JsonReader reader) => Advance(ref reader);
 
-    /// <summary>Skips the value of a property this model does not know.</summary>
-    public static void SkipPropertyValue(ref Utf8JsonReader reader)
+    /// <summary>
+    /// The current property name as unescaped UTF-8: the reader's own bytes when it can (no escapes, one
+    /// segment), a copy otherwise.
+    /// </summary>
+    public static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader)
     {
-        Advance(ref reader);
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            return reader.ValueSpan;
+        }
+
+        byte[] buffer = new byte[reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length];
+        return buffer.AsSpan(0, reader.CopyString(buffer));
+    }
+
+    /// <summary>Skips the current value (a property this model does not know).</summary>
+    public static void SkipValue(ref Utf8JsonReader reader)
+    {
         if (!reader.TrySkip())
         {
             throw new JsonException("The JSON ended inside a value.");

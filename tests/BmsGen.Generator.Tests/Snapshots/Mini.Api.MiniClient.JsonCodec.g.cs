@@ -22,21 +22,29 @@ namespace Mini.Api
             int? versionValue = null;
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("addr"u8))
+                global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
+                global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
+                switch (name.Length)
                 {
-                    global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
-                    addrValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
-                    continue;
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "addr"u8))
+                        {
+                            addrValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            continue;
+                        }
+
+                        break;
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "version"u8))
+                        {
+                            versionValue = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
+                            continue;
+                        }
+
+                        break;
                 }
 
-                if (reader.ValueTextEquals("version"u8))
-                {
-                    global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
-                    versionValue = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
-                    continue;
-                }
-
-                global::BmsGen.Runtime.Json.JsonRead.SkipPropertyValue(ref reader);
+                global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
             return new global::Mini.Api.Address
@@ -94,63 +102,73 @@ namespace Mini.Api
             global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Server>? childrenValue = null;
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("id"u8))
+                global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
+                global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
+                switch (name.Length)
                 {
-                    global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
-                    idValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
-                    continue;
+                    case 2:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                        {
+                            idValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            continue;
+                        }
+
+                        break;
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "extra"u8))
+                        {
+                            extraValue = global::BmsGen.Runtime.Json.JsonRead.Element(ref reader);
+                            continue;
+                        }
+
+                        break;
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
+                        {
+                            statusValue = ReadServerStatus(ref reader);
+                            continue;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "locked"u8))
+                        {
+                            lockedValue = global::BmsGen.Runtime.Json.JsonRead.Boolean(ref reader);
+                            continue;
+                        }
+
+                        break;
+                    case 8:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "metadata"u8))
+                        {
+                            metadataValue = ReadMapOfString(ref reader);
+                            continue;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "children"u8))
+                        {
+                            childrenValue = ReadArrayOfServer(ref reader);
+                            continue;
+                        }
+
+                        break;
+                    case 9:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "addresses"u8))
+                        {
+                            addressesValue = ReadMapOfArrayOfAddress(ref reader);
+                            continue;
+                        }
+
+                        break;
+                    case 22:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "OS-EXT-STS:power_state"u8))
+                        {
+                            osExtStsPowerStateValue = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
+                            continue;
+                        }
+
+                        break;
                 }
 
-                if (reader.ValueTextEquals("OS-EXT-STS:power_state"u8))
-                {
-                    global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
-                    osExtStsPowerStateValue = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("status"u8))
-                {
-                    global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
-                    statusValue = ReadServerStatus(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("metadata"u8))
-                {
-                    global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
-                    metadataValue = ReadMapOfString(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("addresses"u8))
-                {
-                    global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
-                    addressesValue = ReadMapOfArrayOfAddress(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("locked"u8))
-                {
-                    global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
-                    lockedValue = global::BmsGen.Runtime.Json.JsonRead.Boolean(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("extra"u8))
-                {
-                    global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
-                    extraValue = global::BmsGen.Runtime.Json.JsonRead.Element(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("children"u8))
-                {
-                    global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
-                    childrenValue = ReadArrayOfServer(ref reader);
-                    continue;
-                }
-
-                global::BmsGen.Runtime.Json.JsonRead.SkipPropertyValue(ref reader);
+                global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
             if (idValue is null)
@@ -255,14 +273,21 @@ namespace Mini.Api
             global::Mini.Api.Server? serverValue = null;
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("server"u8))
+                global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
+                global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
+                switch (name.Length)
                 {
-                    global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
-                    serverValue = ReadServer(ref reader);
-                    continue;
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "server"u8))
+                        {
+                            serverValue = ReadServer(ref reader);
+                            continue;
+                        }
+
+                        break;
                 }
 
-                global::BmsGen.Runtime.Json.JsonRead.SkipPropertyValue(ref reader);
+                global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
             return new global::Mini.Api.ShowServerResponse
@@ -323,14 +348,21 @@ namespace Mini.Api
             global::Mini.Api.StartServersRequestOsStart? osStartValue = null;
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("os-start"u8))
+                global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
+                global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
+                switch (name.Length)
                 {
-                    global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
-                    osStartValue = ReadStartServersRequestOsStart(ref reader);
-                    continue;
+                    case 8:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "os-start"u8))
+                        {
+                            osStartValue = ReadStartServersRequestOsStart(ref reader);
+                            continue;
+                        }
+
+                        break;
                 }
 
-                global::BmsGen.Runtime.Json.JsonRead.SkipPropertyValue(ref reader);
+                global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
             if (osStartValue is null)
@@ -377,14 +409,21 @@ namespace Mini.Api
             global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.StartServersRequestOsStartServersItem>? serversValue = null;
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("servers"u8))
+                global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
+                global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
+                switch (name.Length)
                 {
-                    global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
-                    serversValue = ReadArrayOfStartServersRequestOsStartServersItem(ref reader);
-                    continue;
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "servers"u8))
+                        {
+                            serversValue = ReadArrayOfStartServersRequestOsStartServersItem(ref reader);
+                            continue;
+                        }
+
+                        break;
                 }
 
-                global::BmsGen.Runtime.Json.JsonRead.SkipPropertyValue(ref reader);
+                global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
             return new global::Mini.Api.StartServersRequestOsStart
@@ -429,14 +468,21 @@ namespace Mini.Api
             string? idValue = null;
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("id"u8))
+                global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
+                global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
+                switch (name.Length)
                 {
-                    global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
-                    idValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
-                    continue;
+                    case 2:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                        {
+                            idValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            continue;
+                        }
+
+                        break;
                 }
 
-                global::BmsGen.Runtime.Json.JsonRead.SkipPropertyValue(ref reader);
+                global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
             if (idValue is null)
