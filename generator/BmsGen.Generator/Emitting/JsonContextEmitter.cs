@@ -8,6 +8,11 @@ namespace BmsGen.Generator.Emitting;
 /// </summary>
 internal static class JsonContextEmitter
 {
+    private static readonly System.Collections.Generic.HashSet<string> ReservedMembers = new(System.StringComparer.Ordinal)
+    {
+        "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Create", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone",
+    };
+
     public static string Emit(SpecModel spec)
     {
         string name = spec.ClientName + "JsonContext";
@@ -19,7 +24,7 @@ internal static class JsonContextEmitter
         writer.WriteLine($$"""
             /// <summary>
             /// Type metadata for the {{spec.ClientName}} models, backed by the generated reflection-free converters.
-            /// Use <see cref="Default"/> or its <c>Options</c> with JsonSerializer, or add it to a TypeInfoResolverChain.
+            /// Pass a typed property (<c>Default.ServerDetail</c>) to JsonSerializer for trimming-safe calls, or use <see cref="Default"/>'s <c>Options</c>, or add the context to a TypeInfoResolverChain.
             /// </summary>
             {{TypeNames.GeneratedCodeAttribute}}
             public sealed partial class {{name}} : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
@@ -41,6 +46,24 @@ internal static class JsonContextEmitter
 
                 global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
                     Create(type, options);
+            """);
+        writer.Indent();
+        foreach (TypeModel type in spec.Types)
+        {
+            string clr = TypeNames.ClrType(new TypeRef(type is EnumTypeModel ? TypeKind.Enum : TypeKind.Object, type.Name), spec.Namespace);
+            string property = ReservedMembers.Contains(type.Name) ? type.Name + "TypeInfo" : type.Name;
+            writer.WriteLine($$"""
+
+                private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{{clr}}>? _{{property}};
+
+                /// <summary>Metadata for <see cref="{{clr}}"/>, for the trimming-safe JsonSerializer overloads.</summary>
+                public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{{clr}}> {{property}} =>
+                    _{{property}} ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{{clr}}>)Options.GetTypeInfo(typeof({{clr}}));
+                """);
+        }
+
+        writer.Unindent();
+        writer.WriteLine($$"""
 
                 private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? Create(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
                 {

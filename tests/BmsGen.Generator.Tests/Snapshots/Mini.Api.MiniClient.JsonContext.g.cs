@@ -7,7 +7,7 @@ namespace Mini.Api
 {
     /// <summary>
     /// Type metadata for the MiniClient models, backed by the generated reflection-free converters.
-    /// Use <see cref="Default"/> or its <c>Options</c> with JsonSerializer, or add it to a TypeInfoResolverChain.
+    /// Pass a typed property (<c>Default.ServerDetail</c>) to JsonSerializer for trimming-safe calls, or use <see cref="Default"/>'s <c>Options</c>, or add the context to a TypeInfoResolverChain.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("BmsGen.Generator", "1.0.0")]
     public sealed partial class MiniClientJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
@@ -29,6 +29,54 @@ namespace Mini.Api
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
             Create(type, options);
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.Address>? _Address;
+
+        /// <summary>Metadata for <see cref="global::Mini.Api.Address"/>, for the trimming-safe JsonSerializer overloads.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.Address> Address =>
+            _Address ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.Address>)Options.GetTypeInfo(typeof(global::Mini.Api.Address));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.Server>? _Server;
+
+        /// <summary>Metadata for <see cref="global::Mini.Api.Server"/>, for the trimming-safe JsonSerializer overloads.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.Server> Server =>
+            _Server ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.Server>)Options.GetTypeInfo(typeof(global::Mini.Api.Server));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ServerStatus>? _ServerStatus;
+
+        /// <summary>Metadata for <see cref="global::Mini.Api.ServerStatus"/>, for the trimming-safe JsonSerializer overloads.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ServerStatus> ServerStatus =>
+            _ServerStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ServerStatus>)Options.GetTypeInfo(typeof(global::Mini.Api.ServerStatus));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ShowServerResponse>? _ShowServerResponse;
+
+        /// <summary>Metadata for <see cref="global::Mini.Api.ShowServerResponse"/>, for the trimming-safe JsonSerializer overloads.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ShowServerResponse> ShowServerResponse =>
+            _ShowServerResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ShowServerResponse>)Options.GetTypeInfo(typeof(global::Mini.Api.ShowServerResponse));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ShowServerStatus>? _ShowServerStatus;
+
+        /// <summary>Metadata for <see cref="global::Mini.Api.ShowServerStatus"/>, for the trimming-safe JsonSerializer overloads.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ShowServerStatus> ShowServerStatus =>
+            _ShowServerStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ShowServerStatus>)Options.GetTypeInfo(typeof(global::Mini.Api.ShowServerStatus));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.StartServersRequest>? _StartServersRequest;
+
+        /// <summary>Metadata for <see cref="global::Mini.Api.StartServersRequest"/>, for the trimming-safe JsonSerializer overloads.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.StartServersRequest> StartServersRequest =>
+            _StartServersRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.StartServersRequest>)Options.GetTypeInfo(typeof(global::Mini.Api.StartServersRequest));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.StartServersRequestOsStart>? _StartServersRequestOsStart;
+
+        /// <summary>Metadata for <see cref="global::Mini.Api.StartServersRequestOsStart"/>, for the trimming-safe JsonSerializer overloads.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.StartServersRequestOsStart> StartServersRequestOsStart =>
+            _StartServersRequestOsStart ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.StartServersRequestOsStart>)Options.GetTypeInfo(typeof(global::Mini.Api.StartServersRequestOsStart));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.StartServersRequestOsStartServersItem>? _StartServersRequestOsStartServersItem;
+
+        /// <summary>Metadata for <see cref="global::Mini.Api.StartServersRequestOsStartServersItem"/>, for the trimming-safe JsonSerializer overloads.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.StartServersRequestOsStartServersItem> StartServersRequestOsStartServersItem =>
+            _StartServersRequestOsStartServersItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.StartServersRequestOsStartServersItem>)Options.GetTypeInfo(typeof(global::Mini.Api.StartServersRequestOsStartServersItem));
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? Create(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
