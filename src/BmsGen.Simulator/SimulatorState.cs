@@ -40,7 +40,7 @@ internal sealed class SimulatorState
     {
         lock (_gate)
         {
-            return _servers.Values.Where(filter).OrderBy(s => (string?)s["created"], StringComparer.Ordinal).ThenBy(s => (string?)s["id"], StringComparer.Ordinal)
+            return _servers.Values.Where(filter).OrderBy(s => (string?)s["created"], StringComparer.Ordinal).ThenBy(s => (string?)s["name"], StringComparer.Ordinal)
                 .Select(s => (JsonObject)s.DeepClone()).ToList();
         }
     }
