@@ -50,6 +50,7 @@ public sealed class BmsSimulator : IAsyncDisposable
         var state = new SimulatorState(options);
         app.Use(async (context, next) =>
         {
+            context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
             if (!Authorized(context.Request, options))
             {
                 await WriteJson(context, HttpStatusCode.Unauthorized, new JsonObject
@@ -61,7 +62,6 @@ public sealed class BmsSimulator : IAsyncDisposable
                 return;
             }
 
-            context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
             await next(context);
         });
         MapRoutes(app, state, options);
