@@ -261,6 +261,65 @@ namespace Mini.Api
                 writer.WriteStringValue(value.Value);
         }
 
+        /// <summary>Reads a ShowServerAutoRecoveryResponse object; returns null for a JSON null.</summary>
+        public static global::Mini.Api.ShowServerAutoRecoveryResponse? ReadShowServerAutoRecoveryResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ShowServerAutoRecoveryResponse");
+            string? supportAutoRecoveryValue = null;
+            while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
+            {
+                global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
+                global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
+                switch (name.Length)
+                {
+                    case 21:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "support_auto_recovery"u8))
+                        {
+                            supportAutoRecoveryValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            continue;
+                        }
+
+                        break;
+                }
+
+                global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
+            }
+
+            return new global::Mini.Api.ShowServerAutoRecoveryResponse
+            {
+                SupportAutoRecovery = supportAutoRecoveryValue,
+            };
+        }
+
+        /// <summary>Writes a ShowServerAutoRecoveryResponse object; optional members that are null are left out.</summary>
+        public static void WriteShowServerAutoRecoveryResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ShowServerAutoRecoveryResponse value)
+        {
+            writer.WriteStartObject();
+            if (value.SupportAutoRecovery is { } supportAutoRecoveryValue)
+            {
+                writer.WritePropertyName("support_auto_recovery"u8);
+                writer.WriteStringValue(supportAutoRecoveryValue);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Lets JsonSerializer use the generated object codec for ShowServerAutoRecoveryResponse.</summary>
+        public sealed class ShowServerAutoRecoveryResponseConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.ShowServerAutoRecoveryResponse>
+        {
+            /// <inheritdoc/>
+            public override global::Mini.Api.ShowServerAutoRecoveryResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+                ReadShowServerAutoRecoveryResponse(ref reader);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ShowServerAutoRecoveryResponse value, global::System.Text.Json.JsonSerializerOptions options) =>
+                WriteShowServerAutoRecoveryResponse(writer, value);
+        }
+
         /// <summary>Reads a ShowServerResponse object; returns null for a JSON null.</summary>
         public static global::Mini.Api.ShowServerResponse? ReadShowServerResponse(ref global::System.Text.Json.Utf8JsonReader reader)
         {

@@ -48,6 +48,12 @@ namespace Mini.Api
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ServerStatus> ServerStatus =>
             _ServerStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ServerStatus>)Options.GetTypeInfo(typeof(global::Mini.Api.ServerStatus));
 
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ShowServerAutoRecoveryResponse>? _ShowServerAutoRecoveryResponse;
+
+        /// <summary>Metadata for <see cref="global::Mini.Api.ShowServerAutoRecoveryResponse"/>, for the trimming-safe JsonSerializer overloads.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ShowServerAutoRecoveryResponse> ShowServerAutoRecoveryResponse =>
+            _ShowServerAutoRecoveryResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ShowServerAutoRecoveryResponse>)Options.GetTypeInfo(typeof(global::Mini.Api.ShowServerAutoRecoveryResponse));
+
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ShowServerResponse>? _ShowServerResponse;
 
         /// <summary>Metadata for <see cref="global::Mini.Api.ShowServerResponse"/>, for the trimming-safe JsonSerializer overloads.</summary>
@@ -93,6 +99,11 @@ namespace Mini.Api
             if (type == typeof(global::Mini.Api.ServerStatus))
             {
                 return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Mini.Api.ServerStatus>(options, new global::Mini.Api.MiniClientJsonCodec.ServerStatusConverter());
+            }
+
+            if (type == typeof(global::Mini.Api.ShowServerAutoRecoveryResponse))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Mini.Api.ShowServerAutoRecoveryResponse>(options, new global::Mini.Api.MiniClientJsonCodec.ShowServerAutoRecoveryResponseConverter());
             }
 
             if (type == typeof(global::Mini.Api.ShowServerResponse))

@@ -111,6 +111,16 @@ namespace Mini.Api
         public override string ToString() => Value;
     }
 
+    /// <summary>The ShowServerAutoRecoveryResponse model.</summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Mini.Api.MiniClientJsonCodec.ShowServerAutoRecoveryResponseConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("BmsGen.Generator", "1.0.0")]
+    public sealed partial class ShowServerAutoRecoveryResponse
+    {
+        /// <summary>The support_auto_recovery field.</summary>
+        /// <remarks>JSON name: support_auto_recovery.</remarks>
+        public string? SupportAutoRecovery { get; init; }
+    }
+
     /// <summary>The ShowServerResponse model.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Mini.Api.MiniClientJsonCodec.ShowServerResponseConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("BmsGen.Generator", "1.0.0")]
