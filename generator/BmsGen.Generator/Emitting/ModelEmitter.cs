@@ -56,6 +56,16 @@ internal static class ModelEmitter
             string remarks = $"JSON name: {property.WireName}." + (property.Remarks is null ? string.Empty : " " + property.Remarks);
             writer.WriteDocElement("remarks", remarks);
             string typeName = property.Required ? TypeNames.ClrType(property.Type, spec.Namespace) : TypeNames.Nullable(property.Type, spec.Namespace);
+            if (property.Required && property.DefaultValue is { } defaultValue)
+            {
+                // A required member with a documented default (an action variant's "action": "create") starts out set.
+                string initializer = property.Type.Kind == TypeKind.Enum
+                    ? $"new {typeName}({SourceWriter.Literal(defaultValue)})"
+                    : SourceWriter.Literal(defaultValue);
+                writer.WriteLine($"public {typeName} {property.ClrName} {{ get; init; }} = {initializer};");
+                continue;
+            }
+
             string modifier = property.Required ? "required " : string.Empty;
             writer.WriteLine($"public {modifier}{typeName} {property.ClrName} {{ get; init; }}");
         }

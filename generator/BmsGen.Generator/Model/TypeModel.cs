@@ -55,4 +55,5 @@ internal sealed record PropertyModel(
     bool Required,
     string? Description,
     string? Remarks,
-    bool Deprecated);
+    bool Deprecated,
+    string? DefaultValue = null);

@@ -635,7 +635,8 @@ internal sealed class OpenApiReader
                 required.Contains(wireName) && !(propertySchema?.GetBoolean("nullable") ?? false),
                 (entry.Value as YamlMapping)?.GetString("description") ?? propertySchema?.GetString("description"),
                 DescribeConstraints(entry.Value as YamlMapping),
-                (entry.Value as YamlMapping)?.GetBoolean("deprecated") ?? false));
+                (entry.Value as YamlMapping)?.GetBoolean("deprecated") ?? false,
+                type.Kind is TypeKind.String or TypeKind.Enum ? propertySchema?.GetString("default") : null));
         }
 
         foreach (string missing in required.Where(r => !declared.ContainsKey(r)))

@@ -404,6 +404,7 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "StartServersRequest");
+            global::Mini.Api.StartServersRequestAction? actionValue = null;
             global::Mini.Api.StartServersRequestOsStart? osStartValue = null;
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
@@ -411,6 +412,14 @@ namespace Mini.Api
                 global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
                 switch (name.Length)
                 {
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "action"u8))
+                        {
+                            actionValue = ReadStartServersRequestAction(ref reader);
+                            continue;
+                        }
+
+                        break;
                     case 8:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "os-start"u8))
                         {
@@ -424,6 +433,11 @@ namespace Mini.Api
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
+            if (actionValue is null)
+            {
+                throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("StartServersRequest", "action");
+            }
+
             if (osStartValue is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("StartServersRequest", "os-start");
@@ -431,6 +445,7 @@ namespace Mini.Api
 
             return new global::Mini.Api.StartServersRequest
             {
+                Action = actionValue.Value,
                 OsStart = osStartValue,
             };
         }
@@ -439,6 +454,8 @@ namespace Mini.Api
         public static void WriteStartServersRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.StartServersRequest value)
         {
             writer.WriteStartObject();
+            writer.WritePropertyName("action"u8);
+            writer.WriteStringValue(value.Action.Value);
             writer.WritePropertyName("os-start"u8);
             WriteStartServersRequestOsStart(writer, value.OsStart);
             writer.WriteEndObject();
@@ -454,6 +471,22 @@ namespace Mini.Api
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.StartServersRequest value, global::System.Text.Json.JsonSerializerOptions options) =>
                 WriteStartServersRequest(writer, value);
+        }
+
+        /// <summary>Reads a StartServersRequestAction; any string is accepted, numbers and booleans by their text.</summary>
+        public static global::Mini.Api.StartServersRequestAction? ReadStartServersRequestAction(ref global::System.Text.Json.Utf8JsonReader reader) =>
+            global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string text ? new global::Mini.Api.StartServersRequestAction(text) : default(global::Mini.Api.StartServersRequestAction?);
+
+        /// <summary>Lets JsonSerializer use the generated enum codec for StartServersRequestAction.</summary>
+        public sealed class StartServersRequestActionConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.StartServersRequestAction>
+        {
+            /// <inheritdoc/>
+            public override global::Mini.Api.StartServersRequestAction Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+                ReadStartServersRequestAction(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("StartServersRequestAction");
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.StartServersRequestAction value, global::System.Text.Json.JsonSerializerOptions options) =>
+                writer.WriteStringValue(value.Value);
         }
 
         /// <summary>Reads a StartServersRequestOsStart object; returns null for a JSON null.</summary>

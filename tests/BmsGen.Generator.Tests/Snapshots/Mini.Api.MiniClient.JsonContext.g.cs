@@ -72,6 +72,12 @@ namespace Mini.Api
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.StartServersRequest> StartServersRequest =>
             _StartServersRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.StartServersRequest>)Options.GetTypeInfo(typeof(global::Mini.Api.StartServersRequest));
 
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.StartServersRequestAction>? _StartServersRequestAction;
+
+        /// <summary>Metadata for <see cref="global::Mini.Api.StartServersRequestAction"/>, for the trimming-safe JsonSerializer overloads.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.StartServersRequestAction> StartServersRequestAction =>
+            _StartServersRequestAction ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.StartServersRequestAction>)Options.GetTypeInfo(typeof(global::Mini.Api.StartServersRequestAction));
+
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.StartServersRequestOsStart>? _StartServersRequestOsStart;
 
         /// <summary>Metadata for <see cref="global::Mini.Api.StartServersRequestOsStart"/>, for the trimming-safe JsonSerializer overloads.</summary>
@@ -119,6 +125,11 @@ namespace Mini.Api
             if (type == typeof(global::Mini.Api.StartServersRequest))
             {
                 return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Mini.Api.StartServersRequest>(options, new global::Mini.Api.MiniClientJsonCodec.StartServersRequestConverter());
+            }
+
+            if (type == typeof(global::Mini.Api.StartServersRequestAction))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Mini.Api.StartServersRequestAction>(options, new global::Mini.Api.MiniClientJsonCodec.StartServersRequestActionConverter());
             }
 
             if (type == typeof(global::Mini.Api.StartServersRequestOsStart))

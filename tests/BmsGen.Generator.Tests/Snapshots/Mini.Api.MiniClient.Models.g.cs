@@ -184,9 +184,58 @@ namespace Mini.Api
     [global::System.CodeDom.Compiler.GeneratedCode("BmsGen.Generator", "1.0.0")]
     public sealed partial class StartServersRequest
     {
+        /// <summary>The action field.</summary>
+        /// <remarks>JSON name: action. Default start.</remarks>
+        public global::Mini.Api.StartServersRequestAction Action { get; init; } = new global::Mini.Api.StartServersRequestAction("start");
+
         /// <summary>The os-start field.</summary>
         /// <remarks>JSON name: os-start.</remarks>
         public required global::Mini.Api.StartServersRequestOsStart OsStart { get; init; }
+    }
+
+    /// <summary>The StartServersRequestAction values.</summary>
+    /// <remarks>A string-valued enumeration that keeps values it does not know: compare with the static members, read Value for the wire text.</remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Mini.Api.MiniClientJsonCodec.StartServersRequestActionConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("BmsGen.Generator", "1.0.0")]
+    public readonly partial struct StartServersRequestAction : global::System.IEquatable<StartServersRequestAction>
+    {
+        private readonly string? _value;
+
+        /// <summary>Creates a StartServersRequestAction from its wire text.</summary>
+        public StartServersRequestAction(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>start</c>.</summary>
+        public static StartServersRequestAction Start { get; } = new StartServersRequestAction("start");
+
+        /// <summary>The wire text of this value.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether the spec documents this value.</summary>
+        public bool IsKnown => Value is "start";
+
+        /// <summary>Wraps wire text.</summary>
+        public static implicit operator StartServersRequestAction(string value) => new StartServersRequestAction(value);
+
+        /// <summary>Compares wire texts ordinally.</summary>
+        public static bool operator ==(StartServersRequestAction left, StartServersRequestAction right) => left.Equals(right);
+
+        /// <summary>Compares wire texts ordinally.</summary>
+        public static bool operator !=(StartServersRequestAction left, StartServersRequestAction right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(StartServersRequestAction other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is StartServersRequestAction other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
     }
 
     /// <summary>The StartServersRequestOsStart model.</summary>
