@@ -67,6 +67,32 @@ public sealed class ApiTransport
         }
     }
 
+    /// <summary>
+    /// Sends a request whose success response may come without a body (the spec declares a 2xx with no content
+    /// beside one with JSON): an empty body gives null; a non-empty one is read with <paramref name="read"/>.
+    /// </summary>
+    public async Task<T?> SendAllowingEmptyAsync<T>(ApiRequest request, JsonValueReader<T> read, CancellationToken cancellationToken)
+        where T : class
+    {
+        using HttpResponseMessage response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            await ThrowApiExceptionAsync(request, response, cancellationToken).ConfigureAwait(false);
+        }
+
+        (byte[] buffer, int length) = await ReadBodyAsync(request, response, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return IsBlank(buffer.AsSpan(0, length)) ? null : Parse(request, response.StatusCode, buffer.AsSpan(0, length), read);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> body) => body.Trim(" \t\r\n"u8).IsEmpty;
+
     private async Task<HttpResponseMessage> SendCoreAsync(ApiRequest request, CancellationToken cancellationToken)
     {
         if (_httpClient.BaseAddress is null)
@@ -104,7 +130,7 @@ public sealed class ApiTransport
 
     private static T Parse<T>(ApiRequest request, HttpStatusCode status, ReadOnlySpan<byte> body, JsonValueReader<T> read)
     {
-        if (body.Trim(" \t\r\n"u8).IsEmpty)
+        if (IsBlank(body))
         {
             throw new BmsGenResponseException(request.OperationId, status, "the body is empty, but the operation returns JSON", 0);
         }

@@ -123,6 +123,21 @@ public sealed class ApiTransportTests
         Assert.True(error.Message.Contains(expected, StringComparison.Ordinal), error.Message);
     }
 
+    [Theory]
+    [InlineData("", null)]
+    [InlineData(" \n", null)]
+    [InlineData("{\"name\":\"n\"}", "n")]
+    public async Task Operations_with_a_bodiless_success_status_return_null_for_an_empty_body(string body, string? expected)
+    {
+        var handler = new MockHttpMessageHandler();
+        handler.When("*").Respond(HttpStatusCode.Accepted, "application/json", body);
+        var transport = new ApiTransport(Client(handler), new BmsGenClientOptions());
+        var request = new ApiRequest("MaybeEmpty", HttpMethod.Post, "/things");
+        request.AppendPath("/things");
+
+        Assert.Equal(expected, await transport.SendAllowingEmptyAsync(request, ReadName, CancellationToken.None));
+    }
+
     [Fact]
     public async Task Reads_a_body_larger_than_the_first_buffer()
     {

@@ -61,7 +61,7 @@ internal static class ClientEmitter
 
         string returnType = operation.ResponseType is null
             ? "global::System.Threading.Tasks.Task"
-            : $"global::System.Threading.Tasks.Task<{TypeNames.ClrType(operation.ResponseType, spec.Namespace)}>";
+            : $"global::System.Threading.Tasks.Task<{TypeNames.ClrType(operation.ResponseType, spec.Namespace)}{(operation.ResponseMayBeEmpty ? "?" : string.Empty)}>";
         var signature = new List<string>();
         signature.AddRange(arguments.Where(p => p.Required).Select(p => $"{ParameterType(p, spec)} {p.ClrName}"));
         if (operation.RequestBody is not null)
@@ -92,7 +92,8 @@ internal static class ClientEmitter
 
         if (operation.ResponseType is { } response)
         {
-            writer.WriteLine($"return await _transport.SendAsync(request, {ReaderFunction(response, codec)}, cancellationToken).ConfigureAwait(false);");
+            string send = operation.ResponseMayBeEmpty ? "SendAllowingEmptyAsync" : "SendAsync";
+            writer.WriteLine($"return await _transport.{send}(request, {ReaderFunction(response, codec)}, cancellationToken).ConfigureAwait(false);");
         }
         else
         {
@@ -215,7 +216,9 @@ internal static class ClientEmitter
         writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the request.</param>");
         if (operation.ResponseType is not null)
         {
-            writer.WriteLine("/// <returns>The parsed response body.</returns>");
+            writer.WriteLine(operation.ResponseMayBeEmpty
+                ? "/// <returns>The parsed response body, or null when the service answers with a success status that has no body.</returns>"
+                : "/// <returns>The parsed response body.</returns>");
         }
 
         writer.WriteLine($"/// <exception cref=\"{TypeNames.Runtime}.BmsGenApiException\">The service answered with a non-success status.</exception>");

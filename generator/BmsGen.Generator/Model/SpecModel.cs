@@ -26,7 +26,8 @@ internal sealed record OperationModel(
     string? MinMicroversion,
     ImmutableEquatableArray<ParameterModel> Parameters,
     RequestBodyModel? RequestBody,
-    TypeRef? ResponseType);
+    TypeRef? ResponseType,
+    bool ResponseMayBeEmpty);
 
 internal enum ParameterLocation
 {

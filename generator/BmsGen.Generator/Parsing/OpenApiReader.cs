@@ -233,7 +233,7 @@ internal sealed class OpenApiReader
             body = ReadRequestBody(Deref(bodyNode, "requestBodies"), pascalId);
         }
 
-        TypeRef? response = ReadSuccessResponse(operation["responses"], pascalId, methodKey);
+        (TypeRef? response, bool responseMayBeEmpty) = ReadSuccessResponse(operation["responses"], pascalId, methodKey);
         if (_diagnostics.Count > errorsBefore)
         {
             return null;
@@ -266,7 +266,8 @@ internal sealed class OpenApiReader
             operation.GetString("x-min-microversion"),
             ordered.ToImmutableEquatableArray(),
             body,
-            response);
+            response,
+            responseMayBeEmpty);
     }
 
     private List<YamlMapping> ReadParameterList(YamlNode? node)
@@ -389,14 +390,20 @@ internal sealed class OpenApiReader
         return new RequestBodyModel(type, body.GetBoolean("required"), body.GetString("description"));
     }
 
-    private TypeRef? ReadSuccessResponse(YamlNode? node, string operationId, YamlNode fallbackLocation)
+    /// <summary>
+    /// The body type of the first 2xx response with content, and whether another 2xx answers without a body (then
+    /// the method returns null for an empty success body instead of failing).
+    /// </summary>
+    private (TypeRef? Type, bool MayBeEmpty) ReadSuccessResponse(YamlNode? node, string operationId, YamlNode fallbackLocation)
     {
         if (node is not YamlMapping responses)
         {
             Report(SpecDiagnostics.InvalidStructure, node ?? fallbackLocation, $"{operationId} needs a 'responses' mapping");
-            return null;
+            return (null, false);
         }
 
+        TypeRef? type = null;
+        bool withoutBody = false;
         foreach (KeyValuePair<YamlScalar, YamlNode> entry in responses.Entries)
         {
             string status = entry.Key.Value;
@@ -408,19 +415,23 @@ internal sealed class OpenApiReader
             if (Deref(entry.Value, "responses") is not YamlMapping response)
             {
                 Report(SpecDiagnostics.InvalidStructure, entry.Value, $"Response {status} of {operationId} must be a mapping");
-                return null;
+                return (null, false);
             }
 
             if (response["content"] is null)
             {
-                return null;
+                withoutBody = true;
+                continue;
             }
 
-            YamlMapping? mediaType = ReadJsonMediaType(response["content"], $"{operationId} response {status}");
-            return mediaType?["schema"] is YamlNode schema ? ResolveSchema(schema, operationId + "Response") : null;
+            if (type is null)
+            {
+                YamlMapping? mediaType = ReadJsonMediaType(response["content"], $"{operationId} response {status}");
+                type = mediaType?["schema"] is YamlNode schema ? ResolveSchema(schema, operationId + "Response") : null;
+            }
         }
 
-        return null;
+        return (type, type is not null && !type.IsValueType && withoutBody);
     }
 
     private YamlMapping? ReadJsonMediaType(YamlNode? node, string what)

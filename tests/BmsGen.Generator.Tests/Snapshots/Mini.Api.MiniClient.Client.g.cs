@@ -65,11 +65,11 @@ namespace Mini.Api
         /// <param name="xTrace">X-Trace</param>
         /// <param name="tags">tags</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The parsed response body.</returns>
+        /// <returns>The parsed response body, or null when the service answers with a success status that has no body.</returns>
         /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>
         /// <exception cref="global::BmsGen.Runtime.BmsGenResponseException">The success response was not the JSON the spec describes.</exception>
         [global::System.Obsolete("This API is discarded; use ShowServer instead.")]
-        public async global::System.Threading.Tasks.Task<global::Mini.Api.ShowServerAutoRecoveryResponse> ShowServerAutoRecoveryAsync(string serverId, string? xTrace = null, global::System.Collections.Generic.IEnumerable<string>? tags = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::Mini.Api.ShowServerAutoRecoveryResponse?> ShowServerAutoRecoveryAsync(string serverId, string? xTrace = null, global::System.Collections.Generic.IEnumerable<string>? tags = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request = new global::BmsGen.Runtime.ApiRequest("ShowServerAutoRecovery", global::System.Net.Http.HttpMethod.Get, "/v1/{project_id}/servers/{server_id}/autorecovery");
             request.AppendPath("/v1/");
@@ -79,7 +79,7 @@ namespace Mini.Api
             request.AppendPath("/autorecovery");
             request.AddHeader("X-Trace", xTrace);
             request.AddQuery("tags", tags);
-            return await _transport.SendAsync(request, global::Mini.Api.MiniClientJsonCodec.ReadShowServerAutoRecoveryResponse, cancellationToken).ConfigureAwait(false);
+            return await _transport.SendAllowingEmptyAsync(request, global::Mini.Api.MiniClientJsonCodec.ReadShowServerAutoRecoveryResponse, cancellationToken).ConfigureAwait(false);
         }
     }
 }
