@@ -19,6 +19,7 @@ public sealed class ChecklistTests
     private static readonly Dictionary<string, (string Families, string PathPattern)> CoveredParts = new()
     {
         ["BMS v1 (bms-v1.yaml)"] = ("bms-v1", ".*"),
+        ["Nova resources (nova-resources.yaml)"] = ("nova-v2.1|nova-v2|nova-root|other:version-discovery|other:ims-v2|deprecated", "^(?!.*/servers)(?!.*cloudservers)"),
         ["Nova servers (nova-servers.yaml)"] = ("nova-v2.1|nova-v2|deprecated", "^/v2(\\.1)?/\\{(project_id|tenant_id)\\}/servers|^/v1\\.0/servers/\\{server_id\\}/action$"),
     };
 

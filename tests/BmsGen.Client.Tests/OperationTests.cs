@@ -59,7 +59,7 @@ public sealed class OperationTests
                 continue;
             }
 
-            JsonObject spec = operation.Parameters.Single(p => ClientHarness.Normalize((string)p["name"]!) == ClientHarness.Normalize(parameter.Name!));
+            JsonObject spec = SpecParameter(operation, parameter.Name!);
             string wireName = (string)spec["name"]!;
             (object value, string[] texts) = ArgumentFor(parameter.ParameterType, operation.Spec, spec);
             arguments.Add(value);
@@ -128,6 +128,20 @@ public sealed class OperationTests
             Assert.NotNull(result);
             JsonAssert.Equivalent(responseJson, JsonSerializer.Serialize(result, responseType, options), $"{operationId} response");
         }
+    }
+
+    /// <summary>
+    /// The spec parameter behind a generated argument: same name up to case and punctuation, or, for a name the
+    /// generator made unique with a numeric suffix (a query <c>project_id</c> beside the path one), without it.
+    /// </summary>
+    private static JsonObject SpecParameter(SpecOperation operation, string argumentName)
+    {
+        List<JsonObject> arguments = operation.Parameters
+            .Where(p => !((string?)p["in"] == "path" && (string?)p["name"] is "project_id" or "tenant_id"))
+            .ToList();
+        string wanted = ClientHarness.Normalize(argumentName);
+        return arguments.SingleOrDefault(p => ClientHarness.Normalize((string)p["name"]!) == wanted)
+            ?? arguments.Single(p => ClientHarness.Normalize((string)p["name"]!) == wanted.TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9'));
     }
 
     /// <summary>A value for a parameter and the wire text(s) it must produce.</summary>
