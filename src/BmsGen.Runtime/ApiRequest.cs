@@ -82,44 +82,11 @@ public sealed class ApiRequest
     public void AddQuery(string name, bool? value) => AddQuery(name, value is null ? null : value.Value ? "true" : "false");
 
     /// <summary>Adds the key once per value (<c>?tags=a&amp;tags=b</c>).</summary>
-    public void AddQuery(string name, IEnumerable<string>? values)
-    {
-        if (values is null)
-        {
-            return;
-        }
+    public void AddQuery(string name, IEnumerable<string>? values) => AddEach(name, values, static value => value);
 
-        foreach (string value in values)
-        {
-            AddQuery(name, value);
-        }
-    }
+    public void AddQuery(string name, IEnumerable<int>? values) => AddEach(name, values, static value => value.ToString(CultureInfo.InvariantCulture));
 
-    public void AddQuery(string name, IEnumerable<int>? values)
-    {
-        if (values is null)
-        {
-            return;
-        }
-
-        foreach (int value in values)
-        {
-            AddQuery(name, value);
-        }
-    }
-
-    public void AddQuery(string name, IEnumerable<long>? values)
-    {
-        if (values is null)
-        {
-            return;
-        }
-
-        foreach (long value in values)
-        {
-            AddQuery(name, value);
-        }
-    }
+    public void AddQuery(string name, IEnumerable<long>? values) => AddEach(name, values, static value => value.ToString(CultureInfo.InvariantCulture));
 
     public void AddHeader(string name, string? value)
     {
@@ -136,6 +103,19 @@ public sealed class ApiRequest
     public void AddHeader(string name, long? value) => AddHeader(name, value?.ToString(CultureInfo.InvariantCulture));
 
     public void AddHeader(string name, bool? value) => AddHeader(name, value is null ? null : value.Value ? "true" : "false");
+
+    private void AddEach<T>(string name, IEnumerable<T>? values, Func<T, string> format)
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        foreach (T value in values)
+        {
+            AddQuery(name, format(value));
+        }
+    }
 
     /// <summary>Serializes <paramref name="value"/> with the generated writer.</summary>
     public void SetJsonBody<T>(T value, JsonValueWriter<T> write)
