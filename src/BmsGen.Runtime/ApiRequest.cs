@@ -62,6 +62,10 @@ public sealed class ApiRequest
 
     public void AppendPathParameter(string name, long value) => _path.Append(value.ToString(CultureInfo.InvariantCulture));
 
+    public void AppendPathParameter(string name, double value) => _path.Append(value.ToString("R", CultureInfo.InvariantCulture));
+
+    public void AppendPathParameter(string name, bool value) => _path.Append(value ? "true" : "false");
+
     public void AddQuery(string name, string? value)
     {
         if (value is null)
@@ -88,6 +92,10 @@ public sealed class ApiRequest
 
     public void AddQuery(string name, IEnumerable<long>? values) => AddEach(name, values, static value => value.ToString(CultureInfo.InvariantCulture));
 
+    public void AddQuery(string name, IEnumerable<double>? values) => AddEach(name, values, static value => value.ToString("R", CultureInfo.InvariantCulture));
+
+    public void AddQuery(string name, IEnumerable<bool>? values) => AddEach(name, values, static value => value ? "true" : "false");
+
     public void AddHeader(string name, string? value)
     {
         if (value is null)
@@ -101,6 +109,8 @@ public sealed class ApiRequest
     public void AddHeader(string name, int? value) => AddHeader(name, value?.ToString(CultureInfo.InvariantCulture));
 
     public void AddHeader(string name, long? value) => AddHeader(name, value?.ToString(CultureInfo.InvariantCulture));
+
+    public void AddHeader(string name, double? value) => AddHeader(name, value?.ToString("R", CultureInfo.InvariantCulture));
 
     public void AddHeader(string name, bool? value) => AddHeader(name, value is null ? null : value.Value ? "true" : "false");
 
