@@ -58,10 +58,16 @@ internal static class ModelEmitter
             string typeName = property.Required ? TypeNames.ClrType(property.Type, spec.Namespace) : TypeNames.Nullable(property.Type, spec.Namespace);
             if (property.Required && property.DefaultValue is { } defaultValue)
             {
-                // A required member with a documented default (an action variant's "action": "create") starts out set.
-                string initializer = property.Type.Kind == TypeKind.Enum
-                    ? $"new {typeName}({SourceWriter.Literal(defaultValue)})"
-                    : SourceWriter.Literal(defaultValue);
+                // A required member with a documented default (an action variant's "action": "create", a mandatory
+                // flag that defaults to false) starts out set. The parser keeps only defaults that parse as the kind.
+                string initializer = property.Type.Kind switch
+                {
+                    TypeKind.Enum => $"new {typeName}({SourceWriter.Literal(defaultValue)})",
+                    TypeKind.String => SourceWriter.Literal(defaultValue),
+                    TypeKind.Int64 => defaultValue + "L",
+                    TypeKind.Double => defaultValue.Contains('.') || defaultValue.Contains('E') ? defaultValue : defaultValue + ".0",
+                    _ => defaultValue,
+                };
                 writer.WriteLine($"public {typeName} {property.ClrName} {{ get; init; }} = {initializer};");
                 continue;
             }

@@ -647,7 +647,7 @@ internal sealed class OpenApiReader
                 (entry.Value as YamlMapping)?.GetString("description") ?? propertySchema?.GetString("description"),
                 DescribeConstraints(entry.Value as YamlMapping),
                 (entry.Value as YamlMapping)?.GetBoolean("deprecated") ?? false,
-                type.Kind is TypeKind.String or TypeKind.Enum ? propertySchema?.GetString("default") : null));
+                DefaultFor(type.Kind, propertySchema?.GetString("default"))));
         }
 
         foreach (string missing in required.Where(r => !declared.ContainsKey(r)))
@@ -697,6 +697,29 @@ internal sealed class OpenApiReader
 
         _types[name] = new EnumTypeModel(name, schema.GetString("description"), members.ToImmutableEquatableArray());
         return new TypeRef(TypeKind.Enum, name);
+    }
+
+    /// <summary>
+    /// The documented default of a scalar property, normalised to its invariant text, or null when the kind has no
+    /// literal form or the text does not parse as that kind (the default then stays in the doc comment only).
+    /// </summary>
+    private static string? DefaultFor(TypeKind kind, string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        const NumberStyles integer = NumberStyles.AllowLeadingSign;
+        return kind switch
+        {
+            TypeKind.String or TypeKind.Enum => text,
+            TypeKind.Boolean when bool.TryParse(text, out bool flag) => flag ? "true" : "false",
+            TypeKind.Int32 when int.TryParse(text, integer, CultureInfo.InvariantCulture, out int value) => value.ToString(CultureInfo.InvariantCulture),
+            TypeKind.Int64 when long.TryParse(text, integer, CultureInfo.InvariantCulture, out long value) => value.ToString(CultureInfo.InvariantCulture),
+            TypeKind.Double when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && !double.IsInfinity(value) => value.ToString("R", CultureInfo.InvariantCulture),
+            _ => null,
+        };
     }
 
     private static string? DescribeConstraints(YamlMapping? schema)

@@ -405,6 +405,10 @@ namespace Mini.Api
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "StartServersRequest");
             global::Mini.Api.StartServersRequestAction? actionValue = null;
+            bool? dryRunValue = null;
+            int? batchSizeValue = null;
+            long? timeoutSecondsValue = null;
+            double? weightValue = null;
             global::Mini.Api.StartServersRequestOsStart? osStartValue = null;
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
@@ -419,11 +423,41 @@ namespace Mini.Api
                             continue;
                         }
 
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "weight"u8))
+                        {
+                            weightValue = global::BmsGen.Runtime.Json.JsonRead.Double(ref reader);
+                            continue;
+                        }
+
+                        break;
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "dry_run"u8))
+                        {
+                            dryRunValue = global::BmsGen.Runtime.Json.JsonRead.Boolean(ref reader);
+                            continue;
+                        }
+
                         break;
                     case 8:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "os-start"u8))
                         {
                             osStartValue = ReadStartServersRequestOsStart(ref reader);
+                            continue;
+                        }
+
+                        break;
+                    case 10:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "batch_size"u8))
+                        {
+                            batchSizeValue = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
+                            continue;
+                        }
+
+                        break;
+                    case 15:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "timeout_seconds"u8))
+                        {
+                            timeoutSecondsValue = global::BmsGen.Runtime.Json.JsonRead.Int64(ref reader);
                             continue;
                         }
 
@@ -438,6 +472,26 @@ namespace Mini.Api
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("StartServersRequest", "action");
             }
 
+            if (dryRunValue is null)
+            {
+                throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("StartServersRequest", "dry_run");
+            }
+
+            if (batchSizeValue is null)
+            {
+                throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("StartServersRequest", "batch_size");
+            }
+
+            if (timeoutSecondsValue is null)
+            {
+                throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("StartServersRequest", "timeout_seconds");
+            }
+
+            if (weightValue is null)
+            {
+                throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("StartServersRequest", "weight");
+            }
+
             if (osStartValue is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("StartServersRequest", "os-start");
@@ -446,6 +500,10 @@ namespace Mini.Api
             return new global::Mini.Api.StartServersRequest
             {
                 Action = actionValue.Value,
+                DryRun = dryRunValue.Value,
+                BatchSize = batchSizeValue.Value,
+                TimeoutSeconds = timeoutSecondsValue.Value,
+                Weight = weightValue.Value,
                 OsStart = osStartValue,
             };
         }
@@ -456,6 +514,14 @@ namespace Mini.Api
             writer.WriteStartObject();
             writer.WritePropertyName("action"u8);
             writer.WriteStringValue(value.Action.Value);
+            writer.WritePropertyName("dry_run"u8);
+            writer.WriteBooleanValue(value.DryRun);
+            writer.WritePropertyName("batch_size"u8);
+            writer.WriteNumberValue(value.BatchSize);
+            writer.WritePropertyName("timeout_seconds"u8);
+            writer.WriteNumberValue(value.TimeoutSeconds);
+            writer.WritePropertyName("weight"u8);
+            writer.WriteNumberValue(value.Weight);
             writer.WritePropertyName("os-start"u8);
             WriteStartServersRequestOsStart(writer, value.OsStart);
             writer.WriteEndObject();

@@ -188,6 +188,22 @@ namespace Mini.Api
         /// <remarks>JSON name: action. Default start.</remarks>
         public global::Mini.Api.StartServersRequestAction Action { get; init; } = new global::Mini.Api.StartServersRequestAction("start");
 
+        /// <summary>The dry_run field.</summary>
+        /// <remarks>JSON name: dry_run. Default false.</remarks>
+        public bool DryRun { get; init; } = false;
+
+        /// <summary>The batch_size field.</summary>
+        /// <remarks>JSON name: batch_size. Default 10.</remarks>
+        public int BatchSize { get; init; } = 10;
+
+        /// <summary>The timeout_seconds field.</summary>
+        /// <remarks>JSON name: timeout_seconds. Default 600; Format int64.</remarks>
+        public long TimeoutSeconds { get; init; } = 600L;
+
+        /// <summary>The weight field.</summary>
+        /// <remarks>JSON name: weight. Default 1.</remarks>
+        public double Weight { get; init; } = 1.0;
+
         /// <summary>The os-start field.</summary>
         /// <remarks>JSON name: os-start.</remarks>
         public required global::Mini.Api.StartServersRequestOsStart OsStart { get; init; }
