@@ -42,6 +42,55 @@ public sealed class ChecklistTests
         Assert.True(missing.Count == 0, $"{missing.Count} of {rows.Count} detailed sections of seed {seed} are not covered:\n" + string.Join("\n", missing));
     }
 
+    /// <summary>
+    /// Printed examples that are deliberately not in the specs, each with the reason; the operation's description
+    /// says the same.
+    /// </summary>
+    private static readonly Dictionary<string, string> ExamplesLeftOut = new()
+    {
+        ["004 §5.14.4 response"] = "the printed 200 example is an HTTP envelope ({code: 204, message: null, header: {...}}), not a body",
+    };
+
+    [Theory]
+    [MemberData(nameof(SeedsWithDetailedSections))]
+    public void Every_example_a_detailed_section_prints_is_in_the_spec_with_a_summary_citing_the_section(string seed)
+    {
+        var missing = new List<string>();
+        foreach (ChecklistRow row in Rows.Value.Where(r => r.Detailed && r.Seed == seed))
+        {
+            List<SpecOperation> citing = SpecCatalog.Operations.Where(o => o.DocRefs.Contains(row.Citation)).ToList();
+            // "003 §5.1.1" must not match a summary citing "003 §5.1.10".
+            var cites = new Regex(Regex.Escape(row.Citation) + "(?![0-9])");
+            foreach ((bool printed, string kind, Func<SpecOperation, IEnumerable<string>> summaries) in new (bool, string, Func<SpecOperation, IEnumerable<string>>)[]
+            {
+                (row.PrintsRequestExample, "request", o => o.RequestExampleSummaries),
+                (row.PrintsResponseExample, "response", o => o.ResponseExampleSummaries),
+            })
+            {
+                string key = $"{row.Citation} {kind}";
+                if (printed && !ExamplesLeftOut.ContainsKey(key) && !citing.SelectMany(summaries).Any(cites.IsMatch))
+                {
+                    missing.Add($"{key} example (cited by: {string.Join(", ", citing)})");
+                }
+            }
+        }
+
+        Assert.True(missing.Count == 0, $"{missing.Count} printed examples of seed {seed} are in no spec:\n" + string.Join("\n", missing));
+    }
+
+    [Fact]
+    public void Every_example_summary_cites_its_section_and_says_what_was_repaired()
+    {
+        var citation = new Regex("[0-9]{3} §[0-9]");
+        List<string> problems = SpecCatalog.Operations
+            .SelectMany(o => o.RequestExampleSummaries.Concat(o.ResponseExampleSummaries).Select(summary => (Operation: o, Summary: summary)))
+            .Where(e => !citation.IsMatch(e.Summary) || !e.Summary.Contains("repaired: ", StringComparison.Ordinal))
+            .Select(e => $"{e.Operation}: '{e.Summary}'")
+            .ToList();
+
+        Assert.True(problems.Count == 0, "Example summaries must cite the section and say what was repaired (\"repaired: nothing\" when nothing was):\n" + string.Join("\n", problems));
+    }
+
     [Fact]
     public void Every_operation_cites_a_checklist_section_or_names_its_source()
     {
@@ -85,6 +134,8 @@ public sealed class ChecklistTests
                 Actions: columns[5].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     .Select(a => a.Contains('=') ? a[(a.IndexOf('=') + 1)..].Trim() : a)
                     .ToList(),
+                PrintsRequestExample: columns[7].Trim() == "y",
+                PrintsResponseExample: columns[8].Trim() == "y",
                 Detailed: columns[9].Trim() != "n"))
             .ToList();
     }
@@ -92,5 +143,5 @@ public sealed class ChecklistTests
     /// <summary>The section number; prose sections ("7.8 (permissions table only)", "002 表2 … + 表1") are also citable by each number or table they name.</summary>
     private static string Section(string section) => section.Trim().Split(' ')[0];
 
-    private sealed record ChecklistRow(string Seed, string Citation, IReadOnlyList<string> AlsoCitableAs, string Method, string Path, IReadOnlyList<string> Actions, bool Detailed);
+    private sealed record ChecklistRow(string Seed, string Citation, IReadOnlyList<string> AlsoCitableAs, string Method, string Path, IReadOnlyList<string> Actions, bool PrintsRequestExample, bool PrintsResponseExample, bool Detailed);
 }

@@ -222,7 +222,19 @@ internal sealed class SpecOperation
 
     public IEnumerable<(string Name, JsonNode Value)> ResponseExamples => Examples(ResponseMedia);
 
+    /// <summary>The summaries of the request examples and of the examples of every response, success or not.</summary>
+    public IEnumerable<string> RequestExampleSummaries => Summaries(JsonMedia(Node["requestBody"] is JsonNode body ? Spec.Resolve(body) : null));
+
+    /// <inheritdoc cref="RequestExampleSummaries"/>
+    public IEnumerable<string> ResponseExampleSummaries =>
+        Node["responses"]!.AsObject().SelectMany(r => Summaries(JsonMedia(r.Value is null ? null : Spec.Resolve(r.Value))));
+
     public override string ToString() => $"{Spec.FileName} {OperationId}";
+
+    private static IEnumerable<string> Summaries(JsonObject? media) =>
+        media?["examples"] is JsonObject examples
+            ? examples.Select(e => (string?)e.Value?["summary"] ?? string.Empty)
+            : Enumerable.Empty<string>();
 
     private static IEnumerable<(string, JsonNode)> Examples(JsonObject? media)
     {
