@@ -391,8 +391,10 @@ internal sealed class OpenApiReader
     }
 
     /// <summary>
-    /// The body type of the first 2xx response with content, and whether another 2xx answers without a body (then
-    /// the method returns null for an empty success body instead of failing).
+    /// The body type of the first 2xx response with content, and whether a success may come without a body: another
+    /// 2xx has no content, or a 2xx is marked <c>x-body-optional: true</c> (Nova's createImage answers 202 with a
+    /// body from microversion 2.45 on and without one before). The method then returns null for an empty success
+    /// body instead of failing.
     /// </summary>
     private (TypeRef? Type, bool MayBeEmpty) ReadSuccessResponse(YamlNode? node, string operationId, YamlNode fallbackLocation)
     {
@@ -424,6 +426,7 @@ internal sealed class OpenApiReader
                 continue;
             }
 
+            withoutBody |= response.GetBoolean("x-body-optional");
             if (type is null)
             {
                 YamlMapping? mediaType = ReadJsonMediaType(response["content"], $"{operationId} response {status}");
