@@ -31,6 +31,12 @@ public sealed class ApiRequest
     /// <summary>The path template as the spec writes it, without parameter values.</summary>
     public string PathTemplate { get; }
 
+    /// <summary>
+    /// The service whose endpoint serves this operation when it is not the client's own (<c>ims</c> for the image
+    /// APIs documented among the ECS ones), or null. See <see cref="BmsGenClientOptions.ServiceEndpoints"/>.
+    /// </summary>
+    public string? Service { get; init; }
+
     /// <summary>The JSON body, or null.</summary>
     public ReadOnlyMemory<byte>? Body { get; private set; }
 

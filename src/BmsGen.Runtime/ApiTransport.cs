@@ -91,16 +91,35 @@ public sealed class ApiTransport
         }
     }
 
+    /// <summary>Relative to the client's BaseAddress, or absolute on the endpoint configured for the operation's service.</summary>
+    private Uri RequestUri(ApiRequest request)
+    {
+        if (request.Service is { } service && Options.ServiceEndpoints.TryGetValue(service, out Uri? endpoint))
+        {
+            if (!endpoint.IsAbsoluteUri)
+            {
+                throw new InvalidOperationException($"{request.OperationId}: BmsGenClientOptions.ServiceEndpoints[\"{service}\"] must be an absolute URI, not '{endpoint}'.");
+            }
+
+            // A base without a trailing slash would drop its last segment when the relative path is resolved.
+            Uri serviceBase = endpoint.AbsoluteUri.EndsWith('/') ? endpoint : new Uri(endpoint.AbsoluteUri + "/");
+            return new Uri(serviceBase, request.RelativeUri);
+        }
+
+        return new Uri(request.RelativeUri, UriKind.Relative);
+    }
+
     private static bool IsBlank(ReadOnlySpan<byte> body) => body.Trim(" \t\r\n"u8).IsEmpty;
 
     private async Task<HttpResponseMessage> SendCoreAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        if (_httpClient.BaseAddress is null)
+        Uri uri = RequestUri(request);
+        if (!uri.IsAbsoluteUri && _httpClient.BaseAddress is null)
         {
             throw new InvalidOperationException($"{request.OperationId}: HttpClient.BaseAddress is not set; set it to the service endpoint (for example https://ecs.cn-north-4.myhuaweicloud.com/).");
         }
 
-        using var message = new HttpRequestMessage(request.Method, new Uri(request.RelativeUri, UriKind.Relative));
+        using var message = new HttpRequestMessage(request.Method, uri);
         foreach (KeyValuePair<string, string> header in Options.DefaultHeaders)
         {
             message.Headers.TryAddWithoutValidation(header.Key, header.Value);

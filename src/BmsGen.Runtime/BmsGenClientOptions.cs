@@ -17,6 +17,14 @@ public sealed class BmsGenClientOptions
     /// <summary>Headers added to every request (for example <c>X-Auth-Token</c> when a token is managed outside the pipeline).</summary>
     public IDictionary<string, string> DefaultHeaders { get; } = new Dictionary<string, string>(System.StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Endpoints of other services, by service name (<c>["ims"] = new Uri("https://ims.cn-north-4.myhuaweicloud.com/")</c>),
+    /// for the few operations a spec documents on another service's endpoint. Those requests go to the endpoint given
+    /// here; without one they go to the <see cref="System.Net.Http.HttpClient.BaseAddress"/>, which then has to be that
+    /// service's endpoint.
+    /// </summary>
+    public IDictionary<string, System.Uri> ServiceEndpoints { get; } = new Dictionary<string, System.Uri>(System.StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The largest response body the client buffers, in bytes. Larger bodies fail with a clear error instead of exhausting memory.</summary>
     public int MaxResponseBytes { get; set; } = 64 * 1024 * 1024;
 }

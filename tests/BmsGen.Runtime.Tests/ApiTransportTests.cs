@@ -184,6 +184,56 @@ public sealed class ApiTransportTests
         Assert.Contains("BaseAddress", error.Message);
     }
 
+    [Theory]
+    [InlineData("https://ims.example.com/", "https://ims.example.com/v2/images?limit=1")]
+    [InlineData("https://gateway.example.com/ims", "https://gateway.example.com/ims/v2/images?limit=1")]
+    [InlineData(null, "https://bms.example.com/v2/images?limit=1")]
+    public async Task A_request_for_another_service_goes_to_that_service_endpoint_when_one_is_configured(string? imsEndpoint, string expectedUri)
+    {
+        var handler = new MockHttpMessageHandler();
+        handler.Expect(HttpMethod.Get, expectedUri).Respond(HttpStatusCode.NoContent);
+        var options = new BmsGenClientOptions();
+        if (imsEndpoint is not null)
+        {
+            options.ServiceEndpoints["ims"] = new Uri(imsEndpoint);
+        }
+
+        var request = new ApiRequest("ListImages", HttpMethod.Get, "/v2/images") { Service = "ims" };
+        request.AppendPath("/v2/images");
+        request.AddQuery("limit", 1);
+        await new ApiTransport(Client(handler), options).SendAsync(request, CancellationToken.None);
+
+        handler.VerifyNoOutstandingExpectation();
+    }
+
+    [Fact]
+    public async Task A_configured_service_endpoint_needs_no_base_address()
+    {
+        var handler = new MockHttpMessageHandler();
+        handler.Expect(HttpMethod.Get, "https://ims.example.com/v2/images").Respond(HttpStatusCode.NoContent);
+        var options = new BmsGenClientOptions();
+        options.ServiceEndpoints["IMS"] = new Uri("https://ims.example.com/");
+        var request = new ApiRequest("ListImages", HttpMethod.Get, "/v2/images") { Service = "ims" };
+        request.AppendPath("/v2/images");
+
+        await new ApiTransport(new HttpClient(handler), options).SendAsync(request, CancellationToken.None);
+
+        handler.VerifyNoOutstandingExpectation();
+    }
+
+    [Fact]
+    public async Task A_relative_service_endpoint_is_a_clear_error()
+    {
+        var options = new BmsGenClientOptions();
+        options.ServiceEndpoints["ims"] = new Uri("ims", UriKind.Relative);
+        var request = new ApiRequest("ListImages", HttpMethod.Get, "/v2/images") { Service = "ims" };
+
+        InvalidOperationException error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            new ApiTransport(Client(new MockHttpMessageHandler()), options).SendAsync(request, CancellationToken.None));
+
+        Assert.Contains("ServiceEndpoints[\"ims\"]", error.Message);
+    }
+
     [Fact]
     public void Empty_path_parameters_are_refused()
     {

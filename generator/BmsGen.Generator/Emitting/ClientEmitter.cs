@@ -73,7 +73,8 @@ internal static class ClientEmitter
         signature.Add("global::System.Threading.CancellationToken cancellationToken = default");
         writer.WriteLine($"public async {returnType} {operation.MethodName}({string.Join(", ", signature)})");
         writer.OpenBlock();
-        writer.WriteLine($"var request = new {TypeNames.Runtime}.ApiRequest({SourceWriter.Literal(operation.OperationId)}, global::System.Net.Http.HttpMethod.{Pascal(operation.HttpMethod)}, {SourceWriter.Literal(operation.PathTemplate)});");
+        string service = operation.Service is null ? string.Empty : $" {{ Service = {SourceWriter.Literal(operation.Service)} }}";
+        writer.WriteLine($"var request = new {TypeNames.Runtime}.ApiRequest({SourceWriter.Literal(operation.OperationId)}, global::System.Net.Http.HttpMethod.{Pascal(operation.HttpMethod)}, {SourceWriter.Literal(operation.PathTemplate)}){service};");
         foreach (string statement in PathStatements(operation))
         {
             writer.WriteLine(statement);

@@ -27,7 +27,8 @@ internal sealed record OperationModel(
     ImmutableEquatableArray<ParameterModel> Parameters,
     RequestBodyModel? RequestBody,
     TypeRef? ResponseType,
-    bool ResponseMayBeEmpty);
+    bool ResponseMayBeEmpty,
+    string? Service = null);
 
 internal enum ParameterLocation
 {

@@ -234,6 +234,7 @@ internal sealed class OpenApiReader
         }
 
         (TypeRef? response, bool responseMayBeEmpty) = ReadSuccessResponse(operation["responses"], pascalId, methodKey);
+        string? service = operation["servers"] is YamlNode servers ? ReadService(servers, pascalId) : null;
         if (_diagnostics.Count > errorsBefore)
         {
             return null;
@@ -267,7 +268,34 @@ internal sealed class OpenApiReader
             ordered.ToImmutableEquatableArray(),
             body,
             response,
-            responseMayBeEmpty);
+            responseMayBeEmpty,
+            service);
+    }
+
+    /// <summary>
+    /// The service that serves an operation with its own <c>servers</c> (an IMS API documented among the ECS ones):
+    /// the first label of the first server's host, <c>ims</c> in <c>https://ims.{region}.myhuaweicloud.com</c>. The
+    /// client sends such a request to the endpoint its options give for that service.
+    /// </summary>
+    private string? ReadService(YamlNode servers, string operationId)
+    {
+        string? url = (servers as YamlSequence)?.Items.FirstOrDefault() is YamlMapping first ? first.GetString("url") : null;
+        if (url is null)
+        {
+            Report(SpecDiagnostics.InvalidStructure, servers, $"The servers of {operationId} must be a list whose first entry has a url");
+            return null;
+        }
+
+        int hostStart = url.IndexOf("://", StringComparison.Ordinal) is int scheme and >= 0 ? scheme + 3 : 0;
+        int labelEnd = url.IndexOf('.', hostStart);
+        string label = labelEnd < 0 ? string.Empty : url.Substring(hostStart, labelEnd - hostStart);
+        if (label.Length == 0 || !char.IsLower(label[0]) || !label.All(c => char.IsLower(c) || char.IsDigit(c) || c == '-'))
+        {
+            Report(SpecDiagnostics.InvalidStructure, servers, $"The server url '{url}' of {operationId} must name its service as the first label of the host (https://ims.{{region}}.example.com)");
+            return null;
+        }
+
+        return label;
     }
 
     private List<YamlMapping> ReadParameterList(YamlNode? node)
