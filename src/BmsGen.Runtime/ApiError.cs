@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 
 namespace BmsGen.Runtime;
@@ -7,9 +8,10 @@ namespace BmsGen.Runtime;
 /// The code and message of an error body, in any of the shapes the documented APIs use:
 /// <c>{"error":{"code","message"}}</c> (ECS/BMS), <c>{"error_code","error_msg"}</c> (gateway/IAM style),
 /// <c>{"itemNotFound":{"code","message"}}</c> (Nova faults, one wrapper key named after the fault) and
-/// <c>{"code","message"}</c>.
+/// <c>{"code","message"}</c>; plus the per-item failures of a batch request (<c>"internalError": [{"id",
+/// "error_code", "error_message"}]</c>, 003 §10.4.1) beside any of them.
 /// </summary>
-internal readonly record struct ApiError(string? Code, string? Message)
+internal readonly record struct ApiError(string? Code, string? Message, IReadOnlyList<BmsGenItemError>? ItemErrors = null)
 {
     public static ApiError Parse(ReadOnlySpan<byte> body)
     {
@@ -28,32 +30,59 @@ internal readonly record struct ApiError(string? Code, string? Message)
                 return default;
             }
 
-            if (FromObject(root, "error_code", "error_msg") is { } gateway)
-            {
-                return gateway;
-            }
-
-            if (FromObject(root, "code", "message") is { } flat)
-            {
-                return flat;
-            }
-
-            // A single wrapper object: "error" for ECS/BMS, the fault name ("itemNotFound", "badRequest") for Nova.
-            foreach (JsonProperty property in root.EnumerateObject())
-            {
-                if (property.Value.ValueKind == JsonValueKind.Object &&
-                    (FromObject(property.Value, "code", "message") ?? FromObject(property.Value, "error_code", "error_msg")) is { } wrapped)
-                {
-                    return wrapped.Code is null && property.Name != "error" ? wrapped with { Code = property.Name } : wrapped;
-                }
-            }
-
-            return default;
+            return CodeAndMessage(root) with { ItemErrors = ItemErrorsOf(root) };
         }
         catch (JsonException)
         {
             return default;
         }
+    }
+
+    private static ApiError CodeAndMessage(JsonElement root)
+    {
+        if (FromObject(root, "error_code", "error_msg") is { } gateway)
+        {
+            return gateway;
+        }
+
+        if (FromObject(root, "code", "message") is { } flat)
+        {
+            return flat;
+        }
+
+        // A single wrapper object: "error" for ECS/BMS, the fault name ("itemNotFound", "badRequest") for Nova.
+        foreach (JsonProperty property in root.EnumerateObject())
+        {
+            if (property.Value.ValueKind == JsonValueKind.Object &&
+                (FromObject(property.Value, "code", "message") ?? FromObject(property.Value, "error_code", "error_msg")) is { } wrapped)
+            {
+                return wrapped.Code is null && property.Name != "error" ? wrapped with { Code = property.Name } : wrapped;
+            }
+        }
+
+        return default;
+    }
+
+    private static IReadOnlyList<BmsGenItemError>? ItemErrorsOf(JsonElement root)
+    {
+        if (!root.TryGetProperty("internalError", out JsonElement items) || items.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        var errors = new List<BmsGenItemError>(items.GetArrayLength());
+        foreach (JsonElement item in items.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.Object)
+            {
+                errors.Add(new BmsGenItemError(
+                    Text(item, "id"),
+                    Text(item, "error_code") ?? Text(item, "code"),
+                    Text(item, "error_message") ?? Text(item, "message")));
+            }
+        }
+
+        return errors;
     }
 
     private static ApiError? FromObject(JsonElement element, string codeName, string messageName)

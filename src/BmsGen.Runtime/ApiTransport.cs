@@ -203,7 +203,7 @@ public sealed class ApiTransport
             }
         }
 
-        throw new BmsGenApiException(request.OperationId, response.StatusCode, error.Code, error.Message, requestId, rawBody);
+        throw new BmsGenApiException(request.OperationId, response.StatusCode, error.Code, error.Message, requestId, rawBody, error.ItemErrors);
     }
 
     /// <summary>Reads the whole body into a pooled buffer (the caller returns it), refusing bodies over the configured limit.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net;
 
 namespace BmsGen.Runtime;
@@ -15,8 +16,8 @@ public abstract class BmsGenException : Exception
 /// <summary>The service answered with a non-success status.</summary>
 public sealed class BmsGenApiException : BmsGenException
 {
-    public BmsGenApiException(string operationId, HttpStatusCode statusCode, string? errorCode, string? errorMessage, string? requestId, string rawBody)
-        : base(Describe(operationId, statusCode, errorCode, errorMessage, requestId, rawBody))
+    public BmsGenApiException(string operationId, HttpStatusCode statusCode, string? errorCode, string? errorMessage, string? requestId, string rawBody, IReadOnlyList<BmsGenItemError>? itemErrors = null)
+        : base(Describe(operationId, statusCode, errorCode, errorMessage, requestId, rawBody, itemErrors?.Count ?? 0))
     {
         OperationId = operationId;
         StatusCode = statusCode;
@@ -24,6 +25,7 @@ public sealed class BmsGenApiException : BmsGenException
         ErrorMessage = errorMessage;
         RequestId = requestId;
         RawBody = rawBody;
+        ItemErrors = itemErrors ?? Array.Empty<BmsGenItemError>();
     }
 
     public string OperationId { get; }
@@ -42,17 +44,27 @@ public sealed class BmsGenApiException : BmsGenException
     /// <summary>The response body as received (decoded as UTF-8).</summary>
     public string RawBody { get; }
 
-    private static string Describe(string operationId, HttpStatusCode statusCode, string? errorCode, string? errorMessage, string? requestId, string rawBody)
+    /// <summary>
+    /// The failure of each item of a batch request (the <c>internalError</c> list of ECS batch errors), empty when the
+    /// body has none.
+    /// </summary>
+    public IReadOnlyList<BmsGenItemError> ItemErrors { get; }
+
+    private static string Describe(string operationId, HttpStatusCode statusCode, string? errorCode, string? errorMessage, string? requestId, string rawBody, int itemErrorCount)
     {
         string detail = errorCode is null && errorMessage is null
             ? "body: " + Truncate(rawBody)
             : $"{errorCode ?? "(no code)"}: {errorMessage ?? "(no message)"}";
-        return $"{operationId} failed with HTTP {(int)statusCode} ({statusCode}): {detail} [request id: {requestId ?? "none"}]";
+        string items = itemErrorCount == 0 ? string.Empty : $" ({itemErrorCount} batch item{(itemErrorCount == 1 ? string.Empty : "s")} failed, see ItemErrors)";
+        return $"{operationId} failed with HTTP {(int)statusCode} ({statusCode}): {detail}{items} [request id: {requestId ?? "none"}]";
     }
 
     internal static string Truncate(string text) =>
         text.Length == 0 ? "(empty)" : text.Length <= 500 ? text.ReplaceLineEndings(" ") : text.Substring(0, 500).ReplaceLineEndings(" ") + "…";
 }
+
+/// <summary>The failure of one item of a batch request: the item's ID (an ECS ID) and its error.</summary>
+public sealed record BmsGenItemError(string? Id, string? ErrorCode, string? ErrorMessage);
 
 /// <summary>The service answered with success, but the body is not the JSON the spec describes (malformed, truncated or of the wrong shape).</summary>
 public sealed class BmsGenResponseException : BmsGenException

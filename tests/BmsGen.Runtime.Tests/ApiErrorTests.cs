@@ -20,6 +20,35 @@ public sealed class ApiErrorTests
         Assert.Equal(message, error.Message);
     }
 
+    [Fact]
+    public void Reads_the_item_failures_of_a_batch_error()
+    {
+        const string body = """
+            {"error": {"code": "Ecs.0000", "message": "request error"},
+             "internalError": [
+               {"id": "616fb98f-46ca-475e-917e-2563e5a8cd19", "error_code": "Ecs.0001", "error_message": "the server is locked"},
+               {"id": "616fb98f-46ca-475e-917e-2563e5a8cd20", "code": "Ecs.0039", "message": "not found"},
+               "garbage"]}
+            """;
+
+        ApiError error = ApiError.Parse(Encoding.UTF8.GetBytes(body));
+
+        Assert.Equal("Ecs.0000", error.Code);
+        Assert.Equal(
+            new[]
+            {
+                new BmsGenItemError("616fb98f-46ca-475e-917e-2563e5a8cd19", "Ecs.0001", "the server is locked"),
+                new BmsGenItemError("616fb98f-46ca-475e-917e-2563e5a8cd20", "Ecs.0039", "not found"),
+            },
+            error.ItemErrors);
+    }
+
+    [Fact]
+    public void A_single_error_has_no_item_failures()
+    {
+        Assert.Null(ApiError.Parse(Encoding.UTF8.GetBytes("{\"error\":{\"code\":\"Ecs.0114\",\"message\":\"m\"}}")).ItemErrors);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("<html>Bad Gateway</html>")]

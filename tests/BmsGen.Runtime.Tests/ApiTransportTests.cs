@@ -90,6 +90,20 @@ public sealed class ApiTransportTests
         Assert.Equal("req-123", error.RequestId);
         Assert.Equal(body, error.RawBody);
         Assert.Equal("ShowThing failed with HTTP 400 (BadRequest): Ecs.0114: Invalid server id [request id: req-123]", error.Message);
+        Assert.Empty(error.ItemErrors);
+    }
+
+    [Fact]
+    public async Task A_batch_error_carries_each_failed_item()
+    {
+        const string body = """{"error":{"code":"Ecs.0000","message":"batch failed"},"internalError":[{"id":"s1","error_code":"Ecs.0001","error_message":"locked"}]}""";
+        var handler = new MockHttpMessageHandler();
+        handler.When("*").Respond(HttpStatusCode.BadRequest, "application/json", body);
+
+        BmsGenApiException error = await Assert.ThrowsAsync<BmsGenApiException>(() => Send(handler, ReadName));
+
+        Assert.Equal(new BmsGenItemError("s1", "Ecs.0001", "locked"), Assert.Single(error.ItemErrors));
+        Assert.Equal("ShowThing failed with HTTP 400 (BadRequest): Ecs.0000: batch failed (1 batch item failed, see ItemErrors) [request id: none]", error.Message);
     }
 
     [Fact]
