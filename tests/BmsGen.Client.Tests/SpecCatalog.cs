@@ -217,19 +217,20 @@ internal sealed class SpecOperation
 
     public Type? ResponseType => ClientMethod.ReturnType.IsGenericType ? ClientMethod.ReturnType.GetGenericArguments()[0] : null;
 
-    public IEnumerable<(string Name, JsonNode Value)> RequestExamples =>
-        Examples(JsonMedia(Node["requestBody"] is JsonNode body ? Spec.Resolve(body) : null));
+    public IEnumerable<(string Name, JsonNode Value)> RequestExamples => Examples(RequestMedia);
 
     public IEnumerable<(string Name, JsonNode Value)> ResponseExamples => Examples(ResponseMedia);
 
     /// <summary>The summaries of the request examples and of the examples of every response, success or not.</summary>
-    public IEnumerable<string> RequestExampleSummaries => Summaries(JsonMedia(Node["requestBody"] is JsonNode body ? Spec.Resolve(body) : null));
+    public IEnumerable<string> RequestExampleSummaries => Summaries(RequestMedia);
 
     /// <inheritdoc cref="RequestExampleSummaries"/>
     public IEnumerable<string> ResponseExampleSummaries =>
         Node["responses"]!.AsObject().SelectMany(r => Summaries(JsonMedia(r.Value is null ? null : Spec.Resolve(r.Value))));
 
     public override string ToString() => $"{Spec.FileName} {OperationId}";
+
+    private JsonObject? RequestMedia => JsonMedia(Node["requestBody"] is JsonNode body ? Spec.Resolve(body) : null);
 
     private static IEnumerable<string> Summaries(JsonObject? media) =>
         media?["examples"] is JsonObject examples
