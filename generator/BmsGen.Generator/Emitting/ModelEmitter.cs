@@ -65,7 +65,7 @@ internal static class ModelEmitter
                     TypeKind.Enum => $"new {typeName}({SourceWriter.Literal(defaultValue)})",
                     TypeKind.String => SourceWriter.Literal(defaultValue),
                     TypeKind.Int64 => defaultValue + "L",
-                    TypeKind.Double => defaultValue.Contains('.') || defaultValue.Contains('E') ? defaultValue : defaultValue + ".0",
+                    TypeKind.Double => defaultValue + "d",
                     _ => defaultValue,
                 };
                 writer.WriteLine($"public {typeName} {property.ClrName} {{ get; init; }} = {initializer};");

@@ -748,7 +748,7 @@ internal sealed class OpenApiReader
             TypeKind.Boolean when bool.TryParse(text, out bool flag) => flag ? "true" : "false",
             TypeKind.Int32 when int.TryParse(text, integer, CultureInfo.InvariantCulture, out int value) => value.ToString(CultureInfo.InvariantCulture),
             TypeKind.Int64 when long.TryParse(text, integer, CultureInfo.InvariantCulture, out long value) => value.ToString(CultureInfo.InvariantCulture),
-            TypeKind.Double when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && !double.IsInfinity(value) => value.ToString("R", CultureInfo.InvariantCulture),
+            TypeKind.Double when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && !double.IsNaN(value) && !double.IsInfinity(value) => value.ToString("R", CultureInfo.InvariantCulture),
             _ => null,
         };
     }

@@ -202,7 +202,7 @@ namespace Mini.Api
 
         /// <summary>The weight field.</summary>
         /// <remarks>JSON name: weight. Default 1.</remarks>
-        public double Weight { get; init; } = 1.0;
+        public double Weight { get; init; } = 1d;
 
         /// <summary>The os-start field.</summary>
         /// <remarks>JSON name: os-start.</remarks>
