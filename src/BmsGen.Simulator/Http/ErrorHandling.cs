@@ -27,11 +27,12 @@ internal sealed class ErrorHandling
         try
         {
             await next(context).ConfigureAwait(false);
-            if (context.Response.StatusCode is 404 or 405 && !context.Response.HasStarted && context.GetEndpoint() is null)
+            if (context.Response.StatusCode is 404 or 405 && !context.Response.HasStarted && context.Response.ContentType is null)
             {
+                int status = context.Response.StatusCode;
                 context.Response.Clear();
                 context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
-                await Respond.Gateway(context, 404, "APIGW.0101",
+                await Respond.Gateway(context, status, "APIGW.0101",
                     $"The API does not exist or has not been published in the environment: {context.Request.Method} {context.Request.Path}").ConfigureAwait(false);
             }
         }
