@@ -42,6 +42,11 @@ internal sealed class QuickStartWalk
             ListBaremetalServerDetailsResponse listed = await _bms.ListBaremetalServerDetailsAsync(limit: PageSize, offset: page, cancellationToken: cancellationToken);
             IReadOnlyList<ServerDetail> servers = listed.Servers ?? Array.Empty<ServerDetail>();
             total = listed.Count ?? servers.Count;
+            if (servers.Count == 0)
+            {
+                break;
+            }
+
             Console.WriteLine($"   page {page}: {string.Join(", ", servers.Select(s => $"{s.Name} ({s.Status?.Value})"))}");
             any ??= servers.FirstOrDefault();
             if (servers.Count < PageSize)

@@ -283,7 +283,7 @@ internal static class BmsRoutes
     {
         int? offset = context.QueryInt("offset", 1, int.MaxValue);
         int limit = context.QueryInt("limit", 1, MaxPageSize) ?? (offset is null ? DefaultPageSize : PageSizeWithOffset);
-        Func<SimServer, bool>? filter = RouteSupport.ServerFilter(context, novaTags: false);
+        Func<SimServer, bool>? filter = RouteSupport.ServerFilter(context);
         string baseUrl = context.BaseUrl();
         string projectId = context.ProjectId();
         ReadOnlyMemoryBody response;
@@ -303,7 +303,7 @@ internal static class BmsRoutes
                 {
                     if (v11)
                     {
-                        Render.BmsListItem(w, server);
+                        Render.BmsListItem(w, server, projectId);
                     }
                     else
                     {

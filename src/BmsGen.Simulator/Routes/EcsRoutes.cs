@@ -36,7 +36,7 @@ internal static class EcsRoutes
             // first page); without offset only the count is returned.
             int? offset = context.QueryInt("offset", 0, int.MaxValue);
             int limit = context.QueryInt("limit", 1, 1000) ?? DefaultPageSize;
-            Func<SimServer, bool>? filter = RouteSupport.ServerFilter(context, novaTags: true);
+            Func<SimServer, bool>? filter = RouteSupport.ServerFilter(context);
             string baseUrl = context.BaseUrl();
             string projectId = context.ProjectId();
             ReadOnlyMemoryBody response;

@@ -596,7 +596,7 @@ internal static class NovaRoutes
         int limit = context.QueryInt("limit", 0, MaxPageSize) ?? DefaultPageSize;
         limit = limit == 0 ? DefaultPageSize : limit;
         string? marker = context.Query("marker");
-        Func<SimServer, bool>? filter = RouteSupport.ServerFilter(context, novaTags: true);
+        Func<SimServer, bool>? filter = RouteSupport.ServerFilter(context);
         string baseUrl = context.BaseUrl();
         string projectId = context.ProjectId();
         ReadOnlyMemoryBody response;

@@ -18,7 +18,7 @@ internal static class Render
     public static void BmsServer(Utf8JsonWriter w, SimServer s, string baseUrl, string projectId)
     {
         w.WriteStartObject();
-        CommonServer(w, s, addressVersionAsString: true, flavorNumbers: false);
+        CommonServer(w, s, projectId, addressVersionAsString: true, flavorNumbers: false);
         w.WriteString("OS-EXT-SRV-ATTR:hostname", s.Name);
         w.WriteString("OS-EXT-SRV-ATTR:reservation_id", s.ReservationId);
         w.WriteString("host_status", "UP");
@@ -33,7 +33,7 @@ internal static class Render
         w.WriteEndObject();
     }
 
-    public static void BmsListItem(Utf8JsonWriter w, SimServer s)
+    public static void BmsListItem(Utf8JsonWriter w, SimServer s, string projectId)
     {
         w.WriteStartObject();
         w.WriteString("id", s.Id);
@@ -41,7 +41,7 @@ internal static class Render
         w.WriteString("name", s.Name);
         w.WriteString("created", s.Created);
         w.WriteString("updated", s.Updated);
-        w.WriteString("tenant_id", "sim-tenant");
+        w.WriteString("tenant_id", projectId);
         w.WriteStartObject("flavor");
         w.WriteString("id", s.Flavor.Id);
         w.WriteString("name", s.Flavor.Id);
@@ -68,7 +68,7 @@ internal static class Render
     public static void EcsServer(Utf8JsonWriter w, SimServer s, string baseUrl, string projectId)
     {
         w.WriteStartObject();
-        CommonServer(w, s, addressVersionAsString: false, flavorNumbers: false);
+        CommonServer(w, s, projectId, addressVersionAsString: false, flavorNumbers: false);
         w.WriteString("OS-EXT-SRV-ATTR:hostname", s.Name);
         w.WriteString("OS-EXT-SRV-ATTR:reservation_id", s.ReservationId);
         w.WriteString("OS-EXT-SRV-ATTR:launch_index", "0");
@@ -88,7 +88,7 @@ internal static class Render
     public static void NovaServer(Utf8JsonWriter w, SimServer s, string baseUrl, string projectId)
     {
         w.WriteStartObject();
-        CommonServer(w, s, addressVersionAsString: false, flavorNumbers: true);
+        CommonServer(w, s, projectId, addressVersionAsString: false, flavorNumbers: true);
         w.WriteString("OS-EXT-SRV-ATTR:hostname", s.Name);
         w.WriteString("OS-EXT-SRV-ATTR:reservation_id", s.ReservationId);
         w.WriteNumber("OS-EXT-SRV-ATTR:launch_index", 0);
@@ -339,13 +339,13 @@ internal static class Render
         w.WriteEndObject();
     }
 
-    private static void CommonServer(Utf8JsonWriter w, SimServer s, bool addressVersionAsString, bool flavorNumbers)
+    private static void CommonServer(Utf8JsonWriter w, SimServer s, string projectId, bool addressVersionAsString, bool flavorNumbers)
     {
         w.WriteString("id", s.Id);
         w.WriteString("name", s.Name);
         w.WriteString("description", s.Description);
         w.WriteString("status", s.Status);
-        w.WriteString("tenant_id", "sim-tenant");
+        w.WriteString("tenant_id", projectId);
         w.WriteString("user_id", "sim-user");
         w.WriteString("created", s.Created);
         w.WriteString("updated", s.Updated);

@@ -138,7 +138,7 @@ internal static class RouteSupport
     }
 
     /// <summary>Combines the list filters that BMS, ECS and Nova share; null when none is given.</summary>
-    public static Func<SimServer, bool>? ServerFilter(HttpContext context, bool novaTags)
+    public static Func<SimServer, bool>? ServerFilter(HttpContext context)
     {
         string? name = context.Query("name");
         string? status = context.Query("status");
