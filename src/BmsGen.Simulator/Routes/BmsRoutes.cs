@@ -270,6 +270,175 @@ internal static class BmsRoutes
             await context.Json(200, response.Bytes);
         });
 
+        bms.MapGet("/{server_id}/os-server-password", async context =>
+        {
+            string password;
+            using (state.Reading())
+            {
+                password = state.Get(context.Arg("server_id"), ServerKind.BareMetal).Password;
+            }
+
+            await context.Json(200, Respond.Render(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("password", password);
+                w.WriteEndObject();
+            }));
+        });
+
+        bms.MapDelete("/{server_id}/os-server-password", async context =>
+        {
+            using (state.Writing())
+            {
+                state.Get(context.Arg("server_id"), ServerKind.BareMetal).Password = string.Empty;
+            }
+
+            await Respond.Empty(context, 202);
+        });
+
+        bms.MapPut("/{server_id}/os-reset-password", async context =>
+        {
+            string password = (await RequestBody.ReadObjectAsync(context)).Obj("reset-password", "body").Str("new_password", "reset-password");
+            if (password.Length < 8 || password.Length > 26)
+            {
+                throw SimulatorFault.Invalid("reset-password.new_password must be 8 to 26 characters");
+            }
+
+            using (state.Writing())
+            {
+                SimServer server = state.Get(context.Arg("server_id"), ServerKind.BareMetal);
+                server.Password = System.Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("sim:" + password));
+            }
+
+            await Respond.Empty(context, 200);
+        });
+
+        bms.MapGet("/{server_id}/os-resetpwd-flag", async context =>
+        {
+            using (state.Reading())
+            {
+                state.Get(context.Arg("server_id"), ServerKind.BareMetal);
+            }
+
+            await context.Json(200, Respond.Render(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("resetpwd_flag", "True");
+                w.WriteEndObject();
+            }));
+        });
+
+        bms.MapGet("/{server_id}/metadata-options", async context =>
+        {
+            ReadOnlyMemoryBody response;
+            using (state.Reading())
+            {
+                SimServer server = state.Get(context.Arg("server_id"), ServerKind.BareMetal);
+                response = new(Respond.Render(w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteString("http_endpoint", server.MetadataHttpEndpoint);
+                    w.WriteString("http_tokens", server.MetadataHttpTokens);
+                    w.WriteEndObject();
+                }));
+            }
+
+            await context.Json(200, response.Bytes);
+        });
+
+        bms.MapPut("/{server_id}/metadata-options", async context =>
+        {
+            JsonObject body = await RequestBody.ReadObjectAsync(context);
+            string? endpoint = body.OptStr("http_endpoint", "body");
+            string? tokens = body.OptStr("http_tokens", "body");
+            if (endpoint is not (null or "enabled" or "disabled") || tokens is not (null or "optional" or "required"))
+            {
+                throw SimulatorFault.Invalid("http_endpoint must be enabled or disabled and http_tokens optional or required");
+            }
+
+            using (state.Writing())
+            {
+                SimServer server = state.Get(context.Arg("server_id"), ServerKind.BareMetal);
+                server.MetadataHttpEndpoint = endpoint ?? server.MetadataHttpEndpoint;
+                server.MetadataHttpTokens = tokens ?? server.MetadataHttpTokens;
+            }
+
+            await Respond.Empty(context, 200);
+        });
+
+        bms.MapPost("/{server_id}/remote_console", async context =>
+        {
+            JsonObject console = (await RequestBody.ReadObjectAsync(context)).Obj("remote_console", "body");
+            string type = console.Str("type", "remote_console");
+            string protocol = console.Str("protocol", "remote_console");
+            string id = context.Arg("server_id");
+            using (state.Reading())
+            {
+                state.Get(id, ServerKind.BareMetal);
+            }
+
+            string baseUrl = context.BaseUrl();
+            await context.Json(200, Respond.Render(w =>
+            {
+                w.WriteStartObject();
+                w.WriteStartObject("remote_console");
+                w.WriteString("type", type);
+                w.WriteString("protocol", protocol);
+                w.WriteString("url", $"{baseUrl.Replace("http", "ws", System.StringComparison.Ordinal)}/console/{id}?token=simulated");
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }));
+        });
+
+        bms.MapPut("/{server_id}/os-interface/{port_id}", async context =>
+        {
+            (await RequestBody.ReadObjectAsync(context)).Obj("interface_attachment", "body").OptBool("delete_on_termination", "interface_attachment");
+            using (state.Reading())
+            {
+                SimServer server = state.Get(context.Arg("server_id"), ServerKind.BareMetal);
+                string port = context.Arg("port_id");
+                if (server.Nics.All(n => n.PortId != port))
+                {
+                    throw new SimulatorFault(FaultKind.NicNotFound, $"port {port} is not a NIC of server {server.Id}");
+                }
+            }
+
+            await Respond.Empty(context, 200);
+        });
+
+        bms.MapGet("/available_resource", async context =>
+        {
+            string az = context.Query("availability_zone") ?? "az1";
+            string? flavorId = context.Query("flavor_id");
+            int free;
+            using (state.Reading())
+            {
+                free = System.Math.Max(0, state.Options.Quotas.Instances - state.InstancesUsed);
+            }
+
+            await context.Json(200, Respond.Render(w =>
+            {
+                w.WriteStartObject();
+                w.WriteStartArray("available_resource");
+                w.WriteStartObject();
+                w.WriteString("availability_zone", az);
+                w.WriteStartArray("flavors");
+                foreach (SimFlavor flavor in state.Flavors.Where(f => f.Kind == ServerKind.BareMetal && (flavorId is null || f.Id == flavorId)))
+                {
+                    w.WriteStartObject();
+                    w.WriteString("flavor_id", flavor.Id);
+                    w.WriteNumber("count", free);
+                    w.WriteString("status", free > 0 ? "normal" : "sellout");
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }));
+        });
+
         bms.MapGet("/{server_id}/tags", context => ShowTags(context, state, ServerKind.BareMetal));
         bms.MapPost("/{server_id}/tags/action", context => TagAction(context, state, ServerKind.BareMetal));
     }

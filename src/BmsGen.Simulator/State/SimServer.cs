@@ -82,6 +82,14 @@ internal sealed class SimServer
 
     public string? ServerGroupId { get; set; }
 
+    /// <summary>The encrypted administrator password a Windows image would post; empty when none or cleared.</summary>
+    public string Password { get; set; } = string.Empty;
+
+    /// <summary>The metadata service options (Bare Metal Server API Reference metadata-options).</summary>
+    public string MetadataHttpEndpoint { get; set; } = "enabled";
+
+    public string MetadataHttpTokens { get; set; } = "optional";
+
     /// <summary>The unfinished job that works on this server, if any; reading the server advances it.</summary>
     public SimJob? PendingJob { get; set; }
 

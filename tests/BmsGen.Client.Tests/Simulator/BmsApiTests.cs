@@ -202,3 +202,44 @@ public sealed class BmsApiTests : IAsyncLifetime
         Assert.Equal(expected, (string)(await _sim.SendAsync(HttpMethod.Get, $"/v1/{{p}}/baremetalservers/{id}")).Body!["server"]!["status"]!);
     }
 }
+
+/// <summary>The BMS v1 operations around passwords, the metadata service, consoles, ports and capacity.</summary>
+public sealed class BmsAccessTests : IAsyncLifetime
+{
+    private SimulatorHarness _sim = null!;
+
+    public async Task InitializeAsync() => _sim = await SimulatorHarness.StartAsync(o => o.SeedServers = 2);
+
+    public async Task DisposeAsync() => await _sim.DisposeAsync();
+
+    [Fact]
+    public async Task Passwords_metadata_options_console_ports_and_available_resources()
+    {
+        JsonNode first = (await _sim.SendAsync(HttpMethod.Get, "/v1/{p}/baremetalservers/detail")).Body!["servers"]![0]!;
+        string id = (string)first["id"]!;
+        string port = (string)first["addresses"]!.AsObject().Single().Value![0]!["OS-EXT-IPS:port_id"]!;
+
+        Assert.Equal(string.Empty, (string)(await _sim.SendAsync(HttpMethod.Get, $"/v1/{{p}}/baremetalservers/{id}/os-server-password")).Body!["password"]!);
+        Assert.Equal(HttpStatusCode.OK, (await _sim.SendAsync(HttpMethod.Put, $"/v1/{{p}}/baremetalservers/{id}/os-reset-password", """{"reset-password":{"new_password":"Sim-passw0rd"}}""")).Status);
+        Assert.NotEqual(string.Empty, (string)(await _sim.SendAsync(HttpMethod.Get, $"/v1/{{p}}/baremetalservers/{id}/os-server-password")).Body!["password"]!);
+        Assert.Equal(HttpStatusCode.Accepted, (await _sim.SendAsync(HttpMethod.Delete, $"/v1/{{p}}/baremetalservers/{id}/os-server-password")).Status);
+        Assert.Equal(string.Empty, (string)(await _sim.SendAsync(HttpMethod.Get, $"/v1/{{p}}/baremetalservers/{id}/os-server-password")).Body!["password"]!);
+        Assert.Equal("True", (string)(await _sim.SendAsync(HttpMethod.Get, $"/v1/{{p}}/baremetalservers/{id}/os-resetpwd-flag")).Body!["resetpwd_flag"]!);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _sim.SendAsync(HttpMethod.Put, $"/v1/{{p}}/baremetalservers/{id}/os-reset-password", """{"reset-password":{"new_password":12345678}}""")).Status);
+
+        Assert.Equal(HttpStatusCode.OK, (await _sim.SendAsync(HttpMethod.Put, $"/v1/{{p}}/baremetalservers/{id}/metadata-options", """{"http_tokens":"required"}""")).Status);
+        JsonNode options = (await _sim.SendAsync(HttpMethod.Get, $"/v1/{{p}}/baremetalservers/{id}/metadata-options")).Body!;
+        Assert.Equal("required", (string)options["http_tokens"]!);
+        Assert.Equal("enabled", (string)options["http_endpoint"]!);
+
+        JsonNode console = (await _sim.SendAsync(HttpMethod.Post, $"/v1/{{p}}/baremetalservers/{id}/remote_console", """{"remote_console":{"type":"serial","protocol":"serial"}}""")).Body!;
+        Assert.StartsWith("ws", (string)console["remote_console"]!["url"]!);
+
+        Assert.Equal(HttpStatusCode.OK, (await _sim.SendAsync(HttpMethod.Put, $"/v1/{{p}}/baremetalservers/{id}/os-interface/{port}", """{"interface_attachment":{"delete_on_termination":true}}""")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _sim.SendAsync(HttpMethod.Put, $"/v1/{{p}}/baremetalservers/{id}/os-interface/no-port", """{"interface_attachment":{"delete_on_termination":true}}""")).Status);
+
+        JsonNode available = (await _sim.SendAsync(HttpMethod.Get, "/v1/{p}/baremetalservers/available_resource?availability_zone=az1")).Body!;
+        JsonNode flavor = available["available_resource"]![0]!["flavors"]![0]!;
+        Assert.Equal(_sim.Simulator.Options.Quotas.Instances - 2, (int)flavor["count"]!);
+    }
+}
