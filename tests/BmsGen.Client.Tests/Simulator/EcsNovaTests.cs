@@ -83,6 +83,92 @@ public sealed class EcsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ecs_v1_create_power_os_nics_volumes_metadata_and_server_groups()
+    {
+        JsonNode created = (await _sim.SendAsync(HttpMethod.Post, "/v1/{p}/cloudservers", CreateBody.Replace("\"tags\":[\"env=test\"]", "\"metadata\":{\"k\":\"v\"}", System.StringComparison.Ordinal))).Body!;
+        JsonNode job = (await _sim.WaitJobAsync((string)created["job_id"]!)).Job;
+        Assert.Equal("createServer", (string)job["job_type"]!);
+        string id = (string)job["entities"]!["sub_jobs"]![0]!["entities"]!["server_id"]!;
+
+        foreach (string action in new[] { "{\"reboot\":{\"type\":\"SOFT\",\"servers\":[{\"id\":\"ID\"}]}}", "{\"os-stop\":{\"servers\":[{\"id\":\"ID\"}]}}", "{\"os-start\":{\"servers\":[{\"id\":\"ID\"}]}}" })
+        {
+            JsonNode answer = (await _sim.SendAsync(HttpMethod.Post, "/v1/{p}/cloudservers/action", action.Replace("ID", id, System.StringComparison.Ordinal))).Body!;
+            await _sim.WaitJobAsync((string)answer["job_id"]!);
+        }
+
+        JsonNode rebootType = (await _sim.SendAsync(HttpMethod.Post, "/v1/{p}/cloudservers/action", "{\"reboot\":{\"servers\":[{\"id\":\"" + id + "\"}]}}")).Body!;
+        Assert.Equal("Ecs.0005", (string)rebootType["error"]!["code"]!);
+
+        JsonNode reinstall = (await _sim.SendAsync(HttpMethod.Post, $"/v2/{{p}}/cloudservers/{id}/reinstallos", """{"os-reinstall":{"keyname":"k"}}""")).Body!;
+        await _sim.WaitJobAsync((string)reinstall["job_id"]!);
+        JsonNode change = (await _sim.SendAsync(HttpMethod.Post, $"/v2/{{p}}/cloudservers/{id}/changeos", """{"os-change":{"imageid":"img-9"}}""")).Body!;
+        await _sim.WaitJobAsync((string)change["job_id"]!);
+        JsonNode server = (await _sim.SendAsync(HttpMethod.Get, $"/v1/{{p}}/cloudservers/{id}")).Body!["server"]!;
+        Assert.Equal("img-9", (string)server["image"]!["id"]!);
+        Assert.Equal("v", (string)server["metadata"]!["k"]!);
+        Assert.Equal(4, (int)server["addresses"]!.AsObject().Single().Value![0]!["version"]!);
+
+        JsonNode nic = (await _sim.SendAsync(HttpMethod.Post, $"/v1/{{p}}/cloudservers/{id}/nics", """{"nics":[{"subnet_id":"sn-2","ip_address":"10.0.0.9"}]}""")).Body!;
+        await _sim.WaitJobAsync((string)nic["job_id"]!);
+        JsonNode interfaces = (await _sim.SendAsync(HttpMethod.Get, $"/v1/{{p}}/cloudservers/{id}/os-interface")).Body!;
+        Assert.Equal("10.0.0.9", (string)interfaces["interfaceAttachments"]![1]!["fixed_ips"]![0]!["ip_address"]!);
+
+        JsonNode attach = (await _sim.SendAsync(HttpMethod.Post, $"/v1/{{p}}/cloudservers/{id}/attachvolume", """{"volumeAttachment":{"volumeId":"ev-1","device":"/dev/vdb"}}""")).Body!;
+        await _sim.WaitJobAsync((string)attach["job_id"]!);
+        JsonNode volumes = (await _sim.SendAsync(HttpMethod.Get, $"/v1/{{p}}/cloudservers/{id}/os-volume_attachments")).Body!;
+        Assert.Equal("/dev/vdb", (string)volumes["volumeAttachments"]![0]!["device"]!);
+        JsonNode detach = (await _sim.SendAsync(HttpMethod.Delete, $"/v1/{{p}}/cloudservers/{id}/detachvolume/ev-1")).Body!;
+        await _sim.WaitJobAsync((string)detach["job_id"]!);
+        JsonNode notAttached = (await _sim.SendAsync(HttpMethod.Delete, $"/v1/{{p}}/cloudservers/{id}/detachvolume/ev-1")).Body!;
+        Assert.Equal("Ecs.0111", (string)notAttached["error"]!["code"]!);
+
+        JsonNode metadata = (await _sim.SendAsync(HttpMethod.Post, $"/v1/{{p}}/cloudservers/{id}/metadata", """{"metadata":{"x":"1"}}""")).Body!;
+        Assert.Equal("1", (string)metadata["metadata"]!["x"]!);
+        Assert.Equal(HttpStatusCode.NoContent, (await _sim.SendAsync(HttpMethod.Delete, $"/v1/{{p}}/cloudservers/{id}/metadata/x")).Status);
+
+        JsonNode group = (await _sim.SendAsync(HttpMethod.Post, "/v1/{p}/cloudservers/os-server-groups", """{"server_group":{"name":"g","policies":["anti-affinity"]}}""")).Body!;
+        string groupId = (string)group["server_group"]!["id"]!;
+        Assert.Equal(HttpStatusCode.OK, (await _sim.SendAsync(HttpMethod.Post, $"/v1/{{p}}/cloudservers/os-server-groups/{groupId}/action", "{\"add_member\":{\"instance_uuid\":\"" + id + "\"}}")).Status);
+        JsonNode shown = (await _sim.SendAsync(HttpMethod.Get, $"/v1/{{p}}/cloudservers/os-server-groups/{groupId}")).Body!;
+        Assert.Equal(id, (string)shown["server_group"]!["members"]![0]!);
+        Assert.Equal(1, (int)(await _sim.SendAsync(HttpMethod.Get, "/v1/{p}/cloudservers/limits")).Body!["absolute"]!["totalServerGroupsUsed"]!);
+        Assert.Equal(HttpStatusCode.NoContent, (await _sim.SendAsync(HttpMethod.Delete, $"/v1/{{p}}/cloudservers/os-server-groups/{groupId}")).Status);
+    }
+
+    [Fact]
+    public async Task Nova_resize_confirm_rebuild_and_interfaces()
+    {
+        JsonNode created = (await _sim.SendAsync(HttpMethod.Post, "/v2.1/{p}/servers", """{"server":{"name":"n2","flavorRef":"s6.large.2","imageRef":"img","networks":[{"uuid":"net-1"}]}}""")).Body!;
+        string id = (string)created["server"]!["id"]!;
+        string? status = null;
+        for (int i = 0; i < 5 && status != "ACTIVE"; i++)
+        {
+            status = (string)(await _sim.SendAsync(HttpMethod.Get, $"/v2.1/{{p}}/servers/{id}")).Body!["server"]!["status"]!;
+        }
+
+        Assert.Equal(HttpStatusCode.Accepted, (await _sim.SendAsync(HttpMethod.Post, $"/v2.1/{{p}}/servers/{id}/action", """{"resize":{"flavorRef":"c6.2xlarge.4"}}""")).Status);
+        for (int i = 0; i < 5 && status != "VERIFY_RESIZE"; i++)
+        {
+            status = (string)(await _sim.SendAsync(HttpMethod.Get, $"/v2.1/{{p}}/servers/{id}")).Body!["server"]!["status"]!;
+        }
+
+        Assert.Equal("VERIFY_RESIZE", status);
+        Assert.Equal(HttpStatusCode.NoContent, (await _sim.SendAsync(HttpMethod.Post, $"/v2.1/{{p}}/servers/{id}/action", """{"confirmResize":null}""")).Status);
+        JsonNode server = (await _sim.SendAsync(HttpMethod.Get, $"/v2.1/{{p}}/servers/{id}")).Body!["server"]!;
+        Assert.Equal("ACTIVE", (string)server["status"]!);
+        Assert.Equal(8, (int)server["flavor"]!["vcpus"]!);
+
+        JsonNode rebuilt = (await _sim.SendAsync(HttpMethod.Post, $"/v2.1/{{p}}/servers/{id}/action", """{"rebuild":{"imageRef":"img-2","name":"n2-rebuilt"}}""")).Body!;
+        Assert.Equal("REBUILD", (string)rebuilt["server"]!["status"]!);
+
+        JsonNode attached = (await _sim.SendAsync(HttpMethod.Post, $"/v2.1/{{p}}/servers/{id}/os-interface", """{"interfaceAttachment":{"net_id":"net-2"}}""")).Body!;
+        string port = (string)attached["interfaceAttachment"]!["port_id"]!;
+        Assert.Equal(2, (await _sim.SendAsync(HttpMethod.Get, $"/v2.1/{{p}}/servers/{id}/os-interface")).Body!["interfaceAttachments"]!.AsArray().Count);
+        Assert.Equal(HttpStatusCode.Accepted, (await _sim.SendAsync(HttpMethod.Delete, $"/v2.1/{{p}}/servers/{id}/os-interface/{port}")).Status);
+        Assert.Single((await _sim.SendAsync(HttpMethod.Get, $"/v2.1/{{p}}/servers/{id}/os-interface")).Body!["interfaceAttachments"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Wrong_types_in_ecs_bodies_are_a_400_with_an_ecs_code()
     {
         (HttpStatusCode status, JsonNode? body, _) = await _sim.SendAsync(HttpMethod.Post, "/v1.1/{p}/cloudservers", """{"server":{"name":123}}""");
