@@ -13,7 +13,8 @@ int callers = Arg(args, "--callers", 64);
 int repeat = Arg(args, "--repeat", 3);
 
 Console.WriteLine($"Simulator scale benchmark: {callers} callers, best of {repeat} runs per size, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
-await RunAsync(500, callers, 1, quiet: true);
+// Warm up (JIT, connection pool, thread pool) with one unmeasured run of the smaller size.
+await RunAsync(2_000, callers, 1, quiet: true);
 double small = await RunAsync(2_000, callers, repeat, quiet: false);
 double large = await RunAsync(20_000, callers, repeat, quiet: false);
 double ratio = small / large;
