@@ -28,7 +28,9 @@ internal sealed record OperationModel(
     RequestBodyModel? RequestBody,
     TypeRef? ResponseType,
     bool ResponseMayBeEmpty,
-    string? Service = null);
+    string? Service = null,
+    PagingModel? Paging = null,
+    JobModel? Job = null);
 
 internal enum ParameterLocation
 {
