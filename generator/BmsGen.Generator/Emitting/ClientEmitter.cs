@@ -218,7 +218,7 @@ internal static class ClientEmitter
                 w => WriteExpressionBody(
                     w,
                     $"public {Task}<{jobType}> {name}({string.Join(", ", parameters)})",
-                    $"{Jobs}.JobWaiter.WaitAsync(jobId, token => {poll.MethodName}(jobId, token), static job => new {Jobs}.JobState({status}, {errorCode}, {failReason}), options, cancellationToken)"));
+                    $"{Jobs}.JobWaiter.WaitAsync(jobId, token => {poll.MethodName}(jobId, token), static job => new {Jobs}.JobSnapshot({status}, {errorCode}, {failReason}), options, cancellationToken)"));
         }
     }
 

@@ -27,7 +27,7 @@ public sealed class JobWaitOptions
 /// <param name="Status">The job status: <c>SUCCESS</c>, <c>FAIL</c>, <c>RUNNING</c>, <c>INIT</c>, …</param>
 /// <param name="ErrorCode">The error code of a failed job.</param>
 /// <param name="FailReason">The cause of a failed job.</param>
-public readonly record struct JobState(string? Status, string? ErrorCode, string? FailReason);
+public readonly record struct JobSnapshot(string? Status, string? ErrorCode, string? FailReason);
 
 /// <summary>
 /// Polls an asynchronous job (the BMS and ECS <c>GET /v1/{project_id}/jobs/{job_id}</c>) until it succeeds or
@@ -48,7 +48,7 @@ public static class JobWaiter
     public static async Task<TJob> WaitAsync<TJob>(
         string jobId,
         Func<CancellationToken, Task<TJob>> poll,
-        Func<TJob, JobState> state,
+        Func<TJob, JobSnapshot> state,
         JobWaitOptions? options = null,
         CancellationToken cancellationToken = default)
     {
@@ -67,7 +67,7 @@ public static class JobWaiter
         while (true)
         {
             TJob job = await poll(cancellationToken).ConfigureAwait(false);
-            JobState current = state(job);
+            JobSnapshot current = state(job);
             if (string.Equals(current.Status, "SUCCESS", StringComparison.OrdinalIgnoreCase))
             {
                 return job;

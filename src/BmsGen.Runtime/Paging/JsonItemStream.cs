@@ -73,6 +73,7 @@ internal sealed class JsonItemStream<TPage, TItem> : IDisposable
     /// <summary>Reads the next item; false once the body has ended (and was complete, well-formed JSON).</summary>
     public async ValueTask<bool> MoveNextAsync(CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         while (true)
         {
             switch (Next())
@@ -139,6 +140,11 @@ internal sealed class JsonItemStream<TPage, TItem> : IDisposable
         if (_phase == Phase.Done)
         {
             return Step.Done;
+        }
+
+        if (_endOfBody && _phase == Phase.Start && _buffer.AsSpan(_start, _end - _start).Trim(" \t\r\n"u8).IsEmpty)
+        {
+            throw Fail("the body is empty, but the operation returns JSON", _bufferOffset + _end);
         }
 
         var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _endOfBody, _state);

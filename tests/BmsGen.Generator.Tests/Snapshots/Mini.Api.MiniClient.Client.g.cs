@@ -314,7 +314,7 @@ namespace Mini.Api
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Mini.Api.ShowJobResponse> WaitForJobAsync(string jobId, global::BmsGen.Runtime.Jobs.JobWaitOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::BmsGen.Runtime.Jobs.JobWaiter.WaitAsync(jobId, token => ShowJobAsync(jobId, token), static job => new global::BmsGen.Runtime.Jobs.JobState(job.Status?.Value, job.ErrorCode, job.FailReason), options, cancellationToken);
+            global::BmsGen.Runtime.Jobs.JobWaiter.WaitAsync(jobId, token => ShowJobAsync(jobId, token), static job => new global::BmsGen.Runtime.Jobs.JobSnapshot(job.Status?.Value, job.ErrorCode, job.FailReason), options, cancellationToken);
 
         private global::BmsGen.Runtime.ApiRequest CreateShowServerRequest(string serverId, int? limit, global::Mini.Api.ShowServerStatus? status)
         {
