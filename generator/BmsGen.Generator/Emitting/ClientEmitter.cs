@@ -369,12 +369,14 @@ internal static class ClientEmitter
         {
             PagingStyle.Marker => $"Each page after the first is requested with {cursor} set to the marker of the previous page's next link; the walk ends at a page without one.",
             PagingStyle.NextMarker => $"Each page after the first is requested with {cursor} set to the next marker the previous page names; the walk ends at a page without one.",
-            PagingStyle.PageNumber => $"{cursor} is the page number, from 1 (or the one given); the walk ends at a page shorter than the page size.",
-            PagingStyle.Offset => $"{cursor} is the index of the first item of each page; the walk ends at a page shorter than the page size.",
+            PagingStyle.PageNumber => $"{cursor} is the page number, from 1 (or the one given); the walk ends at a page shorter than the page size, when that is known.",
+            PagingStyle.Offset => $"{cursor} is the index of the first item of each page; the walk ends at a page shorter than the page size, when that is known.",
             _ => throw new System.ArgumentOutOfRangeException(nameof(paging), paging.Style, "Unknown paging style."),
         };
 
-        return $"Sends {operation.OperationId} once per page: {limit} is the page size{size}. {rule} It also ends at an empty page{(paging.TotalPath.Count > 0 ? " or once the reported total is reached" : string.Empty)}, and never requests the same marker twice.";
+        string total = paging.TotalPath.Count > 0 ? " or once the reported total is reached" : string.Empty;
+        string repeat = paging.Style is PagingStyle.Marker or PagingStyle.NextMarker ? ", and never requests the same marker twice" : string.Empty;
+        return $"Sends {operation.OperationId} once per page: {limit} is the page size{size}. {rule} It also ends at an empty page{total}{repeat}.";
     }
 
     private static string Wire(List<ParameterModel> arguments, string clrName) => arguments.First(p => p.ClrName == clrName).WireName;

@@ -93,7 +93,7 @@ namespace Mini.Api
         global::System.Threading.Tasks.Task<global::BmsGen.Runtime.ApiResponse<global::Mini.Api.ListServersResponse>> ListServersWithResponseAsync(int? limit = null, int? offset = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List servers: every page, one request per page.</summary>
-        /// <remarks>Sends ListServers once per page: limit is the page size (the documented default, 25, when null). offset is the page number, from 1 (or the one given); the walk ends at a page shorter than the page size. It also ends at an empty page or once the reported total is reached, and never requests the same marker twice. <see cref="ListServersAsync"/> sends a single page.</remarks>
+        /// <remarks>Sends ListServers once per page: limit is the page size (the documented default, 25, when null). offset is the page number, from 1 (or the one given); the walk ends at a page shorter than the page size, when that is known. It also ends at an empty page or once the reported total is reached. <see cref="ListServersAsync"/> sends a single page.</remarks>
         /// <param name="limit">The page size.</param>
         /// <param name="offset">The page number</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -103,7 +103,7 @@ namespace Mini.Api
         global::System.Collections.Generic.IAsyncEnumerable<global::Mini.Api.ListServersResponse> ListServersPagesAsync(int? limit = null, int? offset = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List servers: every item (servers) across all pages, as the items arrive.</summary>
-        /// <remarks>Sends ListServers once per page: limit is the page size (the documented default, 25, when null). offset is the page number, from 1 (or the one given); the walk ends at a page shorter than the page size. It also ends at an empty page or once the reported total is reached, and never requests the same marker twice. <see cref="ListServersAsync"/> sends a single page. Each response is read as a stream: an item is yielded as soon as it has been read, and memory holds one item, not a page.</remarks>
+        /// <remarks>Sends ListServers once per page: limit is the page size (the documented default, 25, when null). offset is the page number, from 1 (or the one given); the walk ends at a page shorter than the page size, when that is known. It also ends at an empty page or once the reported total is reached. <see cref="ListServersAsync"/> sends a single page. Each response is read as a stream: an item is yielded as soon as it has been read, and memory holds one item, not a page.</remarks>
         /// <param name="limit">The page size.</param>
         /// <param name="offset">The page number</param>
         /// <param name="cancellationToken">Cancels the request.</param>
