@@ -83,6 +83,40 @@ public sealed class StreamingTests
         Assert.Equal("10.0.0.1", servers[2].Addresses!["n"].Single().Addr);
     }
 
+    [Fact]
+    public async Task A_byte_order_mark_before_the_page_is_skipped()
+    {
+        byte[] json = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("""{"servers":[{"id":"a"},{"id":"b"}]}""")];
+        foreach (bool trickle in new[] { false, true })
+        {
+            var client = Client(_ => trickle ? new TrickleStream(json) : new MemoryStream(json));
+
+            List<string?> ids = await PagingTests.ToListAsync(client.ListBaremetalServerDetailsAllAsync(limit: 5), s => s.Id);
+
+            Assert.Equal(new[] { "a", "b" }, ids);
+        }
+    }
+
+    [Fact]
+    public async Task A_connection_that_breaks_mid_body_fails_with_the_position_reached()
+    {
+        byte[] json = Encoding.UTF8.GetBytes("""{"servers":[{"id":"a"},{"id":"b"},{"id":"c"}]}""");
+        var client = Client(_ => new BreakingStream(json, breakAt: 30));
+        var seen = new List<string?>();
+
+        BmsGenResponseException error = await Assert.ThrowsAsync<BmsGenResponseException>(async () =>
+        {
+            await foreach (ServerDetail server in client.ListBaremetalServerDetailsAllAsync(limit: 5))
+            {
+                seen.Add(server.Id);
+            }
+        });
+
+        Assert.Equal(new[] { "a" }, seen);
+        Assert.Equal(30, error.BytePosition);
+        Assert.IsAssignableFrom<IOException>(error.InnerException);
+    }
+
     [Theory]
     [InlineData("""{"count":2,"servers":[{"id":"a"},{"id":""", 1, "")]
     [InlineData("""{"count":2,"servers":[{"id":"a"},{"id":"b"}""", 2, "")]
@@ -144,6 +178,13 @@ public sealed class StreamingTests
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
             Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(body(request)) });
+    }
+
+    /// <summary>Hands out its bytes up to <c>breakAt</c>, then fails as a dropped connection does.</summary>
+    private sealed class BreakingStream(byte[] bytes, int breakAt) : MemoryStream(bytes, 0, breakAt)
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Position == Length ? throw new IOException("the connection was reset") : base.ReadAsync(buffer, cancellationToken);
     }
 
     /// <summary>Hands out at most one byte per read.</summary>

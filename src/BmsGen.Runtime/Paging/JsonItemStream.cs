@@ -142,6 +142,21 @@ internal sealed class JsonItemStream<TPage, TItem> : IDisposable
             return Step.Done;
         }
 
+        if (_phase == Phase.Start && _bufferOffset + _start == 0)
+        {
+            // A UTF-8 byte order mark before the JSON is allowed and skipped.
+            ReadOnlySpan<byte> head = _buffer.AsSpan(0, _end);
+            if (head.Length < 3 && !_endOfBody && "\uFEFF"u8.StartsWith(head))
+            {
+                return Step.NeedMore;
+            }
+
+            if (head.StartsWith("\uFEFF"u8))
+            {
+                _start = 3;
+            }
+        }
+
         if (_endOfBody && _phase == Phase.Start && _buffer.AsSpan(_start, _end - _start).Trim(" \t\r\n"u8).IsEmpty)
         {
             throw Fail("the body is empty, but the operation returns JSON", _bufferOffset + _end);
