@@ -10,7 +10,7 @@ namespace Mini.Api
     public partial interface IMiniClient
     {
         /// <summary>Show a server</summary>
-        /// <remarks>GET /v1/{project_id}/servers/{server_id}. Documented in 001 §4.3.1.</remarks>
+        /// <remarks>GET /v1/{project_id}/servers/{server_id}. Documented in Bare Metal Server API Reference §4.3.1.</remarks>
         /// <param name="serverId">The server ID.</param>
         /// <param name="limit">limit</param>
         /// <param name="status">status</param>
