@@ -117,3 +117,19 @@ public sealed class BmsGenTransportException : BmsGenException
     /// <summary>True when a timeout (not a broken connection) ended the call.</summary>
     public bool IsTimeout { get; }
 }
+
+/// <summary>
+/// Credentials could not be used: IAM refused or failed the token request. The message names the user and domain,
+/// never a password, key or token.
+/// </summary>
+public sealed class BmsGenAuthenticationException : BmsGenException
+{
+    public BmsGenAuthenticationException(string problem, HttpStatusCode? statusCode, Exception? innerException = null)
+        : base("Authentication failed: " + problem + ".", innerException)
+    {
+        StatusCode = statusCode;
+    }
+
+    /// <summary>The status of IAM's answer, when there was one.</summary>
+    public HttpStatusCode? StatusCode { get; }
+}
