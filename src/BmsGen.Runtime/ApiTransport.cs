@@ -212,16 +212,7 @@ public sealed class ApiTransport
 
     private async Task ThrowApiExceptionAsync(ApiRequest request, HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        string? requestId = null;
-        foreach (string header in RequestIdHeaders)
-        {
-            if (response.Headers.TryGetValues(header, out IEnumerable<string>? values))
-            {
-                requestId = string.Join(",", values);
-                break;
-            }
-        }
-
+        string? requestId = RequestIdOf(response);
         string rawBody;
         ApiError error;
         try
@@ -238,6 +229,20 @@ public sealed class ApiTransport
         }
 
         throw new BmsGenApiException(request.OperationId, response.StatusCode, error.Code, error.Message, requestId, rawBody, error.ItemErrors);
+    }
+
+    /// <summary>The request ID the service returned (<c>X-Request-Id</c> or an OpenStack equivalent), or null.</summary>
+    internal static string? RequestIdOf(HttpResponseMessage response)
+    {
+        foreach (string header in RequestIdHeaders)
+        {
+            if (response.Headers.TryGetValues(header, out IEnumerable<string>? values))
+            {
+                return string.Join(",", values);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Reads the whole body into a pooled buffer, refusing bodies over the configured limit.</summary>

@@ -100,17 +100,26 @@ public sealed class BmsGenCredentialOptions
                 Require(SecretKey, nameof(SecretKey), SecretKeyVariable);
                 return new AkSkSigningHandler(new AkSkCredentials(AccessKey!, SecretKey!, NullIfEmpty(SecurityToken)), timeProvider) { ProjectId = NullIfEmpty(ProjectId) };
             case BmsGenAuthenticationMethod.IamPassword:
-                Require(Password, nameof(Password), null);
-                Require(DomainName, nameof(DomainName), null);
-                Require(ProjectId, nameof(ProjectId), ProjectIdVariable);
-                Uri endpoint = iamEndpoint() ?? throw new InvalidOperationException(
-                    "IAM password credentials need the IAM endpoint: set a region or the \"iam\" service endpoint.");
-                return new IamTokenHandler(new IamPasswordCredentials(UserName!, Password!, DomainName!, ProjectId!), endpoint, iam(), timeProvider) { ProjectId = ProjectId };
+                return new IamTokenHandler(CreateTokenProvider(iamEndpoint(), iam, timeProvider)) { ProjectId = ProjectId };
             case BmsGenAuthenticationMethod.None:
                 return null;
             default:
                 throw new InvalidOperationException($"Unknown authentication method {Method}.");
         }
+    }
+
+    /// <summary>The IAM token provider of password credentials, which requests tokens from <paramref name="iamEndpoint"/> through <paramref name="iam"/>.</summary>
+    /// <exception cref="InvalidOperationException">The password credentials are incomplete or there is no IAM endpoint.</exception>
+    public IamTokenProvider CreateTokenProvider(Uri? iamEndpoint, Func<HttpMessageInvoker> iam, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(iam);
+        Require(UserName, nameof(UserName), null);
+        Require(Password, nameof(Password), null);
+        Require(DomainName, nameof(DomainName), null);
+        Require(ProjectId, nameof(ProjectId), ProjectIdVariable);
+        Uri endpoint = iamEndpoint ?? throw new InvalidOperationException(
+            "IAM password credentials need the IAM endpoint: set a region or the \"iam\" service endpoint.");
+        return new IamTokenProvider(new IamPasswordCredentials(UserName!, Password!, DomainName!, ProjectId!), endpoint, iam, timeProvider);
     }
 
     /// <summary>Shows which method and which non-secret values are set; secrets show as <c>***</c>.</summary>

@@ -23,29 +23,71 @@ public sealed record IamPasswordCredentials(string UserName, string Password, st
 }
 
 /// <summary>
-/// Authenticates requests with an IAM token: obtains a project-scoped token with the password method
-/// (<c>POST /v3/auth/tokens</c>, the token in the <c>X-Subject-Token</c> response header), sends it as
-/// <c>X-Auth-Token</c>, keeps it until <see cref="RefreshBefore"/> ahead of its <c>expires_at</c>, and when the service
-/// answers 401 obtains a new one and sends the request once more.
+/// Authenticates requests with an IAM token from an <see cref="IamTokenProvider"/>: sends it as <c>X-Auth-Token</c>,
+/// and when the service answers 401 obtains a new one and sends the request once more.
 /// </summary>
 public sealed class IamTokenHandler : BmsGenAuthenticationHandler
 {
     /// <summary>The header that carries the token on requests.</summary>
     public const string TokenHeader = "X-Auth-Token";
 
+    private readonly IamTokenProvider _tokens;
+
+    /// <summary>Creates a handler with its own token cache; see <see cref="IamTokenProvider(IamPasswordCredentials, Uri, HttpMessageInvoker, TimeProvider?)"/>.</summary>
+    public IamTokenHandler(IamPasswordCredentials credentials, Uri iamEndpoint, HttpMessageInvoker iam, TimeProvider? timeProvider = null)
+        : this(new IamTokenProvider(credentials, iamEndpoint, iam, timeProvider))
+    {
+    }
+
+    /// <summary>Creates a handler that takes its tokens from <paramref name="tokens"/>, which may be shared (handlers come and go; the cached token stays).</summary>
+    public IamTokenHandler(IamTokenProvider tokens)
+    {
+        _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
+    }
+
+    /// <inheritdoc/>
+    protected override async ValueTask<object?> AuthenticateAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        IamTokenProvider.Token token = await _tokens.GetAsync(stale: null, cancellationToken).ConfigureAwait(false);
+        request.Headers.Remove(TokenHeader);
+        request.Headers.TryAddWithoutValidation(TokenHeader, token.Value);
+        return token;
+    }
+
+    /// <inheritdoc/>
+    protected override async ValueTask<bool> RenewAsync(object? used, CancellationToken cancellationToken)
+    {
+        await _tokens.GetAsync(stale: used as IamTokenProvider.Token, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+}
+
+/// <summary>
+/// Obtains and caches IAM tokens: a project-scoped token with the password method (<c>POST /v3/auth/tokens</c>, the
+/// token in the <c>X-Subject-Token</c> response header), kept until <see cref="RefreshBefore"/> ahead of its
+/// <c>expires_at</c>, one token request at a time.
+/// </summary>
+public sealed class IamTokenProvider : IDisposable
+{
     private readonly IamPasswordCredentials _credentials;
-    private readonly HttpMessageInvoker _iam;
+    private readonly Func<HttpMessageInvoker> _iam;
     private readonly Uri _tokensUri;
     private readonly TimeProvider _timeProvider;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Token? _token;
 
-    /// <summary>Creates a handler that obtains tokens from <paramref name="iamEndpoint"/> through <paramref name="iam"/>.</summary>
+    /// <summary>Creates a provider that obtains tokens from <paramref name="iamEndpoint"/> through <paramref name="iam"/>.</summary>
     /// <param name="credentials">The user, password, domain and project.</param>
     /// <param name="iamEndpoint">The IAM endpoint, for example <c>https://iam.cn-north-4.myhuaweicloud.com/</c>.</param>
-    /// <param name="iam">What sends the token requests (an <see cref="HttpClient"/> or handler); not disposed by this handler.</param>
+    /// <param name="iam">What sends the token requests (an <see cref="HttpClient"/> or handler); not disposed by the provider.</param>
     /// <param name="timeProvider">The clock for expiry; the system clock when null.</param>
-    public IamTokenHandler(IamPasswordCredentials credentials, Uri iamEndpoint, HttpMessageInvoker iam, TimeProvider? timeProvider = null)
+    public IamTokenProvider(IamPasswordCredentials credentials, Uri iamEndpoint, HttpMessageInvoker iam, TimeProvider? timeProvider = null)
+        : this(credentials, iamEndpoint, iam is null ? throw new ArgumentNullException(nameof(iam)) : () => iam, timeProvider)
+    {
+    }
+
+    /// <summary>Creates a provider that asks <paramref name="iam"/> for what sends each token request (for example an <c>IHttpClientFactory</c> client).</summary>
+    public IamTokenProvider(IamPasswordCredentials credentials, Uri iamEndpoint, Func<HttpMessageInvoker> iam, TimeProvider? timeProvider = null)
     {
         _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
         ArgumentNullException.ThrowIfNull(iamEndpoint);
@@ -68,24 +110,8 @@ public sealed class IamTokenHandler : BmsGenAuthenticationHandler
     /// <summary>How long before its expiry a token is replaced. Default 10 minutes.</summary>
     public TimeSpan RefreshBefore { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <inheritdoc/>
-    protected override async ValueTask<object?> AuthenticateAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        Token token = await CurrentAsync(stale: null, cancellationToken).ConfigureAwait(false);
-        request.Headers.Remove(TokenHeader);
-        request.Headers.TryAddWithoutValidation(TokenHeader, token.Value);
-        return token;
-    }
-
-    /// <inheritdoc/>
-    protected override async ValueTask<bool> RenewAsync(object? used, CancellationToken cancellationToken)
-    {
-        await CurrentAsync(stale: used as Token, cancellationToken).ConfigureAwait(false);
-        return true;
-    }
-
     /// <summary>The cached token while it is fresh and not <paramref name="stale"/>; otherwise a new one (one request at a time).</summary>
-    private async Task<Token> CurrentAsync(Token? stale, CancellationToken cancellationToken)
+    internal async Task<Token> GetAsync(Token? stale, CancellationToken cancellationToken)
     {
         Token? token = _token;
         if (IsUsable(token, stale))
@@ -122,7 +148,7 @@ public sealed class IamTokenHandler : BmsGenAuthenticationHandler
         HttpResponseMessage response;
         try
         {
-            response = await _iam.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            response = await _iam().SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException ex)
         {
@@ -207,18 +233,11 @@ public sealed class IamTokenHandler : BmsGenAuthenticationHandler
         return null;
     }
 
-    /// <inheritdoc/>
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _gate.Dispose();
-        }
+    /// <summary>Releases the lock that serialises token requests.</summary>
+    public void Dispose() => _gate.Dispose();
 
-        base.Dispose(disposing);
-    }
-
-    private sealed class Token(string value, DateTimeOffset expiresAt)
+    /// <summary>A token and when it expires.</summary>
+    internal sealed class Token(string value, DateTimeOffset expiresAt)
     {
         public string Value { get; } = value;
 

@@ -282,12 +282,11 @@ public sealed class AuthenticationHandlerTests
                 ProjectsSeen.Add(request.Headers.TryGetValues("X-Project-Id", out var projects) ? projects.Single() : null);
                 return new HttpResponseMessage(token is not null && !Revoked.Contains(token) ? HttpStatusCode.OK : HttpStatusCode.Unauthorized);
             });
-            var handler = new IamTokenHandler(new IamPasswordCredentials("alice", Password, "acme", "proj-1"), new Uri("https://iam.example.com"), new HttpClient(transport), time)
+            var tokens = new IamTokenProvider(new IamPasswordCredentials("alice", Password, "acme", "proj-1"), new Uri("https://iam.example.com"), new HttpClient(transport), time)
             {
-                ProjectId = "proj-1",
                 RefreshBefore = refreshBefore ?? TimeSpan.FromMinutes(10),
-                InnerHandler = transport,
             };
+            var handler = new IamTokenHandler(tokens) { ProjectId = "proj-1", InnerHandler = transport };
             return new HttpClient(handler);
         }
     }
