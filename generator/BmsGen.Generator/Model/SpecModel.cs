@@ -32,7 +32,8 @@ internal sealed record OperationModel(
     RequestBodyModel? RequestBody,
     TypeRef? ResponseType,
     bool ResponseMayBeEmpty,
-    string? Service = null);
+    string? Service = null,
+    bool Idempotent = false);
 
 internal enum ParameterLocation
 {

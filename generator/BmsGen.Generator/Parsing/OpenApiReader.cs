@@ -271,7 +271,8 @@ internal sealed class OpenApiReader
             body,
             response,
             responseMayBeEmpty,
-            service);
+            service,
+            operation.GetBoolean("x-idempotent"));
     }
 
     /// <summary>

@@ -51,7 +51,7 @@ namespace Mini.Api
         /// <exception cref="global::BmsGen.Runtime.BmsGenResponseException">The success response was not the JSON the spec describes.</exception>
         public async global::System.Threading.Tasks.Task StartServersAsync(global::Mini.Api.StartServersRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var request = new global::BmsGen.Runtime.ApiRequest("StartServers", global::System.Net.Http.HttpMethod.Post, "/v1/{project_id}/servers/action");
+            var request = new global::BmsGen.Runtime.ApiRequest("StartServers", global::System.Net.Http.HttpMethod.Post, "/v1/{project_id}/servers/action") { Idempotent = true };
             request.AppendPath("/v1/");
             request.AppendPathParameter("project_id", _transport.ProjectId);
             request.AppendPath("/servers/action");
