@@ -93,6 +93,7 @@ public class WriteBenchmarks
     private ListBaremetalServerDetailsResponse _generatedServers = null!;
     private PlainCreateRequest _plainCreate = null!;
     private PlainServerList _plainServers = null!;
+    private readonly ApiRequest _request = new("CreateBaremetalServers", HttpMethod.Post, "/v1/{project_id}/baremetalservers");
 
     [Params(Scenarios.WriteCreateRequest, Scenarios.WriteServersDetail1000)]
     public string Scenario { get; set; } = Scenarios.WriteCreateRequest;
@@ -110,8 +111,8 @@ public class WriteBenchmarks
 
     [Benchmark(Baseline = true), BenchmarkCategory(Impl.Generated)]
     public int Generated() => Scenario == Scenarios.WriteCreateRequest
-        ? Codecs.WriteGenerated(_generatedCreate, BmsClientJsonCodec.WriteCreateBaremetalServersRequest).Length
-        : Codecs.WriteGenerated(_generatedServers, BmsClientJsonCodec.WriteListBaremetalServerDetailsResponse).Length;
+        ? Codecs.WriteGenerated(_request, _generatedCreate, BmsClientJsonCodec.WriteCreateBaremetalServersRequest).Length
+        : Codecs.WriteGenerated(_request, _generatedServers, BmsClientJsonCodec.WriteListBaremetalServerDetailsResponse).Length;
 
     [Benchmark, BenchmarkCategory(Impl.StjSourceGen)]
     public int StjSourceGen() => Scenario == Scenarios.WriteCreateRequest

@@ -42,6 +42,7 @@ public static class Codecs
     public static T ReadGenerated<T>(ReadOnlySpan<byte> utf8, Runtime.Json.JsonValueReader<T> read)
     {
         var reader = new Utf8JsonReader(utf8);
+        Runtime.Json.JsonRead.BeginDocument();
         reader.Read();
         return read(ref reader) ?? throw new JsonException("null body");
     }
@@ -79,9 +80,12 @@ public static class Codecs
     }
 
     /// <summary>Writes a request body through the client's request path (<see cref="ApiRequest.SetJsonBody"/>).</summary>
-    public static ReadOnlyMemory<byte> WriteGenerated<T>(T value, Runtime.Json.JsonValueWriter<T> write)
+    public static ReadOnlyMemory<byte> WriteGenerated<T>(T value, Runtime.Json.JsonValueWriter<T> write) =>
+        WriteGenerated(new ApiRequest("Benchmark", System.Net.Http.HttpMethod.Post, "/v1/{project_id}/baremetalservers"), value, write);
+
+    /// <summary>Writes the body of <paramref name="request"/> (built beforehand, as the path and query are not the body).</summary>
+    public static ReadOnlyMemory<byte> WriteGenerated<T>(ApiRequest request, T value, Runtime.Json.JsonValueWriter<T> write)
     {
-        var request = new ApiRequest("Benchmark", System.Net.Http.HttpMethod.Post, "/v1/{project_id}/baremetalservers");
         request.SetJsonBody(value, write);
         return request.Body!.Value;
     }

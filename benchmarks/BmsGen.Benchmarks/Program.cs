@@ -17,16 +17,28 @@ using BmsGen.Benchmarks;
 // dotnet run -c Release --project benchmarks/BmsGen.Benchmarks -- --quick      (in-process, short iterations, ~2 min)
 // dotnet run -c Release --project benchmarks/BmsGen.Benchmarks                 (full: BenchmarkDotNet's default job)
 // Any other arguments go to BenchmarkDotNet (--filter '*Read*', --job short, ...).
-// Both modes write artifacts/bench/summary.csv and artifacts/bench/summary.svg.
+// dotnet run -c Release --project benchmarks/BmsGen.Benchmarks -- --interleaved [rounds]
+//   (no BenchmarkDotNet: implementations measured in alternating rounds, fastest round; for a busy machine)
+// Every mode writes artifacts/bench/summary.csv and artifacts/bench/summary.svg.
+string output = Path.Combine(RepositoryRoot(), "artifacts", "bench");
+Directory.CreateDirectory(output);
+int interleaved = Array.IndexOf(args, "--interleaved");
+if (interleaved >= 0)
+{
+    int rounds = interleaved + 1 < args.Length && int.TryParse(args[interleaved + 1], out int r) ? r : 41;
+    List<SummaryRow> measured = Interleaved.Run(rounds);
+    File.WriteAllText(Path.Combine(output, "summary.csv"), SummaryRow.ToCsv(measured));
+    File.WriteAllText(Path.Combine(output, "summary.svg"), Chart.Render(measured, $"interleaved, fastest of {rounds} rounds"));
+    Console.WriteLine($"Wrote {measured.Count} rows to {Path.Combine(output, "summary.csv")} and the chart to {Path.Combine(output, "summary.svg")}.");
+    return;
+}
+
 bool quick = args.Contains("--quick");
 string[] rest = args.Where(a => a != "--quick").ToArray();
 if (!rest.Contains("--filter"))
 {
     rest = rest.Concat(new[] { "--filter", "*" }).ToArray();
 }
-
-string output = Path.Combine(RepositoryRoot(), "artifacts", "bench");
-Directory.CreateDirectory(output);
 
 Job job = quick
     ? Job.Default
