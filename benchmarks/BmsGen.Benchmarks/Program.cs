@@ -28,7 +28,7 @@ if (interleaved >= 0)
     int rounds = interleaved + 1 < args.Length && int.TryParse(args[interleaved + 1], out int r) ? r : 41;
     List<SummaryRow> measured = Interleaved.Run(rounds);
     File.WriteAllText(Path.Combine(output, "summary.csv"), SummaryRow.ToCsv(measured));
-    File.WriteAllText(Path.Combine(output, "summary.svg"), Chart.Render(measured, $"interleaved, fastest of {rounds} rounds"));
+    File.WriteAllText(Path.Combine(output, "summary.svg"), Chart.Render(measured, $"interleaved, fastest of {rounds} rounds, {Interleaved.ClockName}"));
     Console.WriteLine($"Wrote {measured.Count} rows to {Path.Combine(output, "summary.csv")} and the chart to {Path.Combine(output, "summary.svg")}.");
     return;
 }
