@@ -88,7 +88,9 @@ public static class Interleaved
         var batch = new int[implementations.Length];
         for (int i = 0; i < implementations.Length; i++)
         {
-            for (int w = 0; w < 30; w++)
+            // Long enough for tiered compilation to reach its optimized code (it waits for a quiet spell after 30 calls).
+            var warm = Stopwatch.StartNew();
+            for (int w = 0; w < 50 || warm.ElapsedMilliseconds < 250; w++)
             {
                 implementations[i].Run();
             }

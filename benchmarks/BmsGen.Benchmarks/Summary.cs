@@ -79,7 +79,7 @@ public static class Chart
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{left + barWidth + 250}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"12\">\n");
         svg.Append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"10\" y=\"20\" font-size=\"15\" font-weight=\"bold\">BmsGen JSON benchmarks ({Escape(title)}): mean time per operation, allocation</text>\n");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"10\" y=\"20\" font-size=\"15\" font-weight=\"bold\">BmsGen JSON benchmarks ({Escape(title)}): time and allocation per operation</text>\n");
         int legendX = 10;
         foreach ((string implementation, string color) in Colors)
         {

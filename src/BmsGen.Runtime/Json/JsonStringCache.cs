@@ -9,8 +9,9 @@ namespace BmsGen.Runtime.Json;
 /// Shares the string instances of short values that repeat within one document (statuses, flavor and image IDs,
 /// AZ names, address types, metadata keys): a direct-mapped table of a fixed number of slots per thread, keyed by
 /// the value's UTF-8 bytes. A hit returns the string read earlier in the same document without decoding or
-/// allocating; a miss decodes and takes the slot. The table never grows, and <see cref="BeginDocument"/> forgets
-/// everything earlier documents left in it, so no document's strings are served to another.
+/// allocating; a miss decodes and takes the slot. The table never grows (at most one short string per slot stays
+/// referenced), and after <see cref="BeginDocument"/> no entry of an earlier document matches, so no document's
+/// strings are served to another.
 /// </summary>
 internal static class JsonStringCache
 {

@@ -15,14 +15,15 @@ internal sealed class PooledByteBufferWriter : IBufferWriter<byte>
     /// <summary>An array larger than this goes back to the pool on <see cref="Reset"/>.</summary>
     private const int RetainedSize = 64 * 1024;
 
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
+    private byte[]? _buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
+    private int _nextSize = InitialSize;
     private int _written;
 
     public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
 
     public void Advance(int count)
     {
-        if ((uint)count > (uint)(_buffer.Length - _written))
+        if (_buffer is null || (uint)count > (uint)(_buffer.Length - _written))
         {
             throw new ArgumentOutOfRangeException(nameof(count));
         }
@@ -33,23 +34,28 @@ internal sealed class PooledByteBufferWriter : IBufferWriter<byte>
     public Memory<byte> GetMemory(int sizeHint = 0)
     {
         Ensure(sizeHint);
-        return _buffer.AsMemory(_written);
+        return _buffer!.AsMemory(_written);
     }
 
     public Span<byte> GetSpan(int sizeHint = 0)
     {
         Ensure(sizeHint);
-        return _buffer.AsSpan(_written);
+        return _buffer!.AsSpan(_written);
     }
 
-    /// <summary>Forgets the written bytes; keeps the array unless it grew large.</summary>
+    /// <summary>
+    /// Forgets the written bytes; keeps the array unless it grew large. A large array goes back to the pool, and
+    /// the next body starts from an array the size of this one's bytes (likely from the pool) instead of growing
+    /// through every smaller size again.
+    /// </summary>
     public void Reset()
     {
+        int written = _written;
         _written = 0;
-        if (_buffer.Length > RetainedSize)
+        if (_buffer is { Length: > RetainedSize } large)
         {
-            byte[] large = _buffer;
-            _buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
+            _nextSize = Math.Max(written, InitialSize);
+            _buffer = null;
             ArrayPool<byte>.Shared.Return(large);
         }
     }
@@ -57,6 +63,12 @@ internal sealed class PooledByteBufferWriter : IBufferWriter<byte>
     private void Ensure(int sizeHint)
     {
         int needed = Math.Max(sizeHint, 1);
+        if (_buffer is null)
+        {
+            _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(_nextSize, needed));
+            return;
+        }
+
         if (_buffer.Length - _written >= needed)
         {
             return;
