@@ -136,18 +136,31 @@ namespace Mini.Api
             writer.WriteStartObject();
             if (value.Servers is { } serversValue)
             {
-                writer.WritePropertyName("servers"u8);
+                writer.WritePropertyName(DeleteServersRequestNames.Servers);
                 WriteArrayOfString(writer, serversValue);
             }
             writer.WriteEndObject();
+        }
+
+        /// <summary>The JSON names of the DeleteServersRequest members, encoded once.</summary>
+        private static class DeleteServersRequestNames
+        {
+            public static readonly global::System.Text.Json.JsonEncodedText Servers = global::System.Text.Json.JsonEncodedText.Encode("servers"u8);
         }
 
         /// <summary>Lets JsonSerializer use the generated object codec for DeleteServersRequest.</summary>
         public sealed class DeleteServersRequestConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.DeleteServersRequest>
         {
             /// <inheritdoc/>
-            public override global::Mini.Api.DeleteServersRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                ReadDeleteServersRequest(ref reader);
+            public override global::Mini.Api.DeleteServersRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.CurrentDepth == 0)
+                {
+                    global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
+                }
+
+                return ReadDeleteServersRequest(ref reader);
+            }
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.DeleteServersRequest value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -195,18 +208,30 @@ namespace Mini.Api
             writer.WriteStartObject();
             if (value.JobId is { } jobIdValue)
             {
-                writer.WritePropertyName("job_id"u8);
-                writer.WriteStringValue(jobIdValue);
+                writer.WriteString(DeleteServersResponseNames.JobId, jobIdValue);
             }
             writer.WriteEndObject();
+        }
+
+        /// <summary>The JSON names of the DeleteServersResponse members, encoded once.</summary>
+        private static class DeleteServersResponseNames
+        {
+            public static readonly global::System.Text.Json.JsonEncodedText JobId = global::System.Text.Json.JsonEncodedText.Encode("job_id"u8);
         }
 
         /// <summary>Lets JsonSerializer use the generated object codec for DeleteServersResponse.</summary>
         public sealed class DeleteServersResponseConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.DeleteServersResponse>
         {
             /// <inheritdoc/>
-            public override global::Mini.Api.DeleteServersResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                ReadDeleteServersResponse(ref reader);
+            public override global::Mini.Api.DeleteServersResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.CurrentDepth == 0)
+                {
+                    global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
+                }
+
+                return ReadDeleteServersResponse(ref reader);
+            }
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.DeleteServersResponse value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -264,23 +289,37 @@ namespace Mini.Api
             writer.WriteStartObject();
             if (value.Groups is { } groupsValue)
             {
-                writer.WritePropertyName("groups"u8);
+                writer.WritePropertyName(ListGroupsResponseNames.Groups);
                 WriteArrayOfListGroupsResponseGroupsItem(writer, groupsValue);
             }
             if (value.PageInfo is { } pageInfoValue)
             {
-                writer.WritePropertyName("page_info"u8);
+                writer.WritePropertyName(ListGroupsResponseNames.PageInfo);
                 WriteListGroupsResponsePageInfo(writer, pageInfoValue);
             }
             writer.WriteEndObject();
+        }
+
+        /// <summary>The JSON names of the ListGroupsResponse members, encoded once.</summary>
+        private static class ListGroupsResponseNames
+        {
+            public static readonly global::System.Text.Json.JsonEncodedText Groups = global::System.Text.Json.JsonEncodedText.Encode("groups"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText PageInfo = global::System.Text.Json.JsonEncodedText.Encode("page_info"u8);
         }
 
         /// <summary>Lets JsonSerializer use the generated object codec for ListGroupsResponse.</summary>
         public sealed class ListGroupsResponseConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.ListGroupsResponse>
         {
             /// <inheritdoc/>
-            public override global::Mini.Api.ListGroupsResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                ReadListGroupsResponse(ref reader);
+            public override global::Mini.Api.ListGroupsResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.CurrentDepth == 0)
+                {
+                    global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
+                }
+
+                return ReadListGroupsResponse(ref reader);
+            }
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ListGroupsResponse value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -328,18 +367,30 @@ namespace Mini.Api
             writer.WriteStartObject();
             if (value.Id is { } idValue)
             {
-                writer.WritePropertyName("id"u8);
-                writer.WriteStringValue(idValue);
+                writer.WriteString(ListGroupsResponseGroupsItemNames.Id, idValue);
             }
             writer.WriteEndObject();
+        }
+
+        /// <summary>The JSON names of the ListGroupsResponseGroupsItem members, encoded once.</summary>
+        private static class ListGroupsResponseGroupsItemNames
+        {
+            public static readonly global::System.Text.Json.JsonEncodedText Id = global::System.Text.Json.JsonEncodedText.Encode("id"u8);
         }
 
         /// <summary>Lets JsonSerializer use the generated object codec for ListGroupsResponseGroupsItem.</summary>
         public sealed class ListGroupsResponseGroupsItemConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.ListGroupsResponseGroupsItem>
         {
             /// <inheritdoc/>
-            public override global::Mini.Api.ListGroupsResponseGroupsItem? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                ReadListGroupsResponseGroupsItem(ref reader);
+            public override global::Mini.Api.ListGroupsResponseGroupsItem? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.CurrentDepth == 0)
+                {
+                    global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
+                }
+
+                return ReadListGroupsResponseGroupsItem(ref reader);
+            }
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ListGroupsResponseGroupsItem value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -387,18 +438,30 @@ namespace Mini.Api
             writer.WriteStartObject();
             if (value.NextMarker is { } nextMarkerValue)
             {
-                writer.WritePropertyName("next_marker"u8);
-                writer.WriteStringValue(nextMarkerValue);
+                writer.WriteString(ListGroupsResponsePageInfoNames.NextMarker, nextMarkerValue);
             }
             writer.WriteEndObject();
+        }
+
+        /// <summary>The JSON names of the ListGroupsResponsePageInfo members, encoded once.</summary>
+        private static class ListGroupsResponsePageInfoNames
+        {
+            public static readonly global::System.Text.Json.JsonEncodedText NextMarker = global::System.Text.Json.JsonEncodedText.Encode("next_marker"u8);
         }
 
         /// <summary>Lets JsonSerializer use the generated object codec for ListGroupsResponsePageInfo.</summary>
         public sealed class ListGroupsResponsePageInfoConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.ListGroupsResponsePageInfo>
         {
             /// <inheritdoc/>
-            public override global::Mini.Api.ListGroupsResponsePageInfo? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                ReadListGroupsResponsePageInfo(ref reader);
+            public override global::Mini.Api.ListGroupsResponsePageInfo? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.CurrentDepth == 0)
+                {
+                    global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
+                }
+
+                return ReadListGroupsResponsePageInfo(ref reader);
+            }
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ListGroupsResponsePageInfo value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -456,23 +519,36 @@ namespace Mini.Api
             writer.WriteStartObject();
             if (value.Count is { } countValue)
             {
-                writer.WritePropertyName("count"u8);
-                writer.WriteNumberValue(countValue);
+                writer.WriteNumber(ListServersResponseNames.Count, countValue);
             }
             if (value.Servers is { } serversValue)
             {
-                writer.WritePropertyName("servers"u8);
+                writer.WritePropertyName(ListServersResponseNames.Servers);
                 WriteArrayOfServer(writer, serversValue);
             }
             writer.WriteEndObject();
+        }
+
+        /// <summary>The JSON names of the ListServersResponse members, encoded once.</summary>
+        private static class ListServersResponseNames
+        {
+            public static readonly global::System.Text.Json.JsonEncodedText Count = global::System.Text.Json.JsonEncodedText.Encode("count"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText Servers = global::System.Text.Json.JsonEncodedText.Encode("servers"u8);
         }
 
         /// <summary>Lets JsonSerializer use the generated object codec for ListServersResponse.</summary>
         public sealed class ListServersResponseConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.ListServersResponse>
         {
             /// <inheritdoc/>
-            public override global::Mini.Api.ListServersResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                ReadListServersResponse(ref reader);
+            public override global::Mini.Api.ListServersResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.CurrentDepth == 0)
+                {
+                    global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
+                }
+
+                return ReadListServersResponse(ref reader);
+            }
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ListServersResponse value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -782,33 +858,45 @@ namespace Mini.Api
             writer.WriteStartObject();
             if (value.Status is { } statusValue)
             {
-                writer.WritePropertyName("status"u8);
-                writer.WriteStringValue(statusValue.Value);
+                writer.WriteString(ShowJobResponseNames.Status, statusValue.Value);
             }
             if (value.JobId is { } jobIdValue)
             {
-                writer.WritePropertyName("job_id"u8);
-                writer.WriteStringValue(jobIdValue);
+                writer.WriteString(ShowJobResponseNames.JobId, jobIdValue);
             }
             if (value.ErrorCode is { } errorCodeValue)
             {
-                writer.WritePropertyName("error_code"u8);
-                writer.WriteStringValue(errorCodeValue);
+                writer.WriteString(ShowJobResponseNames.ErrorCode, errorCodeValue);
             }
             if (value.FailReason is { } failReasonValue)
             {
-                writer.WritePropertyName("fail_reason"u8);
-                writer.WriteStringValue(failReasonValue);
+                writer.WriteString(ShowJobResponseNames.FailReason, failReasonValue);
             }
             writer.WriteEndObject();
+        }
+
+        /// <summary>The JSON names of the ShowJobResponse members, encoded once.</summary>
+        private static class ShowJobResponseNames
+        {
+            public static readonly global::System.Text.Json.JsonEncodedText Status = global::System.Text.Json.JsonEncodedText.Encode("status"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText JobId = global::System.Text.Json.JsonEncodedText.Encode("job_id"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText ErrorCode = global::System.Text.Json.JsonEncodedText.Encode("error_code"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText FailReason = global::System.Text.Json.JsonEncodedText.Encode("fail_reason"u8);
         }
 
         /// <summary>Lets JsonSerializer use the generated object codec for ShowJobResponse.</summary>
         public sealed class ShowJobResponseConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.ShowJobResponse>
         {
             /// <inheritdoc/>
-            public override global::Mini.Api.ShowJobResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                ReadShowJobResponse(ref reader);
+            public override global::Mini.Api.ShowJobResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.CurrentDepth == 0)
+                {
+                    global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
+                }
+
+                return ReadShowJobResponse(ref reader);
+            }
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ShowJobResponse value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -816,15 +904,51 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a ShowJobResponseStatus; any string is accepted, numbers and booleans by their text.</summary>
-        public static global::Mini.Api.ShowJobResponseStatus? ReadShowJobResponseStatus(ref global::System.Text.Json.Utf8JsonReader reader) =>
-            global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string text ? new global::Mini.Api.ShowJobResponseStatus(text) : default(global::Mini.Api.ShowJobResponseStatus?);
+        public static global::Mini.Api.ShowJobResponseStatus? ReadShowJobResponseStatus(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (global::BmsGen.Runtime.Json.JsonRead.IsPlainString(ref reader))
+            {
+                global::System.ReadOnlySpan<byte> text = reader.ValueSpan;
+                switch (text.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(text, "FAIL"u8))
+                        {
+                            return global::Mini.Api.ShowJobResponseStatus.Fail;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(text, "INIT"u8))
+                        {
+                            return global::Mini.Api.ShowJobResponseStatus.Init;
+                        }
+
+                        break;
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(text, "SUCCESS"u8))
+                        {
+                            return global::Mini.Api.ShowJobResponseStatus.Success;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(text, "RUNNING"u8))
+                        {
+                            return global::Mini.Api.ShowJobResponseStatus.Running;
+                        }
+
+                        break;
+                }
+            }
+
+            return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::Mini.Api.ShowJobResponseStatus(value) : default(global::Mini.Api.ShowJobResponseStatus?);
+        }
 
         /// <summary>Lets JsonSerializer use the generated enum codec for ShowJobResponseStatus.</summary>
         public sealed class ShowJobResponseStatusConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.ShowJobResponseStatus>
         {
             /// <inheritdoc/>
-            public override global::Mini.Api.ShowJobResponseStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                ReadShowJobResponseStatus(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("ShowJobResponseStatus");
+            public override global::Mini.Api.ShowJobResponseStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                return ReadShowJobResponseStatus(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("ShowJobResponseStatus");
+            }
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ShowJobResponseStatus value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -1403,22 +1527,33 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartArray(ref reader, "ArrayOfListGroupsResponseGroupsItem");
-            var items = new global::System.Collections.Generic.List<global::Mini.Api.ListGroupsResponseGroupsItem>();
+            var items = new global::BmsGen.Runtime.Json.JsonArrayBuilder<global::Mini.Api.ListGroupsResponseGroupsItem>();
             while (global::BmsGen.Runtime.Json.JsonRead.NextItem(ref reader))
             {
                 items.Add(ReadListGroupsResponseGroupsItem(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfListGroupsResponseGroupsItem"));
             }
 
-            return items;
+            return items.ToArray();
         }
 
         /// <summary>Writes a JSON array.</summary>
         public static void WriteArrayOfListGroupsResponseGroupsItem(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.ListGroupsResponseGroupsItem> value)
         {
             writer.WriteStartArray();
-            foreach (var item in value)
+            if (value is global::Mini.Api.ListGroupsResponseGroupsItem[] array)
             {
-                WriteListGroupsResponseGroupsItem(writer, item);
+                foreach (global::Mini.Api.ListGroupsResponseGroupsItem item in array)
+                {
+                    WriteListGroupsResponseGroupsItem(writer, item);
+                }
+            }
+            else
+            {
+                for (int i = 0; i < value.Count; i++)
+                {
+                    global::Mini.Api.ListGroupsResponseGroupsItem item = value[i];
+                    WriteListGroupsResponseGroupsItem(writer, item);
+                }
             }
 
             writer.WriteEndArray();
@@ -1515,22 +1650,33 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartArray(ref reader, "ArrayOfString");
-            var items = new global::System.Collections.Generic.List<string>();
+            var items = new global::BmsGen.Runtime.Json.JsonArrayBuilder<string>();
             while (global::BmsGen.Runtime.Json.JsonRead.NextItem(ref reader))
             {
                 items.Add(global::BmsGen.Runtime.Json.JsonRead.String(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfString"));
             }
 
-            return items;
+            return items.ToArray();
         }
 
         /// <summary>Writes a JSON array.</summary>
         public static void WriteArrayOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value)
         {
             writer.WriteStartArray();
-            foreach (var item in value)
+            if (value is string[] array)
             {
-                writer.WriteStringValue(item);
+                foreach (string item in array)
+                {
+                    writer.WriteStringValue(item);
+                }
+            }
+            else
+            {
+                for (int i = 0; i < value.Count; i++)
+                {
+                    string item = value[i];
+                    writer.WriteStringValue(item);
+                }
             }
 
             writer.WriteEndArray();
