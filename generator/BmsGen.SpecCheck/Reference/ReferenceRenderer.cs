@@ -20,17 +20,7 @@ internal static class ReferenceRenderer
     /// <summary>The single command that regenerates every committed reference.</summary>
     public const string Command = "dotnet run --project generator/BmsGen.SpecCheck -c Release -- specs/*.yaml --reference specs/reference";
 
-    /// <summary>The titles of the documents that <c>x-doc</c> citations name by their prefix.</summary>
-    private static readonly Dictionary<string, string> DocumentTitles = new(StringComparer.Ordinal)
-    {
-        ["000"] = "Bare Metal Server API Overview",
-        ["001"] = "Bare Metal Server API Reference",
-        ["002"] = "Bare Metal Server API Introduction",
-        ["003"] = "Elastic Cloud Server API Reference",
-        ["004"] = "Elastic Cloud Server API Reference (Huawei Cloud Stack)",
-    };
-
-    private static readonly Regex Citation = new("\\b(00[0-4]) (§|Table |Tables |ch\\.)", RegexOptions.CultureInvariant);
+    private static readonly Regex Citation = new("\\b([0-9]{3}) (§|Table |Tables |ch\\.)", RegexOptions.CultureInvariant);
 
     /// <summary>The file name of a client's reference: <c>EcsClient.md</c>.</summary>
     public static string FileName(SpecModel model) => model.ClientName + ".md";
@@ -80,12 +70,25 @@ internal static class ReferenceRenderer
     private static ClientView BuildView(SpecModel model, string specFileName)
     {
         var types = model.Types.ToDictionary(t => t.Name, StringComparer.Ordinal);
-        var operations = model.Operations.Select(o => BuildOperation(model, o, types)).ToList();
+        // The titles of the documents that x-doc citations name by their key (info.x-documents).
+        var titles = (model.Documents ?? ImmutableEquatableArray<DocumentTitle>.Empty).ToDictionary(d => d.Key, d => d.Title, StringComparer.Ordinal);
+        var operations = model.Operations.Select(o => BuildOperation(o, types, titles)).ToList();
         return new ClientView(model.ClientName, model.Namespace, model.Title, model.Version, specFileName, Command, operations);
     }
 
-    private static OperationView BuildOperation(SpecModel model, OperationModel operation, Dictionary<string, TypeModel> types)
+    private static OperationView BuildOperation(OperationModel operation, Dictionary<string, TypeModel> types, Dictionary<string, string> titles)
     {
+        string TitleOf(string citation)
+        {
+            int space = citation.IndexOf(' ');
+            string key = space < 0 ? citation : citation.Substring(0, space);
+            return titles.TryGetValue(key, out string? title) ? title + citation.Substring(key.Length) : citation;
+        }
+
+        // Descriptions still citing documents by key ("003 §5.1.1") are shown with the titles.
+        string? Titled(string? text) =>
+            text is null ? null : Citation.Replace(text, m => titles.TryGetValue(m.Groups[1].Value, out string? title) ? title + " " + m.Groups[2].Value : m.Value);
+
         List<ParameterModel> arguments = operation.Parameters.Where(p => !p.FromProjectOption).ToList();
         var signature = new List<string>();
         signature.AddRange(arguments.Where(p => p.Required).Select(p => $"{TypeName(p.Type)} {p.ClrName}"));
@@ -155,18 +158,6 @@ internal static class ReferenceRenderer
         TypeKind.Map => $"IReadOnlyDictionary<string, {TypeName(type.Element!)}>",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, "Unknown type kind."),
     };
-
-    /// <summary>A citation such as <c>003 §5.1.1</c> written with the document's title.</summary>
-    private static string TitleOf(string citation)
-    {
-        int space = citation.IndexOf(' ');
-        string prefix = space < 0 ? citation : citation.Substring(0, space);
-        return DocumentTitles.TryGetValue(prefix, out string? title) ? title + citation.Substring(prefix.Length) : citation;
-    }
-
-    /// <summary>Descriptions still citing documents by prefix ("003 §5.1.1") are shown with the titles.</summary>
-    private static string? Titled(string? text) =>
-        text is null ? null : Citation.Replace(text, m => DocumentTitles[m.Groups[1].Value] + " " + m.Groups[2].Value);
 
     /// <summary>Text made safe for one Markdown table cell.</summary>
     private static string Cell(string? text) =>
