@@ -24,11 +24,13 @@ internal static class SpecDiagnostics
     public static readonly SpecDiagnostic UnsupportedMediaType = new("BMSGEN011", "Unsupported media type", "{0} uses media type '{1}'; only application/json bodies are supported");
     public static readonly SpecDiagnostic InternalError = new("BMSGEN012", "Generator failed on this spec", "The generator failed on this spec ({0}); please report it with the spec attached");
     public static readonly SpecDiagnostic DuplicateName = new("BMSGEN013", "Duplicate name", "{0}");
+    public static readonly SpecDiagnostic InvalidClientExtension = new("BMSGEN014", "Invalid x-paging or x-job", "{0}");
 
     public static readonly IReadOnlyDictionary<string, SpecDiagnostic> All = new[]
     {
         SyntaxError, InvalidStructure, UnresolvedReference, DuplicateOperationId, UnsupportedConstruct, MissingOperationId,
         InvalidName, PathParameterMismatch, CyclicReference, TooComplex, UnsupportedMediaType, InternalError, DuplicateName,
+        InvalidClientExtension,
     }.ToDictionary(d => d.Id);
 }
 

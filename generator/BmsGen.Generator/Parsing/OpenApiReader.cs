@@ -10,7 +10,7 @@ using BmsGen.Generator.Model;
 namespace BmsGen.Generator.Parsing;
 
 /// <summary>Reads the OpenAPI 3.0 subset documented in specs/README.md from a YAML tree.</summary>
-internal sealed class OpenApiReader
+internal sealed partial class OpenApiReader
 {
     private const string SchemaRefPrefix = "#/components/schemas/";
     private static readonly string[] HttpMethods = { "get", "put", "post", "delete", "patch", "head", "options" };
@@ -72,6 +72,7 @@ internal sealed class OpenApiReader
         }
 
         _typeNames.Add(clientName);
+        _typeNames.Add(MemberNames.Interface(clientName));
         _typeNames.Add(clientName + "JsonContext");
         _typeNames.Add(clientName + "JsonCodec");
         RegisterComponents(root);
@@ -91,6 +92,8 @@ internal sealed class OpenApiReader
             _cancellationToken.ThrowIfCancellationRequested();
             ReadPathItem(path.Key, path.Value, operations, operationIds, methodNames);
         }
+
+        ResolveJobs(operations, methodNames);
 
         // Components nobody references are still part of the spec's public surface.
         foreach (string name in _components.Keys.ToList())
@@ -194,7 +197,10 @@ internal sealed class OpenApiReader
                 continue;
             }
 
-            operations.Add(model);
+            if (ReserveMemberNames(model, methodNames, idNode))
+            {
+                operations.Add(model);
+            }
         }
     }
 
@@ -212,8 +218,8 @@ internal sealed class OpenApiReader
         int errorsBefore = _diagnostics.Count;
 
         var parameters = new List<ParameterModel>();
-        // The generated method's own names (its body, token and request local) are reserved.
-        var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken", "body", "request" };
+        // The generated methods' own names (body, token, request, and the paging and job-waiting locals) are reserved.
+        var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken", "body", "request", "pageSize", "cursor", "page", "link", "waitOptions", "submitted" };
         var seenWire = new Dictionary<string, ParameterModel>(StringComparer.Ordinal);
         foreach (YamlMapping parameter in ReadParameterList(operation["parameters"]).Concat(sharedParameters))
         {
@@ -237,6 +243,7 @@ internal sealed class OpenApiReader
 
         (TypeRef? response, bool responseMayBeEmpty) = ReadSuccessResponse(operation["responses"], pascalId, methodKey);
         string? service = operation["servers"] is YamlNode servers ? ReadService(servers, pascalId) : null;
+        PagingModel? paging = operation["x-paging"] is YamlNode pagingNode ? ReadPaging(pagingNode, pascalId, operation, parameters, response) : null;
         if (_diagnostics.Count > errorsBefore)
         {
             return null;
@@ -250,6 +257,11 @@ internal sealed class OpenApiReader
         else if (operation.GetString("x-doc") is string singleDoc)
         {
             docRefs.Add(singleDoc);
+        }
+
+        if (operation["x-job"] is YamlNode jobNode)
+        {
+            _jobOperations.Add((pascalId, jobNode));
         }
 
         // Required parameters first, then optional ones, so the generated signature can default the optional ones.
@@ -271,7 +283,8 @@ internal sealed class OpenApiReader
             body,
             response,
             responseMayBeEmpty,
-            service);
+            service,
+            paging);
     }
 
     /// <summary>
