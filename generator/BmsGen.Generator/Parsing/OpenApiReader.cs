@@ -284,7 +284,8 @@ internal sealed partial class OpenApiReader
             response,
             responseMayBeEmpty,
             service,
-            paging);
+            paging,
+            Idempotent: operation.GetBoolean("x-idempotent"));
     }
 
     /// <summary>
