@@ -6,18 +6,26 @@ using System.Threading;
 using BmsGen.Generator.Emitting;
 using BmsGen.Generator.Model;
 using BmsGen.Generator.Parsing;
+using BmsGen.SpecCheck.CrossCheck;
+using BmsGen.SpecCheck.Reference;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-// Usage: BmsGen.SpecCheck <spec.yaml>... [--emit <dir>]
-// Prints every diagnostic the generator would report and every C# error in the code it would emit; exit code 1 on any.
+// Usage: BmsGen.SpecCheck <spec.yaml>... [--emit <dir>] [--reference <dir>]
+// Prints every diagnostic the generator would report, every C# error in the code it would emit and every difference
+// from an independent reading with NSwag; exit code 1 on any. --reference writes each client's Markdown reference.
 string? emitDirectory = null;
+string? referenceDirectory = null;
 var specs = new List<string>();
 for (int i = 0; i < args.Length; i++)
 {
     if (args[i] == "--emit" && i + 1 < args.Length)
     {
         emitDirectory = args[++i];
+    }
+    else if (args[i] == "--reference" && i + 1 < args.Length)
+    {
+        referenceDirectory = args[++i];
     }
     else
     {
@@ -27,7 +35,7 @@ for (int i = 0; i < args.Length; i++)
 
 if (specs.Count == 0)
 {
-    Console.Error.WriteLine("usage: BmsGen.SpecCheck <spec.yaml>... [--emit <dir>]");
+    Console.Error.WriteLine("usage: BmsGen.SpecCheck <spec.yaml>... [--emit <dir>] [--reference <dir>]");
     return 2;
 }
 
@@ -41,7 +49,8 @@ MetadataReference[] references = ((string)AppContext.GetData("TRUSTED_PLATFORM_A
 foreach (string specPath in specs)
 {
     string fullPath = Path.GetFullPath(specPath);
-    SpecParseResult result = SpecParser.Parse(new SpecInput(fullPath, File.ReadAllText(fullPath), null, null), CancellationToken.None);
+    string specText = File.ReadAllText(fullPath);
+    SpecParseResult result = SpecParser.Parse(new SpecInput(fullPath, specText, null, null), CancellationToken.None);
     foreach (DiagnosticInfo diagnostic in result.Diagnostics)
     {
         Console.WriteLine($"{diagnostic.FilePath}({diagnostic.Line},{diagnostic.Column}): error {diagnostic.Id}: {diagnostic.Message}");
@@ -51,6 +60,18 @@ foreach (string specPath in specs)
     if (result.Model is not { } model)
     {
         continue;
+    }
+
+    foreach (string problem in await SpecCrossCheck.RunAsync(fullPath, specText, model, CancellationToken.None))
+    {
+        Console.WriteLine(problem);
+        failures++;
+    }
+
+    if (referenceDirectory is not null)
+    {
+        Directory.CreateDirectory(referenceDirectory);
+        File.WriteAllText(Path.Combine(referenceDirectory, ReferenceRenderer.FileName(model)), ReferenceRenderer.Render(model, Path.GetFileName(fullPath)));
     }
 
     IReadOnlyList<KeyValuePair<string, string>> sources = SpecEmitter.Emit(model);

@@ -378,7 +378,7 @@ internal sealed partial class OpenApiReader
         bool required = kind == ParameterLocation.Path || parameter.GetBoolean("required");
         bool fromProject = kind == ParameterLocation.Path && name is "project_id" or "tenant_id";
         string clrName = Identifiers.MakeUnique(Identifiers.ToCamel(name), parameterNames);
-        return new ParameterModel(name, clrName, kind, type, required, fromProject, parameter.GetString("description"));
+        return new ParameterModel(name, clrName, kind, type, required, fromProject, parameter.GetString("description"), parameter["schema"] is YamlNode constrained ? DescribeConstraints(PeekSchema(constrained)) : null);
     }
 
     private void CheckPathParameters(string wirePath, List<ParameterModel> parameters, YamlNode location)
