@@ -83,11 +83,19 @@ namespace Mini.Api
         /// <summary>The value <c></c>.</summary>
         public static ServerStatus Empty { get; } = new ServerStatus("");
 
+        private static readonly global::System.Collections.Generic.HashSet<string> s_knownValues = new(global::System.StringComparer.Ordinal)
+        {
+            "ACTIVE",
+            "SHUTOFF",
+            "HARD_REBOOT",
+            "",
+        };
+
         /// <summary>The wire text of this value.</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Whether the spec documents this value.</summary>
-        public bool IsKnown => Value is "ACTIVE" or "SHUTOFF" or "HARD_REBOOT" or "";
+        public bool IsKnown => s_knownValues.Contains(Value);
 
         /// <summary>Wraps wire text.</summary>
         public static implicit operator ServerStatus(string value) => new ServerStatus(value);
@@ -151,11 +159,17 @@ namespace Mini.Api
         /// <summary>The value <c>SHUTOFF</c>.</summary>
         public static ShowServerStatus Shutoff { get; } = new ShowServerStatus("SHUTOFF");
 
+        private static readonly global::System.Collections.Generic.HashSet<string> s_knownValues = new(global::System.StringComparer.Ordinal)
+        {
+            "ACTIVE",
+            "SHUTOFF",
+        };
+
         /// <summary>The wire text of this value.</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Whether the spec documents this value.</summary>
-        public bool IsKnown => Value is "ACTIVE" or "SHUTOFF";
+        public bool IsKnown => s_knownValues.Contains(Value);
 
         /// <summary>Wraps wire text.</summary>
         public static implicit operator ShowServerStatus(string value) => new ShowServerStatus(value);
@@ -226,11 +240,16 @@ namespace Mini.Api
         /// <summary>The value <c>start</c>.</summary>
         public static StartServersRequestAction Start { get; } = new StartServersRequestAction("start");
 
+        private static readonly global::System.Collections.Generic.HashSet<string> s_knownValues = new(global::System.StringComparer.Ordinal)
+        {
+            "start",
+        };
+
         /// <summary>The wire text of this value.</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Whether the spec documents this value.</summary>
-        public bool IsKnown => Value is "start";
+        public bool IsKnown => s_knownValues.Contains(Value);
 
         /// <summary>Wraps wire text.</summary>
         public static implicit operator StartServersRequestAction(string value) => new StartServersRequestAction(value);
