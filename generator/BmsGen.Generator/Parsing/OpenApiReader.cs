@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading;
 using BmsGen.Generator.Diagnostics;
 using BmsGen.Generator.Model;
+using DiagnosticDescriptor = Microsoft.CodeAnalysis.DiagnosticDescriptor;
 
 namespace BmsGen.Generator.Parsing;
 
@@ -987,11 +988,11 @@ internal sealed class OpenApiReader
         return parts.Count == 0 ? null : string.Join("; ", parts) + ".";
     }
 
-    private void Report(SpecDiagnostic descriptor, YamlNode? location, params object?[] args)
+    private void Report(DiagnosticDescriptor descriptor, YamlNode? location, params object?[] args)
     {
         YamlNode at = location ?? _root ?? (YamlNode)new YamlScalar(string.Empty, false, 1, 1);
         object?[] shortened = args.Select(arg => arg is string text ? YamlLoader.Shorten(text, 200) : arg).ToArray();
-        _diagnostics.Add(new DiagnosticInfo(descriptor.Id, descriptor.Format(shortened), _input.FilePath, at.Line, at.Column));
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, _input.FilePath, at.Line, at.Column, shortened));
     }
 
     private sealed class ComponentSchema
