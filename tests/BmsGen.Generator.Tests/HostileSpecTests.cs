@@ -29,6 +29,11 @@ public sealed class HostileSpecTests
         { "overlong schema name", Header + "paths: {}\ncomponents:\n  schemas:\n    " + new string('S', 1000) + ": {type: object, properties: {a: {type: string}}}\n", "BMSGEN010", 6 },
         { "megabyte x-namespace", "openapi: 3.0.3\ninfo:\n  title: T\n  x-namespace: " + string.Join(".", Enumerable.Repeat("Abcdefgh", 120_000)) + "\npaths: {}\n", "BMSGEN010", 4 },
         { "x-namespace with a line separator", "openapi: 3.0.3\ninfo:\n  title: T\n  x-namespace: \"A.\\u2028B\"\npaths: {}\n", "BMSGEN007", 4 },
+        {
+            "a schema named like a codec helper",
+            Header + "paths: {}\ncomponents:\n  schemas:\n    A: {type: object, properties: {tags: {type: array, items: {type: string}}}}\n    ArrayOfString: {type: object, properties: {a: {type: string}}}\n",
+            "BMSGEN013", 7
+        },
         { "OpenAPI 3.1 webhooks", "openapi: 3.1.0\ninfo: {title: T, x-client-name: TClient, x-namespace: T.Api}\npaths: {}\nwebhooks: {}\n", "BMSGEN005", 4 },
         { "OpenAPI 3.1 const", "openapi: 3.1.0\ninfo: {title: T, x-client-name: TClient, x-namespace: T.Api}\npaths: {}\ncomponents:\n  schemas:\n    A: {type: string, const: x}\n", "BMSGEN005", 6 },
     };
@@ -170,5 +175,16 @@ public sealed class HostileSpecTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.True(run.CompilationDiagnostics.IsEmpty, string.Join("\n", run.CompilationDiagnostics));
         Assert.Contains("public int? Count { get; init; }", run.Sources["T.Api.TClient.Models.g.cs"]);
+    }
+
+    [Fact]
+    public void Names_that_differ_only_in_case_get_distinct_codec_locals()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Header + "paths: {}\ncomponents:\n  schemas:\n    A:\n      type: object\n      properties:\n        IPAddress: {type: string}\n        ip_address: {type: string}\n");
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.True(run.CompilationDiagnostics.IsEmpty, string.Join("\n", run.CompilationDiagnostics));
+        Assert.Contains("public string? IPAddress { get; init; }", run.Sources["T.Api.TClient.Models.g.cs"]);
+        Assert.Contains("public string? IpAddress { get; init; }", run.Sources["T.Api.TClient.Models.g.cs"]);
     }
 }

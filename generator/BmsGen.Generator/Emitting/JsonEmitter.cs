@@ -129,10 +129,7 @@ internal static class JsonEmitter
     private static void EmitObjectReader(SourceWriter writer, SpecModel spec, ObjectTypeModel type)
     {
         string clr = TypeNames.ClrType(new TypeRef(TypeKind.Object, type.Name), spec.Namespace);
-        var locals = new HashSet<string> { "reader", "name", "state" };
-        List<(PropertyModel Property, string Local)> fields = type.Properties
-            .Select(p => (p, Parsing.Identifiers.MakeUnique(Parsing.Identifiers.ToCamel(p.ClrName).TrimStart('@') + "Value", locals)))
-            .ToList();
+        List<(PropertyModel Property, string Local)> fields = type.Properties.Select(p => (p, p.LocalName)).ToList();
         bool wide = fields.Count > PartSize;
         string prefix = wide ? "state." : string.Empty;
         List<List<(PropertyModel Property, string Local)>> parts = Parts(fields);
@@ -371,7 +368,7 @@ internal static class JsonEmitter
         }
     }
 
-    private static string Local(PropertyModel property) => Parsing.Identifiers.ToCamel(property.ClrName).TrimStart('@') + "Value";
+    private static string Local(PropertyModel property) => property.LocalName;
 
     private static void EmitEnumCodec(SourceWriter writer, SpecModel spec, EnumTypeModel type)
     {

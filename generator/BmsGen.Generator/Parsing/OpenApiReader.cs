@@ -134,6 +134,7 @@ internal sealed class OpenApiReader
             ResolveComponent(name, _components[name].Node);
         }
 
+        CheckShapeNames(operations);
         return new SpecModel(
             _input.FilePath,
             ns,
@@ -821,6 +822,53 @@ internal sealed class OpenApiReader
         return false;
     }
 
+    /// <summary>
+    /// The codec names its array and map helpers after their shape (<c>ReadArrayOfString</c>); a schema whose C# name is
+    /// such a shape name would get a second method of the same name, so it is reported at the schema.
+    /// </summary>
+    private void CheckShapeNames(List<OperationModel> operations)
+    {
+        var shapes = new HashSet<string>(StringComparer.Ordinal);
+        void Visit(TypeRef? type)
+        {
+            if (type is { Kind: TypeKind.Array or TypeKind.Map })
+            {
+                shapes.Add(ShapeName(type));
+                Visit(type.Element);
+            }
+        }
+
+        foreach (ObjectTypeModel type in _types.Values.OfType<ObjectTypeModel>())
+        {
+            foreach (PropertyModel property in type.Properties)
+            {
+                Visit(property.Type);
+            }
+        }
+
+        foreach (OperationModel operation in operations)
+        {
+            Visit(operation.RequestBody?.Type);
+            Visit(operation.ResponseType);
+        }
+
+        foreach (string name in _types.Keys.Where(shapes.Contains).OrderBy(n => n, StringComparer.Ordinal))
+        {
+            YamlNode? at = _components.Where(c => c.Value.ClrName == name).Select(c => (YamlNode?)c.Value.Node).FirstOrDefault();
+            Report(SpecDiagnostics.DuplicateName, at, $"The schema name '{name}' is also the name the JSON code gives to a list or map shape the spec uses; rename the schema");
+        }
+    }
+
+    private static string ShapeName(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Object or TypeKind.Enum => type.Name!,
+        TypeKind.Array => "ArrayOf" + ShapeName(type.Element!),
+        TypeKind.Map => "MapOf" + ShapeName(type.Element!),
+        TypeKind.Any => "Json",
+        TypeKind.String or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Boolean => type.Kind.ToString(),
+        _ => throw new InvalidOperationException($"Unknown type kind {type.Kind}."),
+    };
+
     /// <summary>Array and map shapes get codec helpers named after them (<c>ArrayOfMapOfString</c>); their names are bounded too.</summary>
     private bool CheckShape(TypeRef shape, YamlNode at)
     {
@@ -858,6 +906,8 @@ internal sealed class OpenApiReader
         var properties = new List<PropertyModel>();
         // Members every class inherits from object are reserved, so a property never hides one.
         var propertyNames = new HashSet<string>(StringComparer.Ordinal) { name, "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "ReferenceEquals", "Finalize" };
+        // The codec's locals for the members: camelCase plus "Value", unique even where two C# names differ only in case.
+        var localNames = new HashSet<string>(StringComparer.Ordinal);
         var declared = (YamlMapping)schema["properties"]!;
         foreach (KeyValuePair<YamlScalar, YamlNode> entry in declared.Entries)
         {
@@ -879,7 +929,8 @@ internal sealed class OpenApiReader
                 (entry.Value as YamlMapping)?.GetString("description") ?? propertySchema?.GetString("description"),
                 DescribeConstraints(entry.Value as YamlMapping),
                 (entry.Value as YamlMapping)?.GetBoolean("deprecated") ?? false,
-                DefaultFor(type.Kind, propertySchema?.GetString("default"))));
+                DefaultFor(type.Kind, propertySchema?.GetString("default")),
+                Identifiers.MakeUnique(Identifiers.ToCamel(clrName).TrimStart('@') + "Value", localNames)));
         }
 
         foreach (string missing in required.Where(r => !declared.ContainsKey(r)))
