@@ -64,6 +64,17 @@ public sealed class DiagnosticTests
             "BMSGEN013", 7
         },
         { "unknown schema type", Header + "paths: {}\ncomponents:\n  schemas:\n    A: {type: file}\n", "BMSGEN005", 6 },
+        {
+            "x-doc citation of an unlisted document",
+            "openapi: 3.0.3\ninfo:\n  title: T\n  x-documents: {'001': Reference}\npaths:\n  /a:\n    get:\n      operationId: A\n      x-doc:\n        - 001 §1\n        - 009 §2\n      responses: {'204': {description: ok}}\n",
+            "BMSGEN002", 11
+        },
+        {
+            "x-doc citation without x-documents",
+            Header + "paths:\n  /a:\n    get:\n      operationId: A\n      x-doc: ['001 §1']\n      responses: {'204': {description: ok}}\n",
+            "BMSGEN002", 7
+        },
+        { "x-documents that is not a map", "openapi: 3.0.3\ninfo:\n  title: T\n  x-documents: [Reference]\npaths: {}\n", "BMSGEN002", 4 },
     };
 
     [Theory]

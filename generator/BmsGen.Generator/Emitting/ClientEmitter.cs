@@ -185,7 +185,7 @@ internal static class ClientEmitter
         remarks.Append('.');
         if (operation.DocRefs.Count > 0)
         {
-            remarks.Append(" Documented in ").Append(string.Join(", ", operation.DocRefs)).Append('.');
+            remarks.Append(" Documented in ").Append(string.Join(", ", operation.DocRefs.Select(citation => Citation(spec, citation)))).Append('.');
         }
 
         if (operation.Source is not null)
@@ -224,6 +224,19 @@ internal static class ClientEmitter
 
         writer.WriteLine($"/// <exception cref=\"{TypeNames.Runtime}.BmsGenApiException\">The service answered with a non-success status.</exception>");
         writer.WriteLine($"/// <exception cref=\"{TypeNames.Runtime}.BmsGenResponseException\">The success response was not the JSON the spec describes.</exception>");
+    }
+
+    /// <summary>
+    /// An <c>x-doc</c> citation as the caller reads it: its key replaced by the document's title from
+    /// <c>info.x-documents</c> ("001 §4.3.1" → "Bare Metal Server API Reference §4.3.1"). The parser has reported
+    /// every key the map does not list, so a spec that reaches the emitter has a title for each.
+    /// </summary>
+    private static string Citation(SpecModel spec, string citation)
+    {
+        int space = citation.IndexOf(' ');
+        string key = space < 0 ? citation : citation.Substring(0, space);
+        DocumentTitle? document = spec.Documents?.FirstOrDefault(d => d.Key == key);
+        return document is null ? citation : document.Title + citation.Substring(key.Length);
     }
 
     private static string Pascal(string method) => method.Substring(0, 1) + method.Substring(1).ToLowerInvariant();

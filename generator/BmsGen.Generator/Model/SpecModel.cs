@@ -9,7 +9,11 @@ internal sealed record SpecModel(
     string? Description,
     string? Version,
     ImmutableEquatableArray<OperationModel> Operations,
-    ImmutableEquatableArray<TypeModel> Types);
+    ImmutableEquatableArray<TypeModel> Types,
+    ImmutableEquatableArray<DocumentTitle>? Documents = null);
+
+/// <summary>One entry of <c>info.x-documents</c>: the key <c>x-doc</c> citations start with, and the document's title.</summary>
+internal sealed record DocumentTitle(string Key, string Title);
 
 internal sealed record OperationModel(
     string OperationId,

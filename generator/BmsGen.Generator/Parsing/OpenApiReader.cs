@@ -112,6 +112,7 @@ internal sealed class OpenApiReader
         _typeNames.Add(clientName + "JsonContext");
         _typeNames.Add(clientName + "JsonCodec");
         RegisterComponents(root);
+        ImmutableEquatableArray<DocumentTitle> documents = DocumentTitles.Read(root, info, (node, message) => Report(SpecDiagnostics.InvalidStructure, node, message));
 
         var operations = new List<OperationModel>();
         if (root["paths"] is not YamlMapping paths)
@@ -143,7 +144,8 @@ internal sealed class OpenApiReader
             info.GetString("description"),
             info.GetString("version"),
             operations.ToImmutableEquatableArray(),
-            _types.Values.OrderBy(t => t.Name, StringComparer.Ordinal).ToImmutableEquatableArray());
+            _types.Values.OrderBy(t => t.Name, StringComparer.Ordinal).ToImmutableEquatableArray(),
+            documents);
     }
 
     private void RegisterComponents(YamlMapping root)

@@ -23,7 +23,7 @@ namespace Mini.Api
         public global::BmsGen.Runtime.BmsGenClientOptions Options => _transport.Options;
 
         /// <summary>Show a server</summary>
-        /// <remarks>GET /v1/{project_id}/servers/{server_id}. Documented in 001 §4.3.1.</remarks>
+        /// <remarks>GET /v1/{project_id}/servers/{server_id}. Documented in Bare Metal Server API Reference §4.3.1.</remarks>
         /// <param name="serverId">The server ID.</param>
         /// <param name="limit">limit</param>
         /// <param name="status">status</param>

@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using BmsGen.Client.Bms;
+using BmsGen.Runtime;
+using Xunit;
+
+namespace BmsGen.Client.Tests.Simulator;
+
+/// <summary>Injected faults and rate limits, and callers that retry or cancel.</summary>
+public sealed class FaultTests
+{
+    [Fact]
+    public async Task Injected_503_and_429_carry_retry_after_and_a_retry_loop_gets_through()
+    {
+        await using SimulatorHarness sim = await SimulatorHarness.StartAsync(o =>
+        {
+            o.Faults.ErrorRate = 0.5;
+            o.Faults.ErrorStatuses = new List<int> { 503, 429 };
+        });
+        var statuses = new List<HttpStatusCode>();
+        for (int call = 0; call < 10; call++)
+        {
+            for (int attempt = 1; ; attempt++)
+            {
+                (HttpStatusCode status, JsonNode? body, HttpResponseMessage response) = await sim.SendAsync(HttpMethod.Get, "/v1/{p}/baremetalservers/flavors");
+                statuses.Add(status);
+                if (status == HttpStatusCode.OK)
+                {
+                    Assert.NotNull(body!["flavors"]);
+                    break;
+                }
+
+                Assert.True(status is HttpStatusCode.ServiceUnavailable or HttpStatusCode.TooManyRequests, $"unexpected {status}");
+                Assert.NotNull(response.Headers.RetryAfter);
+                Assert.True(attempt < 20, "the retry loop never got through");
+            }
+        }
+
+        Assert.Contains(HttpStatusCode.ServiceUnavailable, statuses);
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        Assert.Equal(10, statuses.Count(s => s == HttpStatusCode.OK));
+    }
+
+    [Fact]
+    public async Task Aborted_connections_and_truncated_bodies_surface_as_errors()
+    {
+        await using SimulatorHarness aborting = await SimulatorHarness.StartAsync(o => o.Faults.AbortRate = 1);
+        await Assert.ThrowsAsync<HttpRequestException>(() => aborting.Bms().ListBaremetalFlavorDetailExtendsAsync());
+
+        await using SimulatorHarness truncating = await SimulatorHarness.StartAsync(o => o.Faults.TruncateRate = 1);
+        Exception error = await Assert.ThrowsAnyAsync<Exception>(() => truncating.Bms().ListBaremetalFlavorDetailExtendsAsync());
+        Assert.True(error is HttpRequestException or System.IO.IOException or BmsGenResponseException, error.GetType().Name + ": " + error.Message);
+    }
+
+    [Fact]
+    public async Task The_per_minute_rate_limit_answers_429_with_the_gateway_code()
+    {
+        await using SimulatorHarness sim = await SimulatorHarness.StartAsync(o => o.RateLimitPerMinute = 3);
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await sim.SendAsync(HttpMethod.Get, "/v1/{p}/baremetalservers/flavors")).Status);
+        }
+
+        (HttpStatusCode status, JsonNode? body, HttpResponseMessage response) = await sim.SendAsync(HttpMethod.Get, "/v1/{p}/baremetalservers/flavors");
+        Assert.Equal(HttpStatusCode.TooManyRequests, status);
+        Assert.Equal("APIGW.0308", (string)body!["error_code"]!);
+        Assert.NotNull(response.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task Faults_are_off_by_default()
+    {
+        await using SimulatorHarness sim = await SimulatorHarness.StartAsync();
+        for (int i = 0; i < 50; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await sim.SendAsync(HttpMethod.Get, "/v1/{p}/baremetalservers/flavors")).Status);
+        }
+    }
+
+    [Fact]
+    public async Task Waiting_for_a_job_stops_when_cancelled()
+    {
+        await using SimulatorHarness sim = await SimulatorHarness.StartAsync(o => o.JobPollsToComplete = int.MaxValue - 1);
+        BmsClient bms = sim.Bms();
+        CreateBaremetalServersResponse created = await bms.CreateBaremetalServersAsync(new CreateBaremetalServersRequest
+        {
+            Server = new CreateServerSpec
+            {
+                Name = "never-done",
+                ImageRef = "i",
+                FlavorRef = "physical.o2.medium",
+                Vpcid = "v",
+                Nics = new[] { new CreateServerNic { SubnetId = "s" } },
+                AvailabilityZone = "az1",
+            },
+        });
+        using var cancel = new CancellationTokenSource();
+        int polls = 0;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            while (true)
+            {
+                JobStatus job = await bms.ShowJobAsync(created.JobId!, cancel.Token);
+                Assert.NotEqual(JobState.Success, job.Status);
+                if (++polls == 3)
+                {
+                    cancel.Cancel();
+                }
+
+                await Task.Delay(10, cancel.Token);
+            }
+        });
+        Assert.Equal(3, polls);
+    }
+}
