@@ -50,21 +50,8 @@ public sealed class ApiTransport
     /// <summary>Sends a request and reads its success body with <paramref name="read"/>.</summary>
     public async Task<T> SendAsync<T>(ApiRequest request, JsonValueReader<T> read, CancellationToken cancellationToken)
     {
-        using HttpResponseMessage response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            await ThrowApiExceptionAsync(request, response, cancellationToken).ConfigureAwait(false);
-        }
-
-        (byte[] buffer, int length) = await ReadBodyAsync(request, response, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return Parse(request, response.StatusCode, buffer.AsSpan(0, length), read);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        using HttpResponseMessage response = await SendCheckedAsync(request, cancellationToken).ConfigureAwait(false);
+        return (await ReadValueAsync(request, response, read, allowEmpty: false, cancellationToken).ConfigureAwait(false))!;
     }
 
     /// <summary>
@@ -74,16 +61,73 @@ public sealed class ApiTransport
     public async Task<T?> SendAllowingEmptyAsync<T>(ApiRequest request, JsonValueReader<T> read, CancellationToken cancellationToken)
         where T : class
     {
-        using HttpResponseMessage response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        using HttpResponseMessage response = await SendCheckedAsync(request, cancellationToken).ConfigureAwait(false);
+        return await ReadValueAsync(request, response, read, allowEmpty: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends a request whose success response has no body the caller needs, and returns its status and headers.</summary>
+    public async Task<ApiResponse> SendWithResponseAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        using HttpResponseMessage response = await SendCheckedAsync(request, cancellationToken).ConfigureAwait(false);
+        return new ApiResponse(request.OperationId, response.StatusCode, response.Headers, response.Content.Headers, RequestIdOf(response));
+    }
+
+    /// <summary>Like <see cref="SendAsync{T}"/>, and returns the status code, headers and request ID with the value.</summary>
+    public async Task<ApiResponse<T>> SendWithResponseAsync<T>(ApiRequest request, JsonValueReader<T> read, CancellationToken cancellationToken)
+    {
+        using HttpResponseMessage response = await SendCheckedAsync(request, cancellationToken).ConfigureAwait(false);
+        T value = (await ReadValueAsync(request, response, read, allowEmpty: false, cancellationToken).ConfigureAwait(false))!;
+        return new ApiResponse<T>(request.OperationId, response.StatusCode, response.Headers, response.Content.Headers, RequestIdOf(response), value);
+    }
+
+    /// <summary>Like <see cref="SendAllowingEmptyAsync{T}"/>, and returns the status code, headers and request ID with the value.</summary>
+    public async Task<ApiResponse<T?>> SendAllowingEmptyWithResponseAsync<T>(ApiRequest request, JsonValueReader<T> read, CancellationToken cancellationToken)
+        where T : class
+    {
+        using HttpResponseMessage response = await SendCheckedAsync(request, cancellationToken).ConfigureAwait(false);
+        T? value = await ReadValueAsync(request, response, read, allowEmpty: true, cancellationToken).ConfigureAwait(false);
+        return new ApiResponse<T?>(request.OperationId, response.StatusCode, response.Headers, response.Content.Headers, RequestIdOf(response), value);
+    }
+
+    /// <summary>
+    /// Sends a request and returns its success response unread, for a caller that reads the body as a stream (and
+    /// disposes the response); a non-success status throws as for every other call.
+    /// </summary>
+    internal async Task<HttpResponseMessage> SendCheckedAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            await ThrowApiExceptionAsync(request, response, cancellationToken).ConfigureAwait(false);
+            using (response)
+            {
+                await ThrowApiExceptionAsync(request, response, cancellationToken).ConfigureAwait(false);
+            }
         }
 
+        return response;
+    }
+
+    /// <summary>The request ID the service returned in one of the headers the APIs use for it, or null.</summary>
+    internal static string? RequestIdOf(HttpResponseMessage response)
+    {
+        foreach (string header in RequestIdHeaders)
+        {
+            if (response.Headers.TryGetValues(header, out IEnumerable<string>? values))
+            {
+                return string.Join(",", values);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads a success body with <paramref name="read"/>; with <paramref name="allowEmpty"/>, an empty body gives default.</summary>
+    private async Task<T?> ReadValueAsync<T>(ApiRequest request, HttpResponseMessage response, JsonValueReader<T> read, bool allowEmpty, CancellationToken cancellationToken)
+    {
         (byte[] buffer, int length) = await ReadBodyAsync(request, response, cancellationToken).ConfigureAwait(false);
         try
         {
-            return IsBlank(buffer.AsSpan(0, length)) ? null : Parse(request, response.StatusCode, buffer.AsSpan(0, length), read);
+            return allowEmpty && IsBlank(buffer.AsSpan(0, length)) ? default : Parse(request, response.StatusCode, buffer.AsSpan(0, length), read);
         }
         finally
         {
@@ -193,17 +237,7 @@ public sealed class ApiTransport
             ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        string? requestId = null;
-        foreach (string header in RequestIdHeaders)
-        {
-            if (response.Headers.TryGetValues(header, out IEnumerable<string>? values))
-            {
-                requestId = string.Join(",", values);
-                break;
-            }
-        }
-
-        throw new BmsGenApiException(request.OperationId, response.StatusCode, error.Code, error.Message, requestId, rawBody, error.ItemErrors);
+        throw new BmsGenApiException(request.OperationId, response.StatusCode, error.Code, error.Message, RequestIdOf(response), rawBody, error.ItemErrors);
     }
 
     /// <summary>Reads the whole body into a pooled buffer (the caller returns it), refusing bodies over the configured limit.</summary>

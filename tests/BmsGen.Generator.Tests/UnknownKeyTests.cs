@@ -48,7 +48,7 @@ public sealed class UnknownKeyTests
 
         Assert.Null(run.Exception);
         Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
-        Assert.Equal("BMSGEN014", diagnostic.Id);
+        Assert.Equal("BMSGEN015", diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.DefaultSeverity);
         Assert.True(diagnostic.IsWarningAsError, "the consumer's warnings-as-errors applies to it");
         Assert.Contains($"'{key}'", diagnostic.GetMessage());
@@ -62,7 +62,7 @@ public sealed class UnknownKeyTests
     [Fact]
     public void Extensions_and_names_chosen_by_the_author_are_not_keys_to_check()
     {
-        string spec = "openapi: 3.1.0\ninfo: {title: T, summary: S, version: '1', x-client-name: TClient, x-namespace: T.Api, x-documents: {a: b}}\n" +
+        string spec = "openapi: 3.1.0\ninfo: {title: T, summary: S, version: '1', x-client-name: TClient, x-namespace: T.Api, x-documents: {d: A Document Title}}\n" +
             "x-top: {anything: [1]}\npaths:\n  /a:\n    x-path-note: n\n    get:\n      operationId: A\n      x-doc: [d]\n      responses:\n        '200':\n          description: ok\n          x-body-optional: true\n" +
             "          content:\n            application/json:\n              schema:\n                type: object\n                $comment: c\n                properties:\n                  summry: {type: string, x-note: n}\n                  x-custom: {type: string}\n";
 

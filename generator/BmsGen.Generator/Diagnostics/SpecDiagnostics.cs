@@ -31,13 +31,14 @@ internal static class SpecDiagnostics
     public static readonly DiagnosticDescriptor UnsupportedMediaType = Error("BMSGEN011", "Unsupported media type", "{0} uses media type '{1}'; only application/json bodies are supported");
     public static readonly DiagnosticDescriptor InternalError = Error("BMSGEN012", "Generator failed on this spec", "The generator failed on this spec ({0}); please report it with the spec attached");
     public static readonly DiagnosticDescriptor DuplicateName = Error("BMSGEN013", "Duplicate name", "{0}");
-    public static readonly DiagnosticDescriptor UnknownKey = Warning("BMSGEN014", "Unknown key", "'{0}' is not a key of {1} in OpenAPI {2}; it is ignored (name extensions 'x-…', and quote text that holds ': ' or ', ' inside '{{…}}')");
+    public static readonly DiagnosticDescriptor InvalidClientExtension = Error("BMSGEN014", "Invalid x-paging or x-job", "{0}");
+    public static readonly DiagnosticDescriptor UnknownKey = Warning("BMSGEN015", "Unknown key", "'{0}' is not a key of {1} in OpenAPI {2}; it is ignored (name extensions 'x-…', and quote text that holds ': ' or ', ' inside '{{…}}')");
 
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         SyntaxError, InvalidStructure, UnresolvedReference, DuplicateOperationId, UnsupportedConstruct, MissingOperationId,
         InvalidName, PathParameterMismatch, CyclicReference, TooComplex, UnsupportedMediaType, InternalError, DuplicateName,
-        UnknownKey,
+        InvalidClientExtension, UnknownKey,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(d => d.Id);

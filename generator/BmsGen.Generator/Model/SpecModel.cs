@@ -32,7 +32,9 @@ internal sealed record OperationModel(
     RequestBodyModel? RequestBody,
     TypeRef? ResponseType,
     bool ResponseMayBeEmpty,
-    string? Service = null);
+    string? Service = null,
+    PagingModel? Paging = null,
+    JobModel? Job = null);
 
 internal enum ParameterLocation
 {

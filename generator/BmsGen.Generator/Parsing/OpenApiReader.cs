@@ -11,7 +11,7 @@ using DiagnosticDescriptor = Microsoft.CodeAnalysis.DiagnosticDescriptor;
 namespace BmsGen.Generator.Parsing;
 
 /// <summary>Reads the OpenAPI 3.0 subset documented in specs/README.md from a YAML tree.</summary>
-internal sealed class OpenApiReader
+internal sealed partial class OpenApiReader
 {
     private const string SchemaRefPrefix = "#/components/schemas/";
     private static readonly string[] HttpMethods = { "get", "put", "post", "delete", "patch", "head", "options" };
@@ -109,6 +109,7 @@ internal sealed class OpenApiReader
         }
 
         _typeNames.Add(clientName);
+        _typeNames.Add(MemberNames.Interface(clientName));
         _typeNames.Add(clientName + "JsonContext");
         _typeNames.Add(clientName + "JsonCodec");
         RegisterComponents(root);
@@ -128,6 +129,8 @@ internal sealed class OpenApiReader
             _cancellationToken.ThrowIfCancellationRequested();
             ReadPathItem(path.Key, path.Value, operations, operationIds, methodNames);
         }
+
+        ResolveJobs(operations, methodNames);
 
         // Components nobody references are still part of the spec's public surface.
         foreach (string name in _components.Keys.ToList())
@@ -237,7 +240,10 @@ internal sealed class OpenApiReader
                 continue;
             }
 
-            operations.Add(model);
+            if (ReserveMemberNames(model, methodNames, idNode))
+            {
+                operations.Add(model);
+            }
         }
     }
 
@@ -259,8 +265,8 @@ internal sealed class OpenApiReader
         }
 
         var parameters = new List<ParameterModel>();
-        // The generated method's own names (its body, token and request local) are reserved.
-        var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken", "body", "request" };
+        // The generated methods' own names (body, token, request, and the paging and job-waiting locals) are reserved.
+        var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken", "body", "request", "pageSize", "cursor", "page", "link", "waitOptions", "submitted" };
         var seenWire = new Dictionary<string, ParameterModel>(StringComparer.Ordinal);
         foreach (YamlMapping parameter in ReadParameterList(operation["parameters"]).Concat(sharedParameters))
         {
@@ -284,6 +290,7 @@ internal sealed class OpenApiReader
 
         (TypeRef? response, bool responseMayBeEmpty) = ReadSuccessResponse(operation["responses"], pascalId, methodKey);
         string? service = operation["servers"] is YamlNode servers ? ReadService(servers, pascalId) : null;
+        PagingModel? paging = operation["x-paging"] is YamlNode pagingNode ? ReadPaging(pagingNode, pascalId, operation, parameters, response) : null;
         if (_diagnostics.Count > errorsBefore)
         {
             return null;
@@ -297,6 +304,11 @@ internal sealed class OpenApiReader
         else if (operation.GetString("x-doc") is string singleDoc)
         {
             docRefs.Add(singleDoc);
+        }
+
+        if (operation["x-job"] is YamlNode jobNode)
+        {
+            _jobOperations.Add((pascalId, jobNode));
         }
 
         // Required parameters first, then optional ones, so the generated signature can default the optional ones.
@@ -318,7 +330,8 @@ internal sealed class OpenApiReader
             body,
             response,
             responseMayBeEmpty,
-            service);
+            service,
+            paging);
     }
 
     /// <summary>

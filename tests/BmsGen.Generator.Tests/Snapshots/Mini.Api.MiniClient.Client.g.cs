@@ -5,9 +5,215 @@
 
 namespace Mini.Api
 {
+    /// <summary>The operations of the Mini client (MiniClient), as an interface callers can mock.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("BmsGen.Generator", "1.0.0")]
+    public partial interface IMiniClient
+    {
+        /// <summary>Show a server</summary>
+        /// <remarks>GET /v1/{project_id}/servers/{server_id}. Documented in Bare Metal Server API Reference §4.3.1.</remarks>
+        /// <param name="serverId">The server ID.</param>
+        /// <param name="limit">limit</param>
+        /// <param name="status">status</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The parsed response body.</returns>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenResponseException">The success response was not the JSON the spec describes.</exception>
+        global::System.Threading.Tasks.Task<global::Mini.Api.ShowServerResponse> ShowServerAsync(string serverId, int? limit = null, global::Mini.Api.ShowServerStatus? status = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Show a server, with the response's status code, headers and request ID.</summary>
+        /// <remarks>Sends the same request as <see cref="ShowServerAsync"/>.</remarks>
+        /// <param name="serverId">The server ID.</param>
+        /// <param name="limit">limit</param>
+        /// <param name="status">status</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The parsed response body (<c>Value</c>) with the status code, headers and request ID.</returns>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenResponseException">The success response was not the JSON the spec describes.</exception>
+        global::System.Threading.Tasks.Task<global::BmsGen.Runtime.ApiResponse<global::Mini.Api.ShowServerResponse>> ShowServerWithResponseAsync(string serverId, int? limit = null, global::Mini.Api.ShowServerStatus? status = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>StartServers</summary>
+        /// <remarks>POST /v1/{project_id}/servers/action (action os-start).</remarks>
+        /// <param name="body">The request body.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenResponseException">The success response was not the JSON the spec describes.</exception>
+        global::System.Threading.Tasks.Task StartServersAsync(global::Mini.Api.StartServersRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>StartServers, with the response's status code, headers and request ID.</summary>
+        /// <remarks>Sends the same request as <see cref="StartServersAsync"/>.</remarks>
+        /// <param name="body">The request body.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The success response's status code, headers and request ID.</returns>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenResponseException">The success response was not the JSON the spec describes.</exception>
+        global::System.Threading.Tasks.Task<global::BmsGen.Runtime.ApiResponse> StartServersWithResponseAsync(global::Mini.Api.StartServersRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Querying Automatic Recovery (discarded)</summary>
+        /// <remarks>GET /v1/{project_id}/servers/{server_id}/autorecovery. Requires Nova microversion 2.26 or later.</remarks>
+        /// <param name="serverId">server_id</param>
+        /// <param name="xTrace">X-Trace</param>
+        /// <param name="tags">tags</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The parsed response body, or null when the service answers with a success status that has no body.</returns>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenResponseException">The success response was not the JSON the spec describes.</exception>
+        [global::System.Obsolete("This API is discarded; use ShowServer instead.")]
+        global::System.Threading.Tasks.Task<global::Mini.Api.ShowServerAutoRecoveryResponse?> ShowServerAutoRecoveryAsync(string serverId, string? xTrace = null, global::System.Collections.Generic.IEnumerable<string>? tags = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Querying Automatic Recovery (discarded), with the response's status code, headers and request ID.</summary>
+        /// <remarks>Sends the same request as <see cref="ShowServerAutoRecoveryAsync"/>.</remarks>
+        /// <param name="serverId">server_id</param>
+        /// <param name="xTrace">X-Trace</param>
+        /// <param name="tags">tags</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The parsed response body (<c>Value</c>) with the status code, headers and request ID.</returns>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenResponseException">The success response was not the JSON the spec describes.</exception>
+        [global::System.Obsolete("This API is discarded; use ShowServer instead.")]
+        global::System.Threading.Tasks.Task<global::BmsGen.Runtime.ApiResponse<global::Mini.Api.ShowServerAutoRecoveryResponse?>> ShowServerAutoRecoveryWithResponseAsync(string serverId, string? xTrace = null, global::System.Collections.Generic.IEnumerable<string>? tags = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>List servers</summary>
+        /// <remarks>GET /v1/{project_id}/servers/detail.</remarks>
+        /// <param name="limit">The page size.</param>
+        /// <param name="offset">The page number</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The parsed response body.</returns>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenResponseException">The success response was not the JSON the spec describes.</exception>
+        global::System.Threading.Tasks.Task<global::Mini.Api.ListServersResponse> ListServersAsync(int? limit = null, int? offset = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>List servers, with the response's status code, headers and request ID.</summary>
+        /// <remarks>Sends the same request as <see cref="ListServersAsync"/>.</remarks>
+        /// <param name="limit">The page size.</param>
+        /// <param name="offset">The page number</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The parsed response body (<c>Value</c>) with the status code, headers and request ID.</returns>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenResponseException">The success response was not the JSON the spec describes.</exception>
+        global::System.Threading.Tasks.Task<global::BmsGen.Runtime.ApiResponse<global::Mini.Api.ListServersResponse>> ListServersWithResponseAsync(int? limit = null, int? offset = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>List servers: every page, one request per page.</summary>
+        /// <remarks>Sends ListServers once per page: limit is the page size (the documented default, 25, when null). offset is the page number, from 1 (or the one given); the walk ends at a page shorter than the page size, when that is known. It also ends at an empty page or once the reported total is reached. <see cref="ListServersAsync"/> sends a single page.</remarks>
+        /// <param name="limit">The page size.</param>
+        /// <param name="offset">The page number</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The pages, each read whole, in order; enumerating sends the requests.</returns>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenResponseException">The success response was not the JSON the spec describes.</exception>
+        global::System.Collections.Generic.IAsyncEnumerable<global::Mini.Api.ListServersResponse> ListServersPagesAsync(int? limit = null, int? offset = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>List servers: every item (servers) across all pages, as the items arrive.</summary>
+        /// <remarks>Sends ListServers once per page: limit is the page size (the documented default, 25, when null). offset is the page number, from 1 (or the one given); the walk ends at a page shorter than the page size, when that is known. It also ends at an empty page or once the reported total is reached. <see cref="ListServersAsync"/> sends a single page. Each response is read as a stream: an item is yielded as soon as it has been read, and memory holds one item, not a page.</remarks>
+        /// <param name="limit">The page size.</param>
+        /// <param name="offset">The page number</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The items of every page, in order; enumerating sends the requests.</returns>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenResponseException">The success response was not the JSON the spec describes.</exception>
+        global::System.Collections.Generic.IAsyncEnumerable<global::Mini.Api.Server> ListServersAllAsync(int? limit = null, int? offset = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>ListGroups</summary>
+        /// <remarks>GET /v1/{project_id}/servers/groups.</remarks>
+        /// <param name="limit">limit</param>
+        /// <param name="marker">marker</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The parsed response body.</returns>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenResponseException">The success response was not the JSON the spec describes.</exception>
+        global::System.Threading.Tasks.Task<global::Mini.Api.ListGroupsResponse> ListGroupsAsync(int? limit = null, string? marker = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>ListGroups, with the response's status code, headers and request ID.</summary>
+        /// <remarks>Sends the same request as <see cref="ListGroupsAsync"/>.</remarks>
+        /// <param name="limit">limit</param>
+        /// <param name="marker">marker</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The parsed response body (<c>Value</c>) with the status code, headers and request ID.</returns>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenResponseException">The success response was not the JSON the spec describes.</exception>
+        global::System.Threading.Tasks.Task<global::BmsGen.Runtime.ApiResponse<global::Mini.Api.ListGroupsResponse>> ListGroupsWithResponseAsync(int? limit = null, string? marker = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>ListGroups: every page, one request per page.</summary>
+        /// <remarks>Sends ListGroups once per page: limit is the page size. Each page after the first is requested with marker set to the next marker the previous page names; the walk ends at a page without one. It also ends at an empty page, and never requests the same marker twice. <see cref="ListGroupsAsync"/> sends a single page.</remarks>
+        /// <param name="limit">limit</param>
+        /// <param name="marker">marker</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The pages, each read whole, in order; enumerating sends the requests.</returns>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenResponseException">The success response was not the JSON the spec describes.</exception>
+        global::System.Collections.Generic.IAsyncEnumerable<global::Mini.Api.ListGroupsResponse> ListGroupsPagesAsync(int? limit = null, string? marker = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>ListGroups: every item (groups) across all pages, as the items arrive.</summary>
+        /// <remarks>Sends ListGroups once per page: limit is the page size. Each page after the first is requested with marker set to the next marker the previous page names; the walk ends at a page without one. It also ends at an empty page, and never requests the same marker twice. <see cref="ListGroupsAsync"/> sends a single page. Each response is read as a stream: an item is yielded as soon as it has been read, and memory holds one item, not a page.</remarks>
+        /// <param name="limit">limit</param>
+        /// <param name="marker">marker</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The items of every page, in order; enumerating sends the requests.</returns>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenResponseException">The success response was not the JSON the spec describes.</exception>
+        global::System.Collections.Generic.IAsyncEnumerable<global::Mini.Api.ListGroupsResponseGroupsItem> ListGroupsAllAsync(int? limit = null, string? marker = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Delete servers</summary>
+        /// <remarks>POST /v1/{project_id}/servers/delete.</remarks>
+        /// <param name="body">The request body.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The parsed response body.</returns>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenResponseException">The success response was not the JSON the spec describes.</exception>
+        global::System.Threading.Tasks.Task<global::Mini.Api.DeleteServersResponse> DeleteServersAsync(global::Mini.Api.DeleteServersRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Delete servers, with the response's status code, headers and request ID.</summary>
+        /// <remarks>Sends the same request as <see cref="DeleteServersAsync"/>.</remarks>
+        /// <param name="body">The request body.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The parsed response body (<c>Value</c>) with the status code, headers and request ID.</returns>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenResponseException">The success response was not the JSON the spec describes.</exception>
+        global::System.Threading.Tasks.Task<global::BmsGen.Runtime.ApiResponse<global::Mini.Api.DeleteServersResponse>> DeleteServersWithResponseAsync(global::Mini.Api.DeleteServersRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Delete servers, then waits for the job it starts to end.</summary>
+        /// <remarks>Sends <see cref="DeleteServersAsync"/>, then polls ShowJob with the returned job ID until the job's status is SUCCESS or FAIL (<see cref="WaitForJobAsync"/>).</remarks>
+        /// <param name="body">The request body.</param>
+        /// <param name="waitOptions">The delays between polls, the timeout and the clock; defaults (2 s doubling to 30 s, 30 min) when null.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The job's final status, with its sub-jobs and entities.</returns>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenResponseException">The success response was not the JSON the spec describes.</exception>
+        /// <exception cref="global::BmsGen.Runtime.Jobs.BmsGenJobFailedException">The job ended with status FAIL; the exception carries its error code and reason.</exception>
+        /// <exception cref="global::BmsGen.Runtime.Jobs.BmsGenJobTimeoutException">The job had not ended within the timeout.</exception>
+        global::System.Threading.Tasks.Task<global::Mini.Api.ShowJobResponse> DeleteServersAndWaitAsync(global::Mini.Api.DeleteServersRequest body, global::BmsGen.Runtime.Jobs.JobWaitOptions? waitOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Show a job</summary>
+        /// <remarks>GET /v1/{project_id}/jobs/{job_id}.</remarks>
+        /// <param name="jobId">job_id</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The parsed response body.</returns>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenResponseException">The success response was not the JSON the spec describes.</exception>
+        global::System.Threading.Tasks.Task<global::Mini.Api.ShowJobResponse> ShowJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Show a job, with the response's status code, headers and request ID.</summary>
+        /// <remarks>Sends the same request as <see cref="ShowJobAsync"/>.</remarks>
+        /// <param name="jobId">job_id</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The parsed response body (<c>Value</c>) with the status code, headers and request ID.</returns>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenResponseException">The success response was not the JSON the spec describes.</exception>
+        global::System.Threading.Tasks.Task<global::BmsGen.Runtime.ApiResponse<global::Mini.Api.ShowJobResponse>> ShowJobWithResponseAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Waits for a job to end: polls ShowJob until the job's status is SUCCESS or FAIL, waiting longer after each poll.</summary>
+        /// <param name="jobId">The job ID an asynchronous operation returned.</param>
+        /// <param name="options">The delays between polls, the timeout and the clock; defaults (2 s doubling to 30 s, 30 min) when null.</param>
+        /// <param name="cancellationToken">Cancels the wait.</param>
+        /// <returns>The job's final status, with its sub-jobs and entities.</returns>
+        /// <exception cref="global::BmsGen.Runtime.Jobs.BmsGenJobFailedException">The job ended with status FAIL; the exception carries its error code and reason.</exception>
+        /// <exception cref="global::BmsGen.Runtime.Jobs.BmsGenJobTimeoutException">The job had not ended within the timeout.</exception>
+        /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">A poll was answered with a non-success status.</exception>
+        global::System.Threading.Tasks.Task<global::Mini.Api.ShowJobResponse> WaitForJobAsync(string jobId, global::BmsGen.Runtime.Jobs.JobWaitOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
     /// <summary>Mini client.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("BmsGen.Generator", "1.0.0")]
-    public sealed partial class MiniClient
+    public sealed partial class MiniClient : IMiniClient
     {
         private readonly global::BmsGen.Runtime.ApiTransport _transport;
 
@@ -22,16 +228,95 @@ namespace Mini.Api
         /// <summary>The options this client sends with.</summary>
         public global::BmsGen.Runtime.BmsGenClientOptions Options => _transport.Options;
 
-        /// <summary>Show a server</summary>
-        /// <remarks>GET /v1/{project_id}/servers/{server_id}. Documented in Bare Metal Server API Reference §4.3.1.</remarks>
-        /// <param name="serverId">The server ID.</param>
-        /// <param name="limit">limit</param>
-        /// <param name="status">status</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The parsed response body.</returns>
-        /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>
-        /// <exception cref="global::BmsGen.Runtime.BmsGenResponseException">The success response was not the JSON the spec describes.</exception>
-        public async global::System.Threading.Tasks.Task<global::Mini.Api.ShowServerResponse> ShowServerAsync(string serverId, int? limit = null, global::Mini.Api.ShowServerStatus? status = null, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::Mini.Api.ShowServerResponse> ShowServerAsync(string serverId, int? limit = null, global::Mini.Api.ShowServerStatus? status = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            await _transport.SendAsync(CreateShowServerRequest(serverId, limit, status), global::Mini.Api.MiniClientJsonCodec.ReadShowServerResponse, cancellationToken).ConfigureAwait(false);
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::BmsGen.Runtime.ApiResponse<global::Mini.Api.ShowServerResponse>> ShowServerWithResponseAsync(string serverId, int? limit = null, global::Mini.Api.ShowServerStatus? status = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            await _transport.SendWithResponseAsync(CreateShowServerRequest(serverId, limit, status), global::Mini.Api.MiniClientJsonCodec.ReadShowServerResponse, cancellationToken).ConfigureAwait(false);
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task StartServersAsync(global::Mini.Api.StartServersRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+            await _transport.SendAsync(CreateStartServersRequest(body), cancellationToken).ConfigureAwait(false);
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::BmsGen.Runtime.ApiResponse> StartServersWithResponseAsync(global::Mini.Api.StartServersRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+            await _transport.SendWithResponseAsync(CreateStartServersRequest(body), cancellationToken).ConfigureAwait(false);
+
+        /// <inheritdoc/>
+        [global::System.Obsolete("This API is discarded; use ShowServer instead.")]
+        public async global::System.Threading.Tasks.Task<global::Mini.Api.ShowServerAutoRecoveryResponse?> ShowServerAutoRecoveryAsync(string serverId, string? xTrace = null, global::System.Collections.Generic.IEnumerable<string>? tags = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            await _transport.SendAllowingEmptyAsync(CreateShowServerAutoRecoveryRequest(serverId, xTrace, tags), global::Mini.Api.MiniClientJsonCodec.ReadShowServerAutoRecoveryResponse, cancellationToken).ConfigureAwait(false);
+
+        /// <inheritdoc/>
+        [global::System.Obsolete("This API is discarded; use ShowServer instead.")]
+        public async global::System.Threading.Tasks.Task<global::BmsGen.Runtime.ApiResponse<global::Mini.Api.ShowServerAutoRecoveryResponse?>> ShowServerAutoRecoveryWithResponseAsync(string serverId, string? xTrace = null, global::System.Collections.Generic.IEnumerable<string>? tags = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            await _transport.SendAllowingEmptyWithResponseAsync(CreateShowServerAutoRecoveryRequest(serverId, xTrace, tags), global::Mini.Api.MiniClientJsonCodec.ReadShowServerAutoRecoveryResponse, cancellationToken).ConfigureAwait(false);
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::Mini.Api.ListServersResponse> ListServersAsync(int? limit = null, int? offset = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            await _transport.SendAsync(CreateListServersRequest(limit, offset), global::Mini.Api.MiniClientJsonCodec.ReadListServersResponse, cancellationToken).ConfigureAwait(false);
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::BmsGen.Runtime.ApiResponse<global::Mini.Api.ListServersResponse>> ListServersWithResponseAsync(int? limit = null, int? offset = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            await _transport.SendWithResponseAsync(CreateListServersRequest(limit, offset), global::Mini.Api.MiniClientJsonCodec.ReadListServersResponse, cancellationToken).ConfigureAwait(false);
+
+        /// <inheritdoc/>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::Mini.Api.ListServersResponse> ListServersPagesAsync(int? limit = null, int? offset = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::BmsGen.Runtime.Paging.Paginator.PagesAsync(_transport, ListServersPaging(limit, offset), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::Mini.Api.Server> ListServersAllAsync(int? limit = null, int? offset = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::BmsGen.Runtime.Paging.Paginator.ItemsAsync(_transport, ListServersPaging(limit, offset), cancellationToken);
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::Mini.Api.ListGroupsResponse> ListGroupsAsync(int? limit = null, string? marker = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            await _transport.SendAsync(CreateListGroupsRequest(limit, marker), global::Mini.Api.MiniClientJsonCodec.ReadListGroupsResponse, cancellationToken).ConfigureAwait(false);
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::BmsGen.Runtime.ApiResponse<global::Mini.Api.ListGroupsResponse>> ListGroupsWithResponseAsync(int? limit = null, string? marker = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            await _transport.SendWithResponseAsync(CreateListGroupsRequest(limit, marker), global::Mini.Api.MiniClientJsonCodec.ReadListGroupsResponse, cancellationToken).ConfigureAwait(false);
+
+        /// <inheritdoc/>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::Mini.Api.ListGroupsResponse> ListGroupsPagesAsync(int? limit = null, string? marker = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::BmsGen.Runtime.Paging.Paginator.PagesAsync(_transport, ListGroupsPaging(limit, marker), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::Mini.Api.ListGroupsResponseGroupsItem> ListGroupsAllAsync(int? limit = null, string? marker = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::BmsGen.Runtime.Paging.Paginator.ItemsAsync(_transport, ListGroupsPaging(limit, marker), cancellationToken);
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::Mini.Api.DeleteServersResponse> DeleteServersAsync(global::Mini.Api.DeleteServersRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+            await _transport.SendAsync(CreateDeleteServersRequest(body), global::Mini.Api.MiniClientJsonCodec.ReadDeleteServersResponse, cancellationToken).ConfigureAwait(false);
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::BmsGen.Runtime.ApiResponse<global::Mini.Api.DeleteServersResponse>> DeleteServersWithResponseAsync(global::Mini.Api.DeleteServersRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+            await _transport.SendWithResponseAsync(CreateDeleteServersRequest(body), global::Mini.Api.MiniClientJsonCodec.ReadDeleteServersResponse, cancellationToken).ConfigureAwait(false);
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::Mini.Api.ShowJobResponse> DeleteServersAndWaitAsync(global::Mini.Api.DeleteServersRequest body, global::BmsGen.Runtime.Jobs.JobWaitOptions? waitOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var submitted = await DeleteServersWithResponseAsync(body, cancellationToken).ConfigureAwait(false);
+            string jobId = submitted.Value.JobId is { Length: > 0 } id
+                ? id
+                : throw new global::BmsGen.Runtime.BmsGenResponseException("DeleteServers", submitted.StatusCode, "the response has no job_id to wait for", 0);
+            return await WaitForJobAsync(jobId, waitOptions, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::Mini.Api.ShowJobResponse> ShowJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default) =>
+            await _transport.SendAsync(CreateShowJobRequest(jobId), global::Mini.Api.MiniClientJsonCodec.ReadShowJobResponse, cancellationToken).ConfigureAwait(false);
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::BmsGen.Runtime.ApiResponse<global::Mini.Api.ShowJobResponse>> ShowJobWithResponseAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default) =>
+            await _transport.SendWithResponseAsync(CreateShowJobRequest(jobId), global::Mini.Api.MiniClientJsonCodec.ReadShowJobResponse, cancellationToken).ConfigureAwait(false);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::Mini.Api.ShowJobResponse> WaitForJobAsync(string jobId, global::BmsGen.Runtime.Jobs.JobWaitOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::BmsGen.Runtime.Jobs.JobWaiter.WaitAsync(jobId, token => ShowJobAsync(jobId, token), static job => new global::BmsGen.Runtime.Jobs.JobSnapshot(job.Status?.Value, job.ErrorCode, job.FailReason), options, cancellationToken);
+
+        private global::BmsGen.Runtime.ApiRequest CreateShowServerRequest(string serverId, int? limit, global::Mini.Api.ShowServerStatus? status)
         {
             var request = new global::BmsGen.Runtime.ApiRequest("ShowServer", global::System.Net.Http.HttpMethod.Get, "/v1/{project_id}/servers/{server_id}");
             request.AppendPath("/v1/");
@@ -40,36 +325,20 @@ namespace Mini.Api
             request.AppendPathParameter("server_id", serverId);
             request.AddQuery("limit", limit);
             request.AddQuery("status", status?.Value);
-            return await _transport.SendAsync(request, global::Mini.Api.MiniClientJsonCodec.ReadShowServerResponse, cancellationToken).ConfigureAwait(false);
+            return request;
         }
 
-        /// <summary>StartServers</summary>
-        /// <remarks>POST /v1/{project_id}/servers/action (action os-start).</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>
-        /// <exception cref="global::BmsGen.Runtime.BmsGenResponseException">The success response was not the JSON the spec describes.</exception>
-        public async global::System.Threading.Tasks.Task StartServersAsync(global::Mini.Api.StartServersRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        private global::BmsGen.Runtime.ApiRequest CreateStartServersRequest(global::Mini.Api.StartServersRequest body)
         {
             var request = new global::BmsGen.Runtime.ApiRequest("StartServers", global::System.Net.Http.HttpMethod.Post, "/v1/{project_id}/servers/action");
             request.AppendPath("/v1/");
             request.AppendPathParameter("project_id", _transport.ProjectId);
             request.AppendPath("/servers/action");
             request.SetJsonBody(body, global::Mini.Api.MiniClientJsonCodec.WriteStartServersRequest);
-            await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return request;
         }
 
-        /// <summary>Querying Automatic Recovery (discarded)</summary>
-        /// <remarks>GET /v1/{project_id}/servers/{server_id}/autorecovery. Requires Nova microversion 2.26 or later.</remarks>
-        /// <param name="serverId">server_id</param>
-        /// <param name="xTrace">X-Trace</param>
-        /// <param name="tags">tags</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The parsed response body, or null when the service answers with a success status that has no body.</returns>
-        /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>
-        /// <exception cref="global::BmsGen.Runtime.BmsGenResponseException">The success response was not the JSON the spec describes.</exception>
-        [global::System.Obsolete("This API is discarded; use ShowServer instead.")]
-        public async global::System.Threading.Tasks.Task<global::Mini.Api.ShowServerAutoRecoveryResponse?> ShowServerAutoRecoveryAsync(string serverId, string? xTrace = null, global::System.Collections.Generic.IEnumerable<string>? tags = null, global::System.Threading.CancellationToken cancellationToken = default)
+        private global::BmsGen.Runtime.ApiRequest CreateShowServerAutoRecoveryRequest(string serverId, string? xTrace, global::System.Collections.Generic.IEnumerable<string>? tags)
         {
             var request = new global::BmsGen.Runtime.ApiRequest("ShowServerAutoRecovery", global::System.Net.Http.HttpMethod.Get, "/v1/{project_id}/servers/{server_id}/autorecovery");
             request.AppendPath("/v1/");
@@ -79,7 +348,85 @@ namespace Mini.Api
             request.AppendPath("/autorecovery");
             request.AddHeader("X-Trace", xTrace);
             request.AddQuery("tags", tags);
-            return await _transport.SendAllowingEmptyAsync(request, global::Mini.Api.MiniClientJsonCodec.ReadShowServerAutoRecoveryResponse, cancellationToken).ConfigureAwait(false);
+            return request;
+        }
+
+        private global::BmsGen.Runtime.ApiRequest CreateListServersRequest(int? limit, int? offset)
+        {
+            var request = new global::BmsGen.Runtime.ApiRequest("ListServers", global::System.Net.Http.HttpMethod.Get, "/v1/{project_id}/servers/detail");
+            request.AppendPath("/v1/");
+            request.AppendPathParameter("project_id", _transport.ProjectId);
+            request.AppendPath("/servers/detail");
+            request.AddQuery("limit", limit);
+            request.AddQuery("offset", offset);
+            return request;
+        }
+
+        private global::BmsGen.Runtime.Paging.PagedOperation<global::Mini.Api.ListServersResponse, global::Mini.Api.Server> ListServersPaging(int? limit, int? offset)
+        {
+            int? pageSize = limit ?? 25;
+            return new global::BmsGen.Runtime.Paging.PagedOperation<global::Mini.Api.ListServersResponse, global::Mini.Api.Server>
+            {
+                OperationId = "ListServers",
+                Style = global::BmsGen.Runtime.Paging.PagingStyle.PageNumber,
+                Start = new global::BmsGen.Runtime.Paging.PageCursor(null, offset),
+                PageSize = pageSize,
+                CreateRequest = cursor => CreateListServersRequest(pageSize, cursor.Offset),
+                ReadPage = global::Mini.Api.MiniClientJsonCodec.ReadListServersResponse,
+                ItemsProperty = "servers",
+                Items = static page => page.Servers,
+                ReadItem = global::Mini.Api.MiniClientJsonCodec.ReadServer,
+                Facts = static page => new global::BmsGen.Runtime.Paging.PageFacts(Total: (long?)page.Count),
+            };
+        }
+
+        private global::BmsGen.Runtime.ApiRequest CreateListGroupsRequest(int? limit, string? marker)
+        {
+            var request = new global::BmsGen.Runtime.ApiRequest("ListGroups", global::System.Net.Http.HttpMethod.Get, "/v1/{project_id}/servers/groups");
+            request.AppendPath("/v1/");
+            request.AppendPathParameter("project_id", _transport.ProjectId);
+            request.AppendPath("/servers/groups");
+            request.AddQuery("limit", limit);
+            request.AddQuery("marker", marker);
+            return request;
+        }
+
+        private global::BmsGen.Runtime.Paging.PagedOperation<global::Mini.Api.ListGroupsResponse, global::Mini.Api.ListGroupsResponseGroupsItem> ListGroupsPaging(int? limit, string? marker)
+        {
+            int? pageSize = limit;
+            return new global::BmsGen.Runtime.Paging.PagedOperation<global::Mini.Api.ListGroupsResponse, global::Mini.Api.ListGroupsResponseGroupsItem>
+            {
+                OperationId = "ListGroups",
+                Style = global::BmsGen.Runtime.Paging.PagingStyle.NextMarker,
+                Start = new global::BmsGen.Runtime.Paging.PageCursor(marker, null),
+                PageSize = pageSize,
+                CreateRequest = cursor => CreateListGroupsRequest(pageSize, cursor.Marker),
+                ReadPage = global::Mini.Api.MiniClientJsonCodec.ReadListGroupsResponse,
+                ItemsProperty = "groups",
+                Items = static page => page.Groups,
+                ReadItem = global::Mini.Api.MiniClientJsonCodec.ReadListGroupsResponseGroupsItem,
+                Facts = static page => new global::BmsGen.Runtime.Paging.PageFacts(NextMarker: page.PageInfo?.NextMarker),
+            };
+        }
+
+        private global::BmsGen.Runtime.ApiRequest CreateDeleteServersRequest(global::Mini.Api.DeleteServersRequest body)
+        {
+            var request = new global::BmsGen.Runtime.ApiRequest("DeleteServers", global::System.Net.Http.HttpMethod.Post, "/v1/{project_id}/servers/delete");
+            request.AppendPath("/v1/");
+            request.AppendPathParameter("project_id", _transport.ProjectId);
+            request.AppendPath("/servers/delete");
+            request.SetJsonBody(body, global::Mini.Api.MiniClientJsonCodec.WriteDeleteServersRequest);
+            return request;
+        }
+
+        private global::BmsGen.Runtime.ApiRequest CreateShowJobRequest(string jobId)
+        {
+            var request = new global::BmsGen.Runtime.ApiRequest("ShowJob", global::System.Net.Http.HttpMethod.Get, "/v1/{project_id}/jobs/{job_id}");
+            request.AppendPath("/v1/");
+            request.AppendPathParameter("project_id", _transport.ProjectId);
+            request.AppendPath("/jobs/");
+            request.AppendPathParameter("job_id", jobId);
+            return request;
         }
     }
 }

@@ -83,6 +83,390 @@ namespace Mini.Api
                 WriteAddress(writer, value);
         }
 
+        /// <summary>Reads a DeleteServersRequest object; returns null for a JSON null.</summary>
+        public static global::Mini.Api.DeleteServersRequest? ReadDeleteServersRequest(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "DeleteServersRequest");
+            global::System.Collections.Generic.IReadOnlyList<string>? serversValue = null;
+            while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
+            {
+                global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
+                global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
+                switch (name.Length)
+                {
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "servers"u8))
+                        {
+                            serversValue = ReadArrayOfString(ref reader);
+                            continue;
+                        }
+
+                        break;
+                }
+
+                global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
+            }
+
+            return new global::Mini.Api.DeleteServersRequest
+            {
+                Servers = serversValue,
+            };
+        }
+
+        /// <summary>Writes a DeleteServersRequest object; optional members that are null are left out.</summary>
+        public static void WriteDeleteServersRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.DeleteServersRequest value)
+        {
+            writer.WriteStartObject();
+            if (value.Servers is { } serversValue)
+            {
+                writer.WritePropertyName("servers"u8);
+                WriteArrayOfString(writer, serversValue);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Lets JsonSerializer use the generated object codec for DeleteServersRequest.</summary>
+        public sealed class DeleteServersRequestConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.DeleteServersRequest>
+        {
+            /// <inheritdoc/>
+            public override global::Mini.Api.DeleteServersRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+                ReadDeleteServersRequest(ref reader);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.DeleteServersRequest value, global::System.Text.Json.JsonSerializerOptions options) =>
+                WriteDeleteServersRequest(writer, value);
+        }
+
+        /// <summary>Reads a DeleteServersResponse object; returns null for a JSON null.</summary>
+        public static global::Mini.Api.DeleteServersResponse? ReadDeleteServersResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "DeleteServersResponse");
+            string? jobIdValue = null;
+            while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
+            {
+                global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
+                global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
+                switch (name.Length)
+                {
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "job_id"u8))
+                        {
+                            jobIdValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            continue;
+                        }
+
+                        break;
+                }
+
+                global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
+            }
+
+            return new global::Mini.Api.DeleteServersResponse
+            {
+                JobId = jobIdValue,
+            };
+        }
+
+        /// <summary>Writes a DeleteServersResponse object; optional members that are null are left out.</summary>
+        public static void WriteDeleteServersResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.DeleteServersResponse value)
+        {
+            writer.WriteStartObject();
+            if (value.JobId is { } jobIdValue)
+            {
+                writer.WritePropertyName("job_id"u8);
+                writer.WriteStringValue(jobIdValue);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Lets JsonSerializer use the generated object codec for DeleteServersResponse.</summary>
+        public sealed class DeleteServersResponseConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.DeleteServersResponse>
+        {
+            /// <inheritdoc/>
+            public override global::Mini.Api.DeleteServersResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+                ReadDeleteServersResponse(ref reader);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.DeleteServersResponse value, global::System.Text.Json.JsonSerializerOptions options) =>
+                WriteDeleteServersResponse(writer, value);
+        }
+
+        /// <summary>Reads a ListGroupsResponse object; returns null for a JSON null.</summary>
+        public static global::Mini.Api.ListGroupsResponse? ReadListGroupsResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ListGroupsResponse");
+            global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.ListGroupsResponseGroupsItem>? groupsValue = null;
+            global::Mini.Api.ListGroupsResponsePageInfo? pageInfoValue = null;
+            while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
+            {
+                global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
+                global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
+                switch (name.Length)
+                {
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "groups"u8))
+                        {
+                            groupsValue = ReadArrayOfListGroupsResponseGroupsItem(ref reader);
+                            continue;
+                        }
+
+                        break;
+                    case 9:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "page_info"u8))
+                        {
+                            pageInfoValue = ReadListGroupsResponsePageInfo(ref reader);
+                            continue;
+                        }
+
+                        break;
+                }
+
+                global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
+            }
+
+            return new global::Mini.Api.ListGroupsResponse
+            {
+                Groups = groupsValue,
+                PageInfo = pageInfoValue,
+            };
+        }
+
+        /// <summary>Writes a ListGroupsResponse object; optional members that are null are left out.</summary>
+        public static void WriteListGroupsResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ListGroupsResponse value)
+        {
+            writer.WriteStartObject();
+            if (value.Groups is { } groupsValue)
+            {
+                writer.WritePropertyName("groups"u8);
+                WriteArrayOfListGroupsResponseGroupsItem(writer, groupsValue);
+            }
+            if (value.PageInfo is { } pageInfoValue)
+            {
+                writer.WritePropertyName("page_info"u8);
+                WriteListGroupsResponsePageInfo(writer, pageInfoValue);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Lets JsonSerializer use the generated object codec for ListGroupsResponse.</summary>
+        public sealed class ListGroupsResponseConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.ListGroupsResponse>
+        {
+            /// <inheritdoc/>
+            public override global::Mini.Api.ListGroupsResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+                ReadListGroupsResponse(ref reader);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ListGroupsResponse value, global::System.Text.Json.JsonSerializerOptions options) =>
+                WriteListGroupsResponse(writer, value);
+        }
+
+        /// <summary>Reads a ListGroupsResponseGroupsItem object; returns null for a JSON null.</summary>
+        public static global::Mini.Api.ListGroupsResponseGroupsItem? ReadListGroupsResponseGroupsItem(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ListGroupsResponseGroupsItem");
+            string? idValue = null;
+            while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
+            {
+                global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
+                global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
+                switch (name.Length)
+                {
+                    case 2:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                        {
+                            idValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            continue;
+                        }
+
+                        break;
+                }
+
+                global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
+            }
+
+            return new global::Mini.Api.ListGroupsResponseGroupsItem
+            {
+                Id = idValue,
+            };
+        }
+
+        /// <summary>Writes a ListGroupsResponseGroupsItem object; optional members that are null are left out.</summary>
+        public static void WriteListGroupsResponseGroupsItem(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ListGroupsResponseGroupsItem value)
+        {
+            writer.WriteStartObject();
+            if (value.Id is { } idValue)
+            {
+                writer.WritePropertyName("id"u8);
+                writer.WriteStringValue(idValue);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Lets JsonSerializer use the generated object codec for ListGroupsResponseGroupsItem.</summary>
+        public sealed class ListGroupsResponseGroupsItemConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.ListGroupsResponseGroupsItem>
+        {
+            /// <inheritdoc/>
+            public override global::Mini.Api.ListGroupsResponseGroupsItem? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+                ReadListGroupsResponseGroupsItem(ref reader);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ListGroupsResponseGroupsItem value, global::System.Text.Json.JsonSerializerOptions options) =>
+                WriteListGroupsResponseGroupsItem(writer, value);
+        }
+
+        /// <summary>Reads a ListGroupsResponsePageInfo object; returns null for a JSON null.</summary>
+        public static global::Mini.Api.ListGroupsResponsePageInfo? ReadListGroupsResponsePageInfo(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ListGroupsResponsePageInfo");
+            string? nextMarkerValue = null;
+            while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
+            {
+                global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
+                global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
+                switch (name.Length)
+                {
+                    case 11:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "next_marker"u8))
+                        {
+                            nextMarkerValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            continue;
+                        }
+
+                        break;
+                }
+
+                global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
+            }
+
+            return new global::Mini.Api.ListGroupsResponsePageInfo
+            {
+                NextMarker = nextMarkerValue,
+            };
+        }
+
+        /// <summary>Writes a ListGroupsResponsePageInfo object; optional members that are null are left out.</summary>
+        public static void WriteListGroupsResponsePageInfo(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ListGroupsResponsePageInfo value)
+        {
+            writer.WriteStartObject();
+            if (value.NextMarker is { } nextMarkerValue)
+            {
+                writer.WritePropertyName("next_marker"u8);
+                writer.WriteStringValue(nextMarkerValue);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Lets JsonSerializer use the generated object codec for ListGroupsResponsePageInfo.</summary>
+        public sealed class ListGroupsResponsePageInfoConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.ListGroupsResponsePageInfo>
+        {
+            /// <inheritdoc/>
+            public override global::Mini.Api.ListGroupsResponsePageInfo? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+                ReadListGroupsResponsePageInfo(ref reader);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ListGroupsResponsePageInfo value, global::System.Text.Json.JsonSerializerOptions options) =>
+                WriteListGroupsResponsePageInfo(writer, value);
+        }
+
+        /// <summary>Reads a ListServersResponse object; returns null for a JSON null.</summary>
+        public static global::Mini.Api.ListServersResponse? ReadListServersResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ListServersResponse");
+            int? countValue = null;
+            global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Server>? serversValue = null;
+            while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
+            {
+                global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
+                global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
+                switch (name.Length)
+                {
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "count"u8))
+                        {
+                            countValue = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
+                            continue;
+                        }
+
+                        break;
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "servers"u8))
+                        {
+                            serversValue = ReadArrayOfServer(ref reader);
+                            continue;
+                        }
+
+                        break;
+                }
+
+                global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
+            }
+
+            return new global::Mini.Api.ListServersResponse
+            {
+                Count = countValue,
+                Servers = serversValue,
+            };
+        }
+
+        /// <summary>Writes a ListServersResponse object; optional members that are null are left out.</summary>
+        public static void WriteListServersResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ListServersResponse value)
+        {
+            writer.WriteStartObject();
+            if (value.Count is { } countValue)
+            {
+                writer.WritePropertyName("count"u8);
+                writer.WriteNumberValue(countValue);
+            }
+            if (value.Servers is { } serversValue)
+            {
+                writer.WritePropertyName("servers"u8);
+                WriteArrayOfServer(writer, serversValue);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Lets JsonSerializer use the generated object codec for ListServersResponse.</summary>
+        public sealed class ListServersResponseConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.ListServersResponse>
+        {
+            /// <inheritdoc/>
+            public override global::Mini.Api.ListServersResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+                ReadListServersResponse(ref reader);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ListServersResponse value, global::System.Text.Json.JsonSerializerOptions options) =>
+                WriteListServersResponse(writer, value);
+        }
+
         /// <summary>Reads a Server object; returns null for a JSON null.</summary>
         public static global::Mini.Api.Server? ReadServer(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -258,6 +642,124 @@ namespace Mini.Api
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ServerStatus value, global::System.Text.Json.JsonSerializerOptions options) =>
+                writer.WriteStringValue(value.Value);
+        }
+
+        /// <summary>Reads a ShowJobResponse object; returns null for a JSON null.</summary>
+        public static global::Mini.Api.ShowJobResponse? ReadShowJobResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ShowJobResponse");
+            global::Mini.Api.ShowJobResponseStatus? statusValue = null;
+            string? jobIdValue = null;
+            string? errorCodeValue = null;
+            string? failReasonValue = null;
+            while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
+            {
+                global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
+                global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
+                switch (name.Length)
+                {
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
+                        {
+                            statusValue = ReadShowJobResponseStatus(ref reader);
+                            continue;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "job_id"u8))
+                        {
+                            jobIdValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            continue;
+                        }
+
+                        break;
+                    case 10:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "error_code"u8))
+                        {
+                            errorCodeValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            continue;
+                        }
+
+                        break;
+                    case 11:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "fail_reason"u8))
+                        {
+                            failReasonValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            continue;
+                        }
+
+                        break;
+                }
+
+                global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
+            }
+
+            return new global::Mini.Api.ShowJobResponse
+            {
+                Status = statusValue,
+                JobId = jobIdValue,
+                ErrorCode = errorCodeValue,
+                FailReason = failReasonValue,
+            };
+        }
+
+        /// <summary>Writes a ShowJobResponse object; optional members that are null are left out.</summary>
+        public static void WriteShowJobResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ShowJobResponse value)
+        {
+            writer.WriteStartObject();
+            if (value.Status is { } statusValue)
+            {
+                writer.WritePropertyName("status"u8);
+                writer.WriteStringValue(statusValue.Value);
+            }
+            if (value.JobId is { } jobIdValue)
+            {
+                writer.WritePropertyName("job_id"u8);
+                writer.WriteStringValue(jobIdValue);
+            }
+            if (value.ErrorCode is { } errorCodeValue)
+            {
+                writer.WritePropertyName("error_code"u8);
+                writer.WriteStringValue(errorCodeValue);
+            }
+            if (value.FailReason is { } failReasonValue)
+            {
+                writer.WritePropertyName("fail_reason"u8);
+                writer.WriteStringValue(failReasonValue);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Lets JsonSerializer use the generated object codec for ShowJobResponse.</summary>
+        public sealed class ShowJobResponseConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.ShowJobResponse>
+        {
+            /// <inheritdoc/>
+            public override global::Mini.Api.ShowJobResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+                ReadShowJobResponse(ref reader);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ShowJobResponse value, global::System.Text.Json.JsonSerializerOptions options) =>
+                WriteShowJobResponse(writer, value);
+        }
+
+        /// <summary>Reads a ShowJobResponseStatus; any string is accepted, numbers and booleans by their text.</summary>
+        public static global::Mini.Api.ShowJobResponseStatus? ReadShowJobResponseStatus(ref global::System.Text.Json.Utf8JsonReader reader) =>
+            global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string text ? new global::Mini.Api.ShowJobResponseStatus(text) : default(global::Mini.Api.ShowJobResponseStatus?);
+
+        /// <summary>Lets JsonSerializer use the generated enum codec for ShowJobResponseStatus.</summary>
+        public sealed class ShowJobResponseStatusConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.ShowJobResponseStatus>
+        {
+            /// <inheritdoc/>
+            public override global::Mini.Api.ShowJobResponseStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+                ReadShowJobResponseStatus(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("ShowJobResponseStatus");
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ShowJobResponseStatus value, global::System.Text.Json.JsonSerializerOptions options) =>
                 writer.WriteStringValue(value.Value);
         }
 
@@ -706,6 +1208,36 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.ListGroupsResponseGroupsItem>? ReadArrayOfListGroupsResponseGroupsItem(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::BmsGen.Runtime.Json.JsonRead.ExpectStartArray(ref reader, "ArrayOfListGroupsResponseGroupsItem");
+            var items = new global::System.Collections.Generic.List<global::Mini.Api.ListGroupsResponseGroupsItem>();
+            while (global::BmsGen.Runtime.Json.JsonRead.NextItem(ref reader))
+            {
+                items.Add(ReadListGroupsResponseGroupsItem(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfListGroupsResponseGroupsItem"));
+            }
+
+            return items;
+        }
+
+        /// <summary>Writes a JSON array.</summary>
+        public static void WriteArrayOfListGroupsResponseGroupsItem(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.ListGroupsResponseGroupsItem> value)
+        {
+            writer.WriteStartArray();
+            foreach (var item in value)
+            {
+                WriteListGroupsResponseGroupsItem(writer, item);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Server>? ReadArrayOfServer(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -760,6 +1292,36 @@ namespace Mini.Api
             foreach (var item in value)
             {
                 WriteStartServersRequestOsStartServersItem(writer, item);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::BmsGen.Runtime.Json.JsonRead.ExpectStartArray(ref reader, "ArrayOfString");
+            var items = new global::System.Collections.Generic.List<string>();
+            while (global::BmsGen.Runtime.Json.JsonRead.NextItem(ref reader))
+            {
+                items.Add(global::BmsGen.Runtime.Json.JsonRead.String(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfString"));
+            }
+
+            return items;
+        }
+
+        /// <summary>Writes a JSON array.</summary>
+        public static void WriteArrayOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value)
+        {
+            writer.WriteStartArray();
+            foreach (var item in value)
+            {
+                writer.WriteStringValue(item);
             }
 
             writer.WriteEndArray();

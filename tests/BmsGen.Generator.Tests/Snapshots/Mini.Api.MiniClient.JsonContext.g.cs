@@ -36,6 +36,42 @@ namespace Mini.Api
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.Address> Address =>
             _Address ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.Address>)Options.GetTypeInfo(typeof(global::Mini.Api.Address));
 
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.DeleteServersRequest>? _DeleteServersRequest;
+
+        /// <summary>Metadata for <see cref="global::Mini.Api.DeleteServersRequest"/>, for the trimming-safe JsonSerializer overloads.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.DeleteServersRequest> DeleteServersRequest =>
+            _DeleteServersRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.DeleteServersRequest>)Options.GetTypeInfo(typeof(global::Mini.Api.DeleteServersRequest));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.DeleteServersResponse>? _DeleteServersResponse;
+
+        /// <summary>Metadata for <see cref="global::Mini.Api.DeleteServersResponse"/>, for the trimming-safe JsonSerializer overloads.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.DeleteServersResponse> DeleteServersResponse =>
+            _DeleteServersResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.DeleteServersResponse>)Options.GetTypeInfo(typeof(global::Mini.Api.DeleteServersResponse));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ListGroupsResponse>? _ListGroupsResponse;
+
+        /// <summary>Metadata for <see cref="global::Mini.Api.ListGroupsResponse"/>, for the trimming-safe JsonSerializer overloads.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ListGroupsResponse> ListGroupsResponse =>
+            _ListGroupsResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ListGroupsResponse>)Options.GetTypeInfo(typeof(global::Mini.Api.ListGroupsResponse));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ListGroupsResponseGroupsItem>? _ListGroupsResponseGroupsItem;
+
+        /// <summary>Metadata for <see cref="global::Mini.Api.ListGroupsResponseGroupsItem"/>, for the trimming-safe JsonSerializer overloads.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ListGroupsResponseGroupsItem> ListGroupsResponseGroupsItem =>
+            _ListGroupsResponseGroupsItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ListGroupsResponseGroupsItem>)Options.GetTypeInfo(typeof(global::Mini.Api.ListGroupsResponseGroupsItem));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ListGroupsResponsePageInfo>? _ListGroupsResponsePageInfo;
+
+        /// <summary>Metadata for <see cref="global::Mini.Api.ListGroupsResponsePageInfo"/>, for the trimming-safe JsonSerializer overloads.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ListGroupsResponsePageInfo> ListGroupsResponsePageInfo =>
+            _ListGroupsResponsePageInfo ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ListGroupsResponsePageInfo>)Options.GetTypeInfo(typeof(global::Mini.Api.ListGroupsResponsePageInfo));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ListServersResponse>? _ListServersResponse;
+
+        /// <summary>Metadata for <see cref="global::Mini.Api.ListServersResponse"/>, for the trimming-safe JsonSerializer overloads.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ListServersResponse> ListServersResponse =>
+            _ListServersResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ListServersResponse>)Options.GetTypeInfo(typeof(global::Mini.Api.ListServersResponse));
+
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.Server>? _Server;
 
         /// <summary>Metadata for <see cref="global::Mini.Api.Server"/>, for the trimming-safe JsonSerializer overloads.</summary>
@@ -47,6 +83,18 @@ namespace Mini.Api
         /// <summary>Metadata for <see cref="global::Mini.Api.ServerStatus"/>, for the trimming-safe JsonSerializer overloads.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ServerStatus> ServerStatus =>
             _ServerStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ServerStatus>)Options.GetTypeInfo(typeof(global::Mini.Api.ServerStatus));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ShowJobResponse>? _ShowJobResponse;
+
+        /// <summary>Metadata for <see cref="global::Mini.Api.ShowJobResponse"/>, for the trimming-safe JsonSerializer overloads.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ShowJobResponse> ShowJobResponse =>
+            _ShowJobResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ShowJobResponse>)Options.GetTypeInfo(typeof(global::Mini.Api.ShowJobResponse));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ShowJobResponseStatus>? _ShowJobResponseStatus;
+
+        /// <summary>Metadata for <see cref="global::Mini.Api.ShowJobResponseStatus"/>, for the trimming-safe JsonSerializer overloads.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ShowJobResponseStatus> ShowJobResponseStatus =>
+            _ShowJobResponseStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ShowJobResponseStatus>)Options.GetTypeInfo(typeof(global::Mini.Api.ShowJobResponseStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mini.Api.ShowServerAutoRecoveryResponse>? _ShowServerAutoRecoveryResponse;
 
@@ -97,6 +145,36 @@ namespace Mini.Api
                 return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Mini.Api.Address>(options, new global::Mini.Api.MiniClientJsonCodec.AddressConverter());
             }
 
+            if (type == typeof(global::Mini.Api.DeleteServersRequest))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Mini.Api.DeleteServersRequest>(options, new global::Mini.Api.MiniClientJsonCodec.DeleteServersRequestConverter());
+            }
+
+            if (type == typeof(global::Mini.Api.DeleteServersResponse))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Mini.Api.DeleteServersResponse>(options, new global::Mini.Api.MiniClientJsonCodec.DeleteServersResponseConverter());
+            }
+
+            if (type == typeof(global::Mini.Api.ListGroupsResponse))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Mini.Api.ListGroupsResponse>(options, new global::Mini.Api.MiniClientJsonCodec.ListGroupsResponseConverter());
+            }
+
+            if (type == typeof(global::Mini.Api.ListGroupsResponseGroupsItem))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Mini.Api.ListGroupsResponseGroupsItem>(options, new global::Mini.Api.MiniClientJsonCodec.ListGroupsResponseGroupsItemConverter());
+            }
+
+            if (type == typeof(global::Mini.Api.ListGroupsResponsePageInfo))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Mini.Api.ListGroupsResponsePageInfo>(options, new global::Mini.Api.MiniClientJsonCodec.ListGroupsResponsePageInfoConverter());
+            }
+
+            if (type == typeof(global::Mini.Api.ListServersResponse))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Mini.Api.ListServersResponse>(options, new global::Mini.Api.MiniClientJsonCodec.ListServersResponseConverter());
+            }
+
             if (type == typeof(global::Mini.Api.Server))
             {
                 return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Mini.Api.Server>(options, new global::Mini.Api.MiniClientJsonCodec.ServerConverter());
@@ -105,6 +183,16 @@ namespace Mini.Api
             if (type == typeof(global::Mini.Api.ServerStatus))
             {
                 return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Mini.Api.ServerStatus>(options, new global::Mini.Api.MiniClientJsonCodec.ServerStatusConverter());
+            }
+
+            if (type == typeof(global::Mini.Api.ShowJobResponse))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Mini.Api.ShowJobResponse>(options, new global::Mini.Api.MiniClientJsonCodec.ShowJobResponseConverter());
+            }
+
+            if (type == typeof(global::Mini.Api.ShowJobResponseStatus))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Mini.Api.ShowJobResponseStatus>(options, new global::Mini.Api.MiniClientJsonCodec.ShowJobResponseStatusConverter());
             }
 
             if (type == typeof(global::Mini.Api.ShowServerAutoRecoveryResponse))

@@ -19,6 +19,74 @@ namespace Mini.Api
         public int? Version { get; init; }
     }
 
+    /// <summary>The DeleteServersRequest model.</summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Mini.Api.MiniClientJsonCodec.DeleteServersRequestConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("BmsGen.Generator", "1.0.0")]
+    public sealed partial class DeleteServersRequest
+    {
+        /// <summary>The servers field.</summary>
+        /// <remarks>JSON name: servers.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<string>? Servers { get; init; }
+    }
+
+    /// <summary>The DeleteServersResponse model.</summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Mini.Api.MiniClientJsonCodec.DeleteServersResponseConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("BmsGen.Generator", "1.0.0")]
+    public sealed partial class DeleteServersResponse
+    {
+        /// <summary>The job_id field.</summary>
+        /// <remarks>JSON name: job_id.</remarks>
+        public string? JobId { get; init; }
+    }
+
+    /// <summary>The ListGroupsResponse model.</summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Mini.Api.MiniClientJsonCodec.ListGroupsResponseConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("BmsGen.Generator", "1.0.0")]
+    public sealed partial class ListGroupsResponse
+    {
+        /// <summary>The groups field.</summary>
+        /// <remarks>JSON name: groups.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.ListGroupsResponseGroupsItem>? Groups { get; init; }
+
+        /// <summary>The page_info field.</summary>
+        /// <remarks>JSON name: page_info.</remarks>
+        public global::Mini.Api.ListGroupsResponsePageInfo? PageInfo { get; init; }
+    }
+
+    /// <summary>The ListGroupsResponseGroupsItem model.</summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Mini.Api.MiniClientJsonCodec.ListGroupsResponseGroupsItemConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("BmsGen.Generator", "1.0.0")]
+    public sealed partial class ListGroupsResponseGroupsItem
+    {
+        /// <summary>The id field.</summary>
+        /// <remarks>JSON name: id.</remarks>
+        public string? Id { get; init; }
+    }
+
+    /// <summary>The ListGroupsResponsePageInfo model.</summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Mini.Api.MiniClientJsonCodec.ListGroupsResponsePageInfoConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("BmsGen.Generator", "1.0.0")]
+    public sealed partial class ListGroupsResponsePageInfo
+    {
+        /// <summary>The next_marker field.</summary>
+        /// <remarks>JSON name: next_marker.</remarks>
+        public string? NextMarker { get; init; }
+    }
+
+    /// <summary>The ListServersResponse model.</summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Mini.Api.MiniClientJsonCodec.ListServersResponseConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("BmsGen.Generator", "1.0.0")]
+    public sealed partial class ListServersResponse
+    {
+        /// <summary>The count field.</summary>
+        /// <remarks>JSON name: count.</remarks>
+        public int? Count { get; init; }
+
+        /// <summary>The servers field.</summary>
+        /// <remarks>JSON name: servers.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Server>? Servers { get; init; }
+    }
+
     /// <summary>The Server model.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Mini.Api.MiniClientJsonCodec.ServerConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("BmsGen.Generator", "1.0.0")]
@@ -111,6 +179,82 @@ namespace Mini.Api
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is ServerStatus other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>The ShowJobResponse model.</summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Mini.Api.MiniClientJsonCodec.ShowJobResponseConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("BmsGen.Generator", "1.0.0")]
+    public sealed partial class ShowJobResponse
+    {
+        /// <summary>The status field.</summary>
+        /// <remarks>JSON name: status.</remarks>
+        public global::Mini.Api.ShowJobResponseStatus? Status { get; init; }
+
+        /// <summary>The job_id field.</summary>
+        /// <remarks>JSON name: job_id.</remarks>
+        public string? JobId { get; init; }
+
+        /// <summary>The error_code field.</summary>
+        /// <remarks>JSON name: error_code.</remarks>
+        public string? ErrorCode { get; init; }
+
+        /// <summary>The fail_reason field.</summary>
+        /// <remarks>JSON name: fail_reason.</remarks>
+        public string? FailReason { get; init; }
+    }
+
+    /// <summary>The ShowJobResponseStatus values.</summary>
+    /// <remarks>A string-valued enumeration that keeps values it does not know: compare with the static members, read Value for the wire text.</remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Mini.Api.MiniClientJsonCodec.ShowJobResponseStatusConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("BmsGen.Generator", "1.0.0")]
+    public readonly partial struct ShowJobResponseStatus : global::System.IEquatable<ShowJobResponseStatus>
+    {
+        private readonly string? _value;
+
+        /// <summary>Creates a ShowJobResponseStatus from its wire text.</summary>
+        public ShowJobResponseStatus(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>SUCCESS</c>.</summary>
+        public static ShowJobResponseStatus Success { get; } = new ShowJobResponseStatus("SUCCESS");
+
+        /// <summary>The value <c>RUNNING</c>.</summary>
+        public static ShowJobResponseStatus Running { get; } = new ShowJobResponseStatus("RUNNING");
+
+        /// <summary>The value <c>FAIL</c>.</summary>
+        public static ShowJobResponseStatus Fail { get; } = new ShowJobResponseStatus("FAIL");
+
+        /// <summary>The value <c>INIT</c>.</summary>
+        public static ShowJobResponseStatus Init { get; } = new ShowJobResponseStatus("INIT");
+
+        /// <summary>The wire text of this value.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether the spec documents this value.</summary>
+        public bool IsKnown => Value is "SUCCESS" or "RUNNING" or "FAIL" or "INIT";
+
+        /// <summary>Wraps wire text.</summary>
+        public static implicit operator ShowJobResponseStatus(string value) => new ShowJobResponseStatus(value);
+
+        /// <summary>Compares wire texts ordinally.</summary>
+        public static bool operator ==(ShowJobResponseStatus left, ShowJobResponseStatus right) => left.Equals(right);
+
+        /// <summary>Compares wire texts ordinally.</summary>
+        public static bool operator !=(ShowJobResponseStatus left, ShowJobResponseStatus right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(ShowJobResponseStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is ShowJobResponseStatus other && Equals(other);
 
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
