@@ -235,11 +235,19 @@ namespace Mini.Api
         /// <summary>The value <c>INIT</c>.</summary>
         public static ShowJobResponseStatus Init { get; } = new ShowJobResponseStatus("INIT");
 
+        private static readonly global::System.Collections.Generic.HashSet<string> s_knownValues = new(global::System.StringComparer.Ordinal)
+        {
+            "SUCCESS",
+            "RUNNING",
+            "FAIL",
+            "INIT",
+        };
+
         /// <summary>The wire text of this value.</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Whether the spec documents this value.</summary>
-        public bool IsKnown => Value is "SUCCESS" or "RUNNING" or "FAIL" or "INIT";
+        public bool IsKnown => s_knownValues.Contains(Value);
 
         /// <summary>Wraps wire text.</summary>
         public static implicit operator ShowJobResponseStatus(string value) => new ShowJobResponseStatus(value);
