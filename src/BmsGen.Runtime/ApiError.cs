@@ -32,8 +32,9 @@ internal readonly record struct ApiError(string? Code, string? Message, IReadOnl
 
             return CodeAndMessage(root) with { ItemErrors = ItemErrorsOf(root) };
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
         {
+            // Not JSON, or strings that are not valid UTF-8 (GetString refuses them): no code or message to show.
             return default;
         }
     }

@@ -37,6 +37,24 @@ public sealed class ApiRequest
     /// </summary>
     public string? Service { get; init; }
 
+    /// <summary>
+    /// Whether sending this request twice has the effect of sending it once: true when the spec marks the operation
+    /// idempotent, false when it marks it not, null (the default) to go by the method (<see cref="IsIdempotentMethod"/>).
+    /// Retries only ever repeat idempotent requests.
+    /// </summary>
+    public bool? Idempotent { get; init; }
+
+    /// <summary><see cref="Idempotent"/> when set, otherwise whether the method is idempotent.</summary>
+    public bool IsIdempotent => Idempotent ?? IsIdempotentMethod(Method);
+
+    /// <summary>GET, HEAD, OPTIONS, PUT and DELETE are idempotent (RFC 9110 §9.2.2); POST and PATCH are not.</summary>
+    public static bool IsIdempotentMethod(HttpMethod method)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        return method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options ||
+            method == HttpMethod.Put || method == HttpMethod.Delete;
+    }
+
     /// <summary>The JSON body, or null.</summary>
     public ReadOnlyMemory<byte>? Body { get; private set; }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Net;
 using System.Net.Http;
@@ -38,64 +39,94 @@ public sealed class ApiTransport
         : throw new InvalidOperationException("BmsGenClientOptions.ProjectId is not set; every path with {project_id} needs it.");
 
     /// <summary>Sends a request whose success response has no body the caller needs.</summary>
+    /// <exception cref="BmsGenApiException">The service answered with a non-success status.</exception>
+    /// <exception cref="BmsGenTransportException">The request could not be sent or its response not received in time.</exception>
     public async Task SendAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        using HttpResponseMessage response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            await ThrowApiExceptionAsync(request, response, cancellationToken).ConfigureAwait(false);
-        }
+        using ResponseBody body = await ExchangeAsync(request, readSuccessBody: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends a request and reads its success body with <paramref name="read"/>.</summary>
+    /// <exception cref="BmsGenApiException">The service answered with a non-success status.</exception>
+    /// <exception cref="BmsGenResponseException">The success body is not the JSON the operation returns.</exception>
+    /// <exception cref="BmsGenTransportException">The request could not be sent or its response not received in time.</exception>
     public async Task<T> SendAsync<T>(ApiRequest request, JsonValueReader<T> read, CancellationToken cancellationToken)
     {
-        using HttpResponseMessage response = await SendCheckedAsync(request, cancellationToken).ConfigureAwait(false);
-        return (await ReadValueAsync(request, response, read, allowEmpty: false, cancellationToken).ConfigureAwait(false))!;
+        using ResponseBody body = await ExchangeAsync(request, readSuccessBody: true, cancellationToken).ConfigureAwait(false);
+        return Parse(request, body.Status, body.Span, read);
     }
 
     /// <summary>
     /// Sends a request whose success response may come without a body (the spec declares a 2xx with no content
     /// beside one with JSON): an empty body gives null; a non-empty one is read with <paramref name="read"/>.
     /// </summary>
+    /// <exception cref="BmsGenApiException">The service answered with a non-success status.</exception>
+    /// <exception cref="BmsGenResponseException">The success body is not the JSON the operation returns.</exception>
+    /// <exception cref="BmsGenTransportException">The request could not be sent or its response not received in time.</exception>
     public async Task<T?> SendAllowingEmptyAsync<T>(ApiRequest request, JsonValueReader<T> read, CancellationToken cancellationToken)
         where T : class
     {
-        using HttpResponseMessage response = await SendCheckedAsync(request, cancellationToken).ConfigureAwait(false);
-        return await ReadValueAsync(request, response, read, allowEmpty: true, cancellationToken).ConfigureAwait(false);
+        using ResponseBody body = await ExchangeAsync(request, readSuccessBody: true, cancellationToken).ConfigureAwait(false);
+        return IsBlank(body.Span) ? null : Parse(request, body.Status, body.Span, read);
     }
 
     /// <summary>Sends a request whose success response has no body the caller needs, and returns its status and headers.</summary>
+    /// <exception cref="BmsGenApiException">The service answered with a non-success status.</exception>
+    /// <exception cref="BmsGenTransportException">The request could not be sent or its response not received in time.</exception>
     public async Task<ApiResponse> SendWithResponseAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        using HttpResponseMessage response = await SendCheckedAsync(request, cancellationToken).ConfigureAwait(false);
-        return new ApiResponse(request.OperationId, response.StatusCode, response.Headers, response.Content.Headers, RequestIdOf(response));
+        using ResponseBody body = await ExchangeAsync(request, readSuccessBody: false, cancellationToken).ConfigureAwait(false);
+        return new ApiResponse(request.OperationId, body.Status, body.Headers, body.ContentHeaders, body.RequestId);
     }
 
     /// <summary>Like <see cref="SendAsync{T}"/>, and returns the status code, headers and request ID with the value.</summary>
+    /// <exception cref="BmsGenApiException">The service answered with a non-success status.</exception>
+    /// <exception cref="BmsGenResponseException">The success body is not the JSON the operation returns.</exception>
+    /// <exception cref="BmsGenTransportException">The request could not be sent or its response not received in time.</exception>
     public async Task<ApiResponse<T>> SendWithResponseAsync<T>(ApiRequest request, JsonValueReader<T> read, CancellationToken cancellationToken)
     {
-        using HttpResponseMessage response = await SendCheckedAsync(request, cancellationToken).ConfigureAwait(false);
-        T value = (await ReadValueAsync(request, response, read, allowEmpty: false, cancellationToken).ConfigureAwait(false))!;
-        return new ApiResponse<T>(request.OperationId, response.StatusCode, response.Headers, response.Content.Headers, RequestIdOf(response), value);
+        using ResponseBody body = await ExchangeAsync(request, readSuccessBody: true, cancellationToken).ConfigureAwait(false);
+        T value = Parse(request, body.Status, body.Span, read);
+        return new ApiResponse<T>(request.OperationId, body.Status, body.Headers, body.ContentHeaders, body.RequestId, value);
     }
 
     /// <summary>Like <see cref="SendAllowingEmptyAsync{T}"/>, and returns the status code, headers and request ID with the value.</summary>
+    /// <exception cref="BmsGenApiException">The service answered with a non-success status.</exception>
+    /// <exception cref="BmsGenResponseException">The success body is not the JSON the operation returns.</exception>
+    /// <exception cref="BmsGenTransportException">The request could not be sent or its response not received in time.</exception>
     public async Task<ApiResponse<T?>> SendAllowingEmptyWithResponseAsync<T>(ApiRequest request, JsonValueReader<T> read, CancellationToken cancellationToken)
         where T : class
     {
-        using HttpResponseMessage response = await SendCheckedAsync(request, cancellationToken).ConfigureAwait(false);
-        T? value = await ReadValueAsync(request, response, read, allowEmpty: true, cancellationToken).ConfigureAwait(false);
-        return new ApiResponse<T?>(request.OperationId, response.StatusCode, response.Headers, response.Content.Headers, RequestIdOf(response), value);
+        using ResponseBody body = await ExchangeAsync(request, readSuccessBody: true, cancellationToken).ConfigureAwait(false);
+        T? value = IsBlank(body.Span) ? null : Parse(request, body.Status, body.Span, read);
+        return new ApiResponse<T?>(request.OperationId, body.Status, body.Headers, body.ContentHeaders, body.RequestId, value);
     }
 
     /// <summary>
     /// Sends a request and returns its success response unread, for a caller that reads the body as a stream (and
-    /// disposes the response); a non-success status throws as for every other call.
+    /// disposes the response); a non-success status throws as for every other call. The caller's token bounds the
+    /// streamed read, since it outlives this call.
     /// </summary>
     internal async Task<HttpResponseMessage> SendCheckedAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        HttpResponseMessage response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response;
+        try
+        {
+            response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or Polly.Timeout.TimeoutRejectedException)
+        {
+            throw new BmsGenTransportException(request.OperationId, null, "no response in time (HttpClient.Timeout or a resilience timeout)", isTimeout: true, ex);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or Polly.ExecutionRejectedException)
+        {
+            throw new BmsGenTransportException(request.OperationId, null, ex.Message, isTimeout: false, ex);
+        }
+
         if (!response.IsSuccessStatusCode)
         {
             using (response)
@@ -107,33 +138,47 @@ public sealed class ApiTransport
         return response;
     }
 
-    /// <summary>The request ID the service returned in one of the headers the APIs use for it, or null.</summary>
-    internal static string? RequestIdOf(HttpResponseMessage response)
+    /// <summary>
+    /// Sends the request and reads the whole response within <see cref="BmsGenClientOptions.Timeout"/>; maps a
+    /// non-success status to <see cref="BmsGenApiException"/> and failures of the connection or the clock to
+    /// <see cref="BmsGenTransportException"/>. Cancellation by the caller stays an <see cref="OperationCanceledException"/>.
+    /// </summary>
+    private async Task<ResponseBody> ExchangeAsync(ApiRequest request, bool readSuccessBody, CancellationToken cancellationToken)
     {
-        foreach (string header in RequestIdHeaders)
-        {
-            if (response.Headers.TryGetValues(header, out IEnumerable<string>? values))
-            {
-                return string.Join(",", values);
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Reads a success body with <paramref name="read"/>; with <paramref name="allowEmpty"/>, an empty body gives default.</summary>
-    private async Task<T?> ReadValueAsync<T>(ApiRequest request, HttpResponseMessage response, JsonValueReader<T> read, bool allowEmpty, CancellationToken cancellationToken)
-    {
-        (byte[] buffer, int length) = await ReadBodyAsync(request, response, cancellationToken).ConfigureAwait(false);
+        TimeSpan timeout = Options.Timeout;
+        using CancellationTokenSource? timer = timeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(timeout, Options.TimeProvider);
+        using CancellationTokenSource? deadline = timer is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        CancellationToken token = deadline?.Token ?? cancellationToken;
+        HttpStatusCode? status = null;
         try
         {
-            return allowEmpty && IsBlank(buffer.AsSpan(0, length)) ? default : Parse(request, response.StatusCode, buffer.AsSpan(0, length), read);
+            using HttpResponseMessage response = await SendCoreAsync(request, token).ConfigureAwait(false);
+            status = response.StatusCode;
+            if (!response.IsSuccessStatusCode)
+            {
+                await ThrowApiExceptionAsync(request, response, token).ConfigureAwait(false);
+            }
+
+            return readSuccessBody
+                ? await ReadBodyAsync(request, response, token).ConfigureAwait(false)
+                : new ResponseBody(response, null, 0);
         }
-        finally
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or Polly.Timeout.TimeoutRejectedException)
+        {
+            // The deadline above, HttpClient.Timeout or a resilience timeout: not the caller's cancellation.
+            throw new BmsGenTransportException(request.OperationId, status, $"no complete response in time (BmsGenClientOptions.Timeout for the whole call is {Describe(timeout)}; HttpClient.Timeout and the resilience timeouts also apply)", isTimeout: true, ex);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or Polly.ExecutionRejectedException)
+        {
+            throw new BmsGenTransportException(request.OperationId, status, ex.Message, isTimeout: false, ex);
         }
     }
+
+    private static string Describe(TimeSpan timeout) => timeout == Timeout.InfiniteTimeSpan ? "none" : timeout.ToString("c", CultureInfo.InvariantCulture);
 
     /// <summary>Relative to the client's BaseAddress, or absolute on the endpoint configured for the operation's service.</summary>
     private Uri RequestUri(ApiRequest request)
@@ -193,6 +238,7 @@ public sealed class ApiTransport
 
     private static T Parse<T>(ApiRequest request, HttpStatusCode status, ReadOnlySpan<byte> body, JsonValueReader<T> read)
     {
+        body = WithoutByteOrderMark(body);
         if (IsBlank(body))
         {
             throw new BmsGenResponseException(request.OperationId, status, "the body is empty, but the operation returns JSON", 0);
@@ -220,28 +266,55 @@ public sealed class ApiTransport
         {
             throw new BmsGenResponseException(request.OperationId, status, ex.Message, reader.BytesConsumed, ex);
         }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException or OverflowException)
+        {
+            // Utf8JsonReader.GetString and friends refuse invalid UTF-8 and lone escaped surrogates this way
+            // (DecoderFallbackException is an ArgumentException); to the caller it is the same malformed body.
+            throw new BmsGenResponseException(request.OperationId, status, ex.Message, reader.TokenStartIndex, ex);
+        }
     }
+
+    /// <summary>The body without a leading UTF-8 byte order mark, which some gateways write before JSON.</summary>
+    internal static ReadOnlySpan<byte> WithoutByteOrderMark(ReadOnlySpan<byte> body) =>
+        body.StartsWith("\uFEFF"u8) ? body[3..] : body;
 
     private async Task ThrowApiExceptionAsync(ApiRequest request, HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        (byte[] buffer, int length) = await ReadBodyAsync(request, response, cancellationToken).ConfigureAwait(false);
+        string? requestId = RequestIdOf(response);
         string rawBody;
         ApiError error;
         try
         {
-            rawBody = Encoding.UTF8.GetString(buffer, 0, length);
-            error = ApiError.Parse(buffer.AsSpan(0, length));
+            using ResponseBody body = await ReadBodyAsync(request, response, cancellationToken).ConfigureAwait(false);
+            rawBody = Encoding.UTF8.GetString(body.Span);
+            error = ApiError.Parse(WithoutByteOrderMark(body.Span));
         }
-        finally
+        catch (Exception ex) when (ex is BmsGenResponseException or HttpRequestException or IOException)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            // The status and request ID are known even when the error body is too large or cut off.
+            throw new BmsGenApiException(request.OperationId, response.StatusCode, null, null, requestId,
+                string.Empty, null, ex);
         }
 
-        throw new BmsGenApiException(request.OperationId, response.StatusCode, error.Code, error.Message, RequestIdOf(response), rawBody, error.ItemErrors);
+        throw new BmsGenApiException(request.OperationId, response.StatusCode, error.Code, error.Message, requestId, rawBody, error.ItemErrors);
     }
 
-    /// <summary>Reads the whole body into a pooled buffer (the caller returns it), refusing bodies over the configured limit.</summary>
-    private async Task<(byte[] Buffer, int Length)> ReadBodyAsync(ApiRequest request, HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>The request ID the service returned (<c>X-Request-Id</c> or an OpenStack equivalent), or null.</summary>
+    internal static string? RequestIdOf(HttpResponseMessage response)
+    {
+        foreach (string header in RequestIdHeaders)
+        {
+            if (response.Headers.TryGetValues(header, out IEnumerable<string>? values))
+            {
+                return string.Join(",", values);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads the whole body into a pooled buffer, refusing bodies over the configured limit.</summary>
+    private async Task<ResponseBody> ReadBodyAsync(ApiRequest request, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         int limit = Options.MaxResponseBytes;
         long? declared = response.Content.Headers.ContentLength;
@@ -250,7 +323,10 @@ public sealed class ApiTransport
             throw new BmsGenResponseException(request.OperationId, response.StatusCode, $"the body declares {declared} bytes, over the {limit}-byte limit (BmsGenClientOptions.MaxResponseBytes)", 0);
         }
 
-        byte[] buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(declared ?? 4096, 256, limit));
+        // One byte past the limit tells a body of exactly the limit from a longer one; pooled arrays may be larger
+        // than asked for, so reads never go past this capacity whatever the array's length.
+        int capacity = limit == int.MaxValue ? limit : limit + 1;
+        byte[] buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max((declared ?? 4096) + 1, 256), capacity));
         int length = 0;
         try
         {
@@ -259,26 +335,25 @@ public sealed class ApiTransport
             {
                 while (true)
                 {
-                    if (length == buffer.Length)
+                    if (length == Math.Min(buffer.Length, capacity))
                     {
-                        if (length >= limit)
-                        {
-                            throw new BmsGenResponseException(request.OperationId, response.StatusCode, $"the body exceeds the {limit}-byte limit (BmsGenClientOptions.MaxResponseBytes)", length);
-                        }
-
-                        byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, limit));
+                        byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, capacity));
                         buffer.AsSpan(0, length).CopyTo(larger);
                         ArrayPool<byte>.Shared.Return(buffer);
                         buffer = larger;
                     }
 
-                    int read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                    int read = await stream.ReadAsync(buffer.AsMemory(length, Math.Min(buffer.Length, capacity) - length), cancellationToken).ConfigureAwait(false);
                     if (read == 0)
                     {
-                        return (buffer, length);
+                        return new ResponseBody(response, buffer, length);
                     }
 
                     length += read;
+                    if (length > limit)
+                    {
+                        throw new BmsGenResponseException(request.OperationId, response.StatusCode, $"the body exceeds the {limit}-byte limit (BmsGenClientOptions.MaxResponseBytes)", limit);
+                    }
                 }
             }
         }
@@ -286,6 +361,44 @@ public sealed class ApiTransport
         {
             ArrayPool<byte>.Shared.Return(buffer);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// A response's status, headers and body in a pooled buffer; disposing returns the buffer. The header collections
+    /// stay readable after the response message is disposed.
+    /// </summary>
+    private readonly struct ResponseBody : IDisposable
+    {
+        private readonly byte[]? _buffer;
+        private readonly int _length;
+
+        public ResponseBody(HttpResponseMessage response, byte[]? buffer, int length)
+        {
+            Status = response.StatusCode;
+            Headers = response.Headers;
+            ContentHeaders = response.Content.Headers;
+            RequestId = RequestIdOf(response);
+            _buffer = buffer;
+            _length = length;
+        }
+
+        public HttpStatusCode Status { get; }
+
+        public HttpResponseHeaders Headers { get; }
+
+        public HttpContentHeaders ContentHeaders { get; }
+
+        public string? RequestId { get; }
+
+        public ReadOnlySpan<byte> Span => _buffer is null ? default : _buffer.AsSpan(0, _length);
+
+        public void Dispose()
+        {
+            if (_buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(_buffer);
+            }
         }
     }
 }

@@ -17,7 +17,16 @@ public abstract class BmsGenException : Exception
 public sealed class BmsGenApiException : BmsGenException
 {
     public BmsGenApiException(string operationId, HttpStatusCode statusCode, string? errorCode, string? errorMessage, string? requestId, string rawBody, IReadOnlyList<BmsGenItemError>? itemErrors = null)
-        : base(Describe(operationId, statusCode, errorCode, errorMessage, requestId, rawBody, itemErrors?.Count ?? 0))
+        : this(operationId, statusCode, errorCode, errorMessage, requestId, rawBody, itemErrors, null)
+    {
+    }
+
+    /// <summary>
+    /// An error status whose body could not be read in full (<paramref name="innerException"/> says why: cut off,
+    /// or over <see cref="BmsGenClientOptions.MaxResponseBytes"/>); the status and request ID are still known.
+    /// </summary>
+    public BmsGenApiException(string operationId, HttpStatusCode statusCode, string? errorCode, string? errorMessage, string? requestId, string rawBody, IReadOnlyList<BmsGenItemError>? itemErrors, Exception? innerException)
+        : base(Describe(operationId, statusCode, errorCode, errorMessage, requestId, rawBody, itemErrors?.Count ?? 0, innerException), innerException)
     {
         OperationId = operationId;
         StatusCode = statusCode;
@@ -50,10 +59,10 @@ public sealed class BmsGenApiException : BmsGenException
     /// </summary>
     public IReadOnlyList<BmsGenItemError> ItemErrors { get; }
 
-    private static string Describe(string operationId, HttpStatusCode statusCode, string? errorCode, string? errorMessage, string? requestId, string rawBody, int itemErrorCount)
+    private static string Describe(string operationId, HttpStatusCode statusCode, string? errorCode, string? errorMessage, string? requestId, string rawBody, int itemErrorCount, Exception? bodyFailure)
     {
         string detail = errorCode is null && errorMessage is null
-            ? "body: " + Truncate(rawBody)
+            ? bodyFailure is null ? "body: " + Truncate(rawBody) : "the body could not be read: " + bodyFailure.Message
             : $"{errorCode ?? "(no code)"}: {errorMessage ?? "(no message)"}";
         string items = itemErrorCount == 0 ? string.Empty : $" ({itemErrorCount} batch item{(itemErrorCount == 1 ? string.Empty : "s")} failed, see ItemErrors)";
         return $"{operationId} failed with HTTP {(int)statusCode} ({statusCode}): {detail}{items} [request id: {requestId ?? "none"}]";
@@ -83,4 +92,44 @@ public sealed class BmsGenResponseException : BmsGenException
 
     /// <summary>How far into the body the reader got before it failed.</summary>
     public long BytePosition { get; }
+}
+
+/// <summary>
+/// No complete response arrived: the connection failed or broke off (while sending, or while the body was read), a
+/// timeout expired, or the resilience pipeline refused the call (rate limit). <see cref="StatusCode"/> is set when
+/// the status line had arrived. Cancellation through the caller's token is an <see cref="OperationCanceledException"/> instead.
+/// </summary>
+public sealed class BmsGenTransportException : BmsGenException
+{
+    public BmsGenTransportException(string operationId, HttpStatusCode? statusCode, string problem, bool isTimeout, Exception? innerException = null)
+        : base($"{operationId}: {(statusCode is { } status ? $"the HTTP {(int)status} response was not received in full" : "no response was received")}: {problem}", innerException)
+    {
+        OperationId = operationId;
+        StatusCode = statusCode;
+        IsTimeout = isTimeout;
+    }
+
+    public string OperationId { get; }
+
+    /// <summary>The response status, when the status line had arrived before the failure; otherwise null.</summary>
+    public HttpStatusCode? StatusCode { get; }
+
+    /// <summary>True when a timeout (not a broken connection) ended the call.</summary>
+    public bool IsTimeout { get; }
+}
+
+/// <summary>
+/// Credentials could not be used: IAM refused or failed the token request. The message names the user and domain,
+/// never a password, key or token.
+/// </summary>
+public sealed class BmsGenAuthenticationException : BmsGenException
+{
+    public BmsGenAuthenticationException(string problem, HttpStatusCode? statusCode, Exception? innerException = null)
+        : base("Authentication failed: " + problem + ".", innerException)
+    {
+        StatusCode = statusCode;
+    }
+
+    /// <summary>The status of IAM's answer, when there was one.</summary>
+    public HttpStatusCode? StatusCode { get; }
 }

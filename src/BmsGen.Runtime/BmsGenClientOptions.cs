@@ -25,6 +25,35 @@ public sealed class BmsGenClientOptions
     /// </summary>
     public IDictionary<string, System.Uri> ServiceEndpoints { get; } = new Dictionary<string, System.Uri>(System.StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The largest response body the client buffers, in bytes. Larger bodies fail with a clear error instead of exhausting memory.</summary>
-    public int MaxResponseBytes { get; set; } = 64 * 1024 * 1024;
+    /// <summary>
+    /// The largest response body the client buffers, in bytes (at least 1): a body of exactly this size is read, a
+    /// larger one fails with <see cref="BmsGenResponseException"/> (or, for an error status, a
+    /// <see cref="BmsGenApiException"/> without the body) instead of exhausting memory.
+    /// </summary>
+    public int MaxResponseBytes
+    {
+        get => _maxResponseBytes;
+        set => _maxResponseBytes = value >= 1
+            ? value
+            : throw new System.ArgumentOutOfRangeException(nameof(value), value, "MaxResponseBytes must be at least 1.");
+    }
+
+    /// <summary>
+    /// The time a whole call may take, from sending the request to the last byte of the response body, retries
+    /// included; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for none. A call that runs out of time throws
+    /// <see cref="BmsGenTransportException"/> with <see cref="BmsGenTransportException.IsTimeout"/> set. Default 100 seconds.
+    /// </summary>
+    public System.TimeSpan Timeout
+    {
+        get => _timeout;
+        set => _timeout = value > System.TimeSpan.Zero || value == System.Threading.Timeout.InfiniteTimeSpan
+            ? value
+            : throw new System.ArgumentOutOfRangeException(nameof(value), value, "Timeout must be positive or Timeout.InfiniteTimeSpan.");
+    }
+
+    /// <summary>The clock that <see cref="Timeout"/> runs on; <see cref="System.TimeProvider.System"/> unless a test substitutes one.</summary>
+    public System.TimeProvider TimeProvider { get; set; } = System.TimeProvider.System;
+
+    private int _maxResponseBytes = 64 * 1024 * 1024;
+    private System.TimeSpan _timeout = System.TimeSpan.FromSeconds(100);
 }

@@ -279,7 +279,7 @@ internal static class ClientEmitter
         var arguments = operation.Parameters.Where(p => !p.FromProjectOption).ToList();
         writer.WriteLine($"private {TypeNames.Runtime}.ApiRequest {MemberNames.RequestBuilder(operation.OperationId)}({string.Join(", ", SignatureParameters(spec, operation, arguments, defaults: false))})");
         writer.OpenBlock();
-        string service = operation.Service is null ? string.Empty : $" {{ Service = {SourceWriter.Literal(operation.Service)} }}";
+        string service = operation.Service is null && !operation.Idempotent ? string.Empty : " { " + string.Join(", ", new[] { operation.Service is null ? null : "Service = " + SourceWriter.Literal(operation.Service), operation.Idempotent ? "Idempotent = true" : null }.Where(part => part is not null)) + " }";
         writer.WriteLine($"var request = new {TypeNames.Runtime}.ApiRequest({SourceWriter.Literal(operation.OperationId)}, global::System.Net.Http.HttpMethod.{Pascal(operation.HttpMethod)}, {SourceWriter.Literal(operation.PathTemplate)}){service};");
         foreach (string statement in PathStatements(operation))
         {

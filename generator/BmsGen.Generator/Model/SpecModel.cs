@@ -34,7 +34,8 @@ internal sealed record OperationModel(
     bool ResponseMayBeEmpty,
     string? Service = null,
     PagingModel? Paging = null,
-    JobModel? Job = null);
+    JobModel? Job = null,
+    bool Idempotent = false);
 
 internal enum ParameterLocation
 {

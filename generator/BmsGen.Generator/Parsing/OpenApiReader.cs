@@ -331,7 +331,8 @@ internal sealed partial class OpenApiReader
             response,
             responseMayBeEmpty,
             service,
-            paging);
+            paging,
+            Idempotent: operation.GetBoolean("x-idempotent"));
     }
 
     /// <summary>

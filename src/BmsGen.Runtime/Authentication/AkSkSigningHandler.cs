@@ -22,10 +22,11 @@ public sealed record AkSkCredentials(string AccessKey, string SecretKey, string?
 /// <summary>
 /// Signs every request with <c>SDK-HMAC-SHA256</c> (<see cref="SdkSignature"/>): sets <c>X-Sdk-Date</c>, adds
 /// <c>X-Security-Token</c> for temporary credentials, and writes the <c>Authorization</c> header over the host,
-/// the date and every other header the request carries. Place it after any retry handler so that each attempt is
-/// signed with its own time.
+/// the date and every other header the request carries (<c>X-Project-Id</c> included when <see cref="BmsGenAuthenticationHandler.ProjectId"/>
+/// is set). Place it after any retry handler so that each attempt is signed with its own time. A 401 is returned as
+/// it is: a key pair cannot be renewed.
 /// </summary>
-public sealed class AkSkSigningHandler : DelegatingHandler
+public sealed class AkSkSigningHandler : BmsGenAuthenticationHandler
 {
     private static readonly HashSet<string> UnsignedHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -50,10 +51,10 @@ public sealed class AkSkSigningHandler : DelegatingHandler
     }
 
     /// <inheritdoc/>
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async ValueTask<object?> AuthenticateAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         await SignAsync(request, _credentials, _timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return null;
     }
 
     /// <summary>Signs <paramref name="request"/> in place as of <paramref name="time"/>.</summary>

@@ -51,11 +51,12 @@ public sealed class FaultTests
     public async Task Aborted_connections_and_truncated_bodies_surface_as_errors()
     {
         await using SimulatorHarness aborting = await SimulatorHarness.StartAsync(o => o.Faults.AbortRate = 1);
-        await Assert.ThrowsAsync<HttpRequestException>(() => aborting.Bms().ListBaremetalFlavorDetailExtendsAsync());
+        BmsGenTransportException aborted = await Assert.ThrowsAsync<BmsGenTransportException>(() => aborting.Bms().ListBaremetalFlavorDetailExtendsAsync());
+        Assert.Equal("ListBaremetalFlavorDetailExtends", aborted.OperationId);
 
         await using SimulatorHarness truncating = await SimulatorHarness.StartAsync(o => o.Faults.TruncateRate = 1);
         Exception error = await Assert.ThrowsAnyAsync<Exception>(() => truncating.Bms().ListBaremetalFlavorDetailExtendsAsync());
-        Assert.True(error is HttpRequestException or System.IO.IOException or BmsGenResponseException, error.GetType().Name + ": " + error.Message);
+        Assert.True(error is BmsGenTransportException or BmsGenResponseException, error.GetType().Name + ": " + error.Message);
     }
 
     [Fact]

@@ -330,7 +330,7 @@ namespace Mini.Api
 
         private global::BmsGen.Runtime.ApiRequest CreateStartServersRequest(global::Mini.Api.StartServersRequest body)
         {
-            var request = new global::BmsGen.Runtime.ApiRequest("StartServers", global::System.Net.Http.HttpMethod.Post, "/v1/{project_id}/servers/action");
+            var request = new global::BmsGen.Runtime.ApiRequest("StartServers", global::System.Net.Http.HttpMethod.Post, "/v1/{project_id}/servers/action") { Idempotent = true };
             request.AppendPath("/v1/");
             request.AppendPathParameter("project_id", _transport.ProjectId);
             request.AppendPath("/servers/action");
