@@ -20,6 +20,9 @@ internal static class JsonStringCache
 
     private const int Slots = 512;
 
+    // Invalid UTF-8 must fail the read as Utf8JsonReader.GetString does, not turn silently into U+FFFD.
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     [ThreadStatic]
     private static Table? t_table;
 
@@ -37,7 +40,7 @@ internal static class JsonStringCache
     {
         if (utf8.Length > MaxLength)
         {
-            return Encoding.UTF8.GetString(utf8);
+            return StrictUtf8.GetString(utf8);
         }
 
         if (utf8.IsEmpty)
@@ -53,7 +56,7 @@ internal static class JsonStringCache
             return cached;
         }
 
-        string created = Encoding.UTF8.GetString(utf8);
+        string created = StrictUtf8.GetString(utf8);
         entry.Value = created;
         entry.Generation = table.Generation;
         return created;
