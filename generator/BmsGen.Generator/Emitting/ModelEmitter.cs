@@ -41,6 +41,7 @@ internal static class ModelEmitter
         writer.WriteDocElement("summary", type.Description ?? $"The {type.Name} model.");
         writer.WriteLine($"[global::System.Text.Json.Serialization.JsonConverter(typeof(global::{spec.Namespace}.{TypeNames.CodecName(spec)}.{type.Name}Converter))]");
         writer.WriteLine(TypeNames.GeneratedCodeAttribute);
+        WriteObsolete(writer, type.Deprecated, "The " + type.Name + " model", type.ReplacedBy);
         writer.WriteLine($"public sealed partial class {type.Name}");
         writer.OpenBlock();
         bool first = true;
@@ -54,7 +55,11 @@ internal static class ModelEmitter
             first = false;
             writer.WriteDocElement("summary", property.Description ?? $"The {property.WireName} field.");
             string remarks = $"JSON name: {property.WireName}." + (property.Remarks is null ? string.Empty : " " + property.Remarks);
+            // C# forbids [Obsolete] on a required member of a type that is not obsolete itself (CS9042): say it in the docs there.
+            bool obsoleteAllowed = type.Deprecated || !(property.Required && property.DefaultValue is null);
+            remarks += property.Deprecated && !obsoleteAllowed ? " " + DeprecationMessage("This field", property.ReplacedBy) : string.Empty;
             writer.WriteDocElement("remarks", remarks);
+            WriteObsolete(writer, property.Deprecated && obsoleteAllowed, "The " + property.WireName + " field", property.ReplacedBy);
             string typeName = property.Required ? TypeNames.ClrType(property.Type, spec.Namespace) : TypeNames.Nullable(property.Type, spec.Namespace);
             if (property.Required && property.DefaultValue is { } defaultValue)
             {
@@ -78,6 +83,18 @@ internal static class ModelEmitter
 
         writer.CloseBlock();
     }
+
+    /// <summary>[Obsolete] for a deprecated schema or property; generated code suppresses CS0612/CS0618, a caller's use still warns.</summary>
+    private static void WriteObsolete(SourceWriter writer, bool deprecated, string subject, string? replacedBy)
+    {
+        if (deprecated)
+        {
+            writer.WriteLine($"[global::System.Obsolete({SourceWriter.Literal(DeprecationMessage(subject, replacedBy))})]");
+        }
+    }
+
+    private static string DeprecationMessage(string subject, string? replacedBy) =>
+        subject + " is deprecated" + (replacedBy is null ? "." : "; use " + replacedBy.TrimEnd('.') + " instead.");
 
     private static void EmitEnum(SourceWriter writer, SpecModel spec, EnumTypeModel type)
     {

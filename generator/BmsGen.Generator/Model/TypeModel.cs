@@ -38,7 +38,11 @@ internal sealed record ObjectTypeModel(
     string? Description,
     bool Deprecated,
     ImmutableEquatableArray<PropertyModel> Properties)
-    : TypeModel(Name, Description, Deprecated);
+    : TypeModel(Name, Description, Deprecated)
+{
+    /// <summary>The spec's <c>x-replaced-by</c> for a deprecated schema: what callers should use instead.</summary>
+    public string? ReplacedBy { get; init; }
+}
 
 internal sealed record EnumTypeModel(
     string Name,
@@ -61,4 +65,7 @@ internal sealed record PropertyModel(
 {
     /// <summary>The name of the codec's local variable for this member: unique within its type, assigned by the reader.</summary>
     public string LocalName { get; init; } = LocalName.Length > 0 ? LocalName : ClrName.Substring(0, 1).ToLowerInvariant() + ClrName.Substring(1) + "Value";
+
+    /// <summary>The spec's <c>x-replaced-by</c> for a deprecated property: what callers should use instead.</summary>
+    public string? ReplacedBy { get; init; }
 }

@@ -945,7 +945,10 @@ internal sealed partial class OpenApiReader
                 DescribeConstraints(entry.Value as YamlMapping),
                 (entry.Value as YamlMapping)?.GetBoolean("deprecated") ?? false,
                 DefaultFor(type.Kind, propertySchema?.GetString("default")),
-                Identifiers.MakeUnique(Identifiers.ToCamel(clrName).TrimStart('@') + "Value", localNames)));
+                Identifiers.MakeUnique(Identifiers.ToCamel(clrName).TrimStart('@') + "Value", localNames))
+            {
+                ReplacedBy = (entry.Value as YamlMapping)?.GetString("x-replaced-by"),
+            });
         }
 
         foreach (string missing in required.Where(r => !declared.ContainsKey(r)))
@@ -953,7 +956,10 @@ internal sealed partial class OpenApiReader
             Report(SpecDiagnostics.InvalidStructure, schema["required"], $"'{missing}' is listed as required but is not a property of {name}");
         }
 
-        _types[name] = new ObjectTypeModel(name, schema.GetString("description"), schema.GetBoolean("deprecated"), properties.ToImmutableEquatableArray());
+        _types[name] = new ObjectTypeModel(name, schema.GetString("description"), schema.GetBoolean("deprecated"), properties.ToImmutableEquatableArray())
+        {
+            ReplacedBy = schema.GetString("x-replaced-by"),
+        };
     }
 
     /// <summary>The schema a node is or refers to, without reporting: ResolveSchema has already reported a bad reference.</summary>
