@@ -44,26 +44,36 @@ public sealed class OperationTests
         var expectedQuery = new List<string>();
         var expectedHeaders = new List<(string, string)>();
         var pathValues = new Dictionary<string, string>(StringComparer.Ordinal);
-        var arguments = new List<object?>();
-        foreach (ParameterInfo parameter in operation.ClientMethod.GetParameters())
+        ParameterInfo[] signature = operation.ClientMethod.GetParameters();
+        var arguments = new object?[signature.Length];
+        var filled = new bool[signature.Length];
+        for (int position = 0; position < signature.Length; position++)
         {
-            if (parameter.Name == "cancellationToken")
+            if (signature[position].Name == "cancellationToken")
             {
-                arguments.Add(CancellationToken.None);
-                continue;
+                (arguments[position], filled[position]) = (CancellationToken.None, true);
             }
-
-            if (parameter.Name == "body")
+            else if (signature[position].Name == "body")
             {
-                arguments.Add(JsonSerializer.Deserialize(requestJson!.ToJsonString(), parameter.ParameterType, options));
-                continue;
+                (arguments[position], filled[position]) = (JsonSerializer.Deserialize(requestJson!.ToJsonString(), signature[position].ParameterType, options), true);
             }
+        }
 
-            JsonObject spec = SpecParameter(operation, parameter.Name!);
+        // The arguments come from the spec's parameters, each with its own value: an argument the generator dropped,
+        // merged or invented, or a value sent under another parameter's name, fails here or in the request checks.
+        List<JsonObject> specParameters = operation.Parameters
+            .Where(p => !((string?)p["in"] == "path" && (string?)p["name"] is "project_id" or "tenant_id"))
+            .ToList();
+        for (int index = 0; index < specParameters.Count; index++)
+        {
+            JsonObject spec = specParameters[index];
             string wireName = (string)spec["name"]!;
-            (object value, string[] texts) = ArgumentFor(parameter.ParameterType, operation.Spec, spec);
-            arguments.Add(value);
-            switch ((string)spec["in"]!)
+            string location = (string)spec["in"]!;
+            int position = ArgumentPosition(signature, filled, wireName);
+            Assert.True(position >= 0, $"{operationId}: the {location} parameter '{wireName}' has no argument in {operation.ClientMethod}");
+            (object value, string[] texts) = ArgumentFor(signature[position].ParameterType, operation.Spec, spec, index);
+            (arguments[position], filled[position]) = (value, true);
+            switch (location)
             {
                 case "path":
                     pathValues[wireName] = texts[0];
@@ -74,7 +84,14 @@ public sealed class OperationTests
                 case "header":
                     expectedHeaders.Add((wireName, texts[0]));
                     break;
+                default:
+                    throw new InvalidOperationException($"{operationId}: parameter '{wireName}' is in '{location}'");
             }
+        }
+
+        for (int position = 0; position < signature.Length; position++)
+        {
+            Assert.True(filled[position], $"{operationId}: argument '{signature[position].Name}' matches no parameter of the spec");
         }
 
         string expectedPath = operation.WirePath;
@@ -99,7 +116,7 @@ public sealed class OperationTests
         });
         object client = ClientHarness.CreateClient(operation.Spec, handler);
 
-        var task = (Task)operation.ClientMethod.Invoke(client, arguments.ToArray())!;
+        var task = (Task)operation.ClientMethod.Invoke(client, arguments)!;
         await task;
 
         Assert.NotNull(sent);
@@ -131,39 +148,51 @@ public sealed class OperationTests
     }
 
     /// <summary>
-    /// The spec parameter behind a generated argument: same name up to case and punctuation, or, for a name the
-    /// generator made unique with a numeric suffix (a query <c>project_id</c> beside the path one), without it.
+    /// The generated argument behind a spec parameter: same name up to case and punctuation, or, for a name the
+    /// generator made unique with a numeric suffix (a query <c>project_id</c> beside the path one), without it;
+    /// -1 when there is none.
     /// </summary>
-    private static JsonObject SpecParameter(SpecOperation operation, string argumentName)
+    private static int ArgumentPosition(ParameterInfo[] signature, bool[] filled, string wireName)
     {
-        List<JsonObject> arguments = operation.Parameters
-            .Where(p => !((string?)p["in"] == "path" && (string?)p["name"] is "project_id" or "tenant_id"))
-            .ToList();
-        string wanted = ClientHarness.Normalize(argumentName);
-        return arguments.SingleOrDefault(p => ClientHarness.Normalize((string)p["name"]!) == wanted)
-            ?? arguments.Single(p => ClientHarness.Normalize((string)p["name"]!) == wanted.TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9'));
+        string wanted = ClientHarness.Normalize(wireName);
+        for (int pass = 0; pass < 2; pass++)
+        {
+            for (int position = 0; position < signature.Length; position++)
+            {
+                string name = ClientHarness.Normalize(signature[position].Name!);
+                if (!filled[position] && (pass == 0 ? name == wanted : name.TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9') == wanted))
+                {
+                    return position;
+                }
+            }
+        }
+
+        return -1;
     }
 
-    /// <summary>A value for a parameter and the wire text(s) it must produce.</summary>
-    private static (object Value, string[] Texts) ArgumentFor(Type type, SpecDocument spec, JsonObject parameter)
+    /// <summary>A value for a parameter and the wire text(s) it must produce, distinct from every other parameter's.</summary>
+    private static (object Value, string[] Texts) ArgumentFor(Type type, SpecDocument spec, JsonObject parameter, int index)
     {
         Type target = Nullable.GetUnderlyingType(type) ?? type;
         JsonObject schema = parameter["schema"] is JsonNode node ? spec.Resolve(node) : new JsonObject { ["type"] = "string" };
+        string name = (string)parameter["name"]!;
         if (target.IsGenericType && target.GetGenericTypeDefinition() == typeof(IEnumerable<>))
         {
+            // Distinct elements, so a dropped, repeated or reordered element shows in the query.
             Type elementType = target.GetGenericArguments()[0];
             JsonObject items = spec.Resolve(schema["items"]!);
-            (object first, string[] firstText) = Scalar(elementType, items, "a");
+            (object first, string[] firstText) = Scalar(elementType, items, name + "-a", (index * 10) + 1);
+            (object second, string[] secondText) = Scalar(elementType, items, name + "-b", (index * 10) + 2);
             var array = Array.CreateInstance(elementType, 2);
             array.SetValue(first, 0);
-            array.SetValue(first, 1);
-            return (array, new[] { firstText[0], firstText[0] });
+            array.SetValue(second, 1);
+            return (array, new[] { firstText[0], secondText[0] });
         }
 
-        return Scalar(target, schema, (string)parameter["name"]!);
+        return Scalar(target, schema, name, (index * 10) + 1);
     }
 
-    private static (object, string[]) Scalar(Type type, JsonObject schema, string seed)
+    private static (object, string[]) Scalar(Type type, JsonObject schema, string seed, int number)
     {
         if (type == typeof(string))
         {
@@ -173,17 +202,19 @@ public sealed class OperationTests
 
         if (type == typeof(int))
         {
-            return (3, new[] { "3" });
+            return (number, new[] { number.ToString(CultureInfo.InvariantCulture) });
         }
 
         if (type == typeof(long))
         {
-            return (4L, new[] { "4" });
+            long value = 10_000_000_000L + number;
+            return (value, new[] { value.ToString(CultureInfo.InvariantCulture) });
         }
 
         if (type == typeof(double))
         {
-            return (2.5, new[] { "2.5" });
+            double value = number + 0.5;
+            return (value, new[] { value.ToString(CultureInfo.InvariantCulture) });
         }
 
         if (type == typeof(bool))
@@ -191,8 +222,9 @@ public sealed class OperationTests
             return (true, new[] { "true" });
         }
 
-        // A generated string enum: construct it from its first documented value.
-        string value = (string?)schema["enum"]?.AsArray().FirstOrDefault(v => v is not null) ?? "x";
-        return (Activator.CreateInstance(type, value)!, new[] { value });
+        // A generated string enum: construct it from one of its documented values, a different one per element.
+        string[] values = schema["enum"]?.AsArray().Where(v => v is not null).Select(v => v!.ToString()).ToArray() ?? Array.Empty<string>();
+        string member = values.Length == 0 ? "x-" + seed : values[(number - 1) % 10 % values.Length];
+        return (Activator.CreateInstance(type, member)!, new[] { member });
     }
 }
