@@ -214,6 +214,7 @@ public sealed class PipelineTests
         {
             InitialDelay = FastWait.InitialDelay,
             MaxDelay = FastWait.MaxDelay,
+            Timeout = TimeSpan.FromMinutes(1),
             Progress = (_, job) =>
             {
                 Assert.NotEqual("SUCCESS", job.Status);
