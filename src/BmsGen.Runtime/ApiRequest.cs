@@ -151,16 +151,46 @@ public sealed class ApiRequest
         }
     }
 
-    /// <summary>Serializes <paramref name="value"/> with the generated writer.</summary>
+    /// <summary>
+    /// Serializes <paramref name="value"/> with the generated writer. The writer and its pooled buffer are reused
+    /// per thread (reset for each body); the body keeps one exactly sized copy of the written bytes.
+    /// </summary>
     public void SetJsonBody<T>(T value, JsonValueWriter<T> write)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            write(writer, value);
-        }
+        ArgumentNullException.ThrowIfNull(write);
 
-        Body = buffer.WrittenMemory;
+        // Taken out of the slot while in use, so a writer that builds another body meanwhile gets a fresh pair.
+        PooledBodyWriter pooled = t_bodyWriter ?? new PooledBodyWriter();
+        t_bodyWriter = null;
+        try
+        {
+            pooled.Writer.Reset(pooled.Buffer);
+            write(pooled.Writer, value);
+            pooled.Writer.Flush();
+            Body = pooled.Buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            pooled.Buffer.Reset();
+            t_bodyWriter = pooled;
+        }
+    }
+
+    [ThreadStatic]
+    private static PooledBodyWriter? t_bodyWriter;
+
+    /// <summary>A pooled buffer and a JSON writer over it, kept per thread between request bodies.</summary>
+    private sealed class PooledBodyWriter
+    {
+        // The generated writers balance every object and array by construction, as System.Text.Json's own
+        // serializer does for its writers, so the per-token structure check is skipped.
+        private static readonly JsonWriterOptions Options = new() { SkipValidation = true };
+
+        public readonly PooledByteBufferWriter Buffer = new();
+
+        public readonly Utf8JsonWriter Writer;
+
+        public PooledBodyWriter() => Writer = new Utf8JsonWriter(Buffer, Options);
     }
 }

@@ -245,6 +245,7 @@ public sealed class ApiTransport
         }
 
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 256 });
+        JsonRead.BeginDocument();
         try
         {
             reader.Read();

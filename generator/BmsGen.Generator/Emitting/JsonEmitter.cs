@@ -12,6 +12,7 @@ internal static class JsonEmitter
 {
     private const string Reader = "global::System.Text.Json.Utf8JsonReader";
     private const string Writer = "global::System.Text.Json.Utf8JsonWriter";
+    private const string Runtime = "global::BmsGen.Runtime.Json";
 
     public static string Emit(SpecModel spec)
     {
@@ -215,30 +216,79 @@ internal static class JsonEmitter
     private static void EmitObjectWriter(SourceWriter writer, SpecModel spec, ObjectTypeModel type)
     {
         string clr = TypeNames.ClrType(new TypeRef(TypeKind.Object, type.Name), spec.Namespace);
+        string names = NamesClass(type);
         writer.WriteLine($"/// <summary>Writes a {type.Name} object; optional members that are null are left out.</summary>");
         writer.WriteLine($"public static void Write{type.Name}({Writer} writer, {clr} value)");
         writer.OpenBlock();
         writer.WriteLine("writer.WriteStartObject();");
         foreach (PropertyModel property in type.Properties)
         {
-            string name = SourceWriter.Utf8Literal(property.WireName);
+            string name = $"{names}.{property.ClrName}";
             if (property.Required)
             {
-                writer.WriteLine($"writer.WritePropertyName({name});");
-                writer.WriteLine(WriteStatement(property.Type, "value." + property.ClrName));
+                WriteMember(writer, property.Type, name, "value." + property.ClrName);
             }
             else
             {
                 writer.WriteLine($"if (value.{property.ClrName} is {{ }} {Local(property)})");
                 writer.OpenBlock();
-                writer.WriteLine($"writer.WritePropertyName({name});");
-                writer.WriteLine(WriteStatement(property.Type, Local(property)));
+                WriteMember(writer, property.Type, name, Local(property));
                 writer.CloseBlock();
             }
         }
 
         writer.WriteLine("writer.WriteEndObject();");
         writer.CloseBlock();
+        if (type.Properties.Count == 0)
+        {
+            return;
+        }
+
+        // Property names encoded once, so that each write copies them without validating or escaping.
+        writer.WriteLine();
+        writer.WriteLine($"/// <summary>The JSON names of the {type.Name} members, encoded once.</summary>");
+        writer.WriteLine($"private static class {names}");
+        writer.OpenBlock();
+        foreach (PropertyModel property in type.Properties)
+        {
+            writer.WriteLine($"public static readonly {TypeNames.Json}.JsonEncodedText {property.ClrName} = {TypeNames.Json}.JsonEncodedText.Encode({SourceWriter.Utf8Literal(property.WireName)});");
+        }
+
+        writer.CloseBlock();
+    }
+
+    /// <summary>The nested class holding the pre-encoded property names of <paramref name="type"/>.</summary>
+    private static string NamesClass(ObjectTypeModel type) => type.Name + "Names";
+
+    /// <summary>Writes one member: a single call for scalars, the name then the value for the rest.</summary>
+    private static void WriteMember(SourceWriter writer, TypeRef type, string name, string value)
+    {
+        switch (type.Kind)
+        {
+            case TypeKind.String:
+                writer.WriteLine($"writer.WriteString({name}, {value});");
+                break;
+            case TypeKind.Enum:
+                writer.WriteLine($"writer.WriteString({name}, {value}.Value);");
+                break;
+            case TypeKind.Int32:
+            case TypeKind.Int64:
+            case TypeKind.Double:
+                writer.WriteLine($"writer.WriteNumber({name}, {value});");
+                break;
+            case TypeKind.Boolean:
+                writer.WriteLine($"writer.WriteBoolean({name}, {value});");
+                break;
+            case TypeKind.Any:
+            case TypeKind.Object:
+            case TypeKind.Array:
+            case TypeKind.Map:
+                writer.WriteLine($"writer.WritePropertyName({name});");
+                writer.WriteLine(WriteStatement(type, value));
+                break;
+            default:
+                throw new System.ArgumentOutOfRangeException(nameof(type), type.Kind, null);
+        }
     }
 
     private static string Local(PropertyModel property) => Parsing.Identifiers.ToCamel(property.ClrName).TrimStart('@') + "Value";
@@ -246,11 +296,41 @@ internal static class JsonEmitter
     private static void EmitEnumCodec(SourceWriter writer, SpecModel spec, EnumTypeModel type)
     {
         string clr = TypeNames.ClrType(new TypeRef(TypeKind.Enum, type.Name), spec.Namespace);
-        writer.WriteLine($$"""
-            /// <summary>Reads a {{type.Name}}; any string is accepted, numbers and booleans by their text.</summary>
-            public static {{clr}}? Read{{type.Name}}(ref {{Reader}} reader) =>
-                {{TypeNames.JsonRead}}.String(ref reader) is string text ? new {{clr}}(text) : default({{clr}}?);
-            """);
+        writer.WriteLine($"/// <summary>Reads a {type.Name}; any string is accepted, numbers and booleans by their text.</summary>");
+        writer.WriteLine($"public static {clr}? Read{type.Name}(ref {Reader} reader)");
+        writer.OpenBlock();
+        if (type.Members.Count > 0)
+        {
+            // Documented values map to their static instances straight from the UTF-8 bytes: nothing is decoded or allocated.
+            writer.WriteLine($"if ({TypeNames.JsonRead}.IsPlainString(ref reader))");
+            writer.OpenBlock();
+            writer.WriteLine("global::System.ReadOnlySpan<byte> text = reader.ValueSpan;");
+            writer.WriteLine("switch (text.Length)");
+            writer.OpenBlock();
+            foreach (IGrouping<int, EnumMemberModel> group in type.Members.GroupBy(m => System.Text.Encoding.UTF8.GetByteCount(m.WireValue)).OrderBy(g => g.Key))
+            {
+                writer.WriteLine($"case {group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)}:");
+                writer.Indent();
+                foreach (EnumMemberModel member in group)
+                {
+                    writer.WriteLine($"if (global::System.MemoryExtensions.SequenceEqual(text, {SourceWriter.Utf8Literal(member.WireValue)}))");
+                    writer.OpenBlock();
+                    writer.WriteLine($"return {clr}.{member.ClrName};");
+                    writer.CloseBlock();
+                    writer.WriteLine();
+                }
+
+                writer.WriteLine("break;");
+                writer.Unindent();
+            }
+
+            writer.CloseBlock();
+            writer.CloseBlock();
+            writer.WriteLine();
+        }
+
+        writer.WriteLine($"return {TypeNames.JsonRead}.String(ref reader) is string value ? new {clr}(value) : default({clr}?);");
+        writer.CloseBlock();
     }
 
     private static void EmitConverter(SourceWriter writer, SpecModel spec, TypeModel type)
@@ -261,13 +341,20 @@ internal static class JsonEmitter
             ? $"Read{type.Name}(ref reader) ?? throw {TypeNames.JsonRead}.UnexpectedNull(\"{type.Name}\")"
             : $"Read{type.Name}(ref reader)";
         string write = type is EnumTypeModel ? "writer.WriteStringValue(value.Value)" : $"Write{type.Name}(writer, value)";
+
+        // An object at depth 0 starts a document read through JsonSerializer: short strings are shared within it only.
+        string beginDocument = type is EnumTypeModel
+            ? string.Empty
+            : $"if (reader.CurrentDepth == 0)\n        {{\n            {TypeNames.JsonRead}.BeginDocument();\n        }}\n\n        ";
         writer.WriteLine($$"""
             /// <summary>Lets JsonSerializer use the generated {{kind.ToLowerInvariant()}} codec for {{type.Name}}.</summary>
             public sealed class {{type.Name}}Converter : global::System.Text.Json.Serialization.JsonConverter<{{clr}}>
             {
                 /// <inheritdoc/>
-                public override {{clr}}{{(type is EnumTypeModel ? string.Empty : "?")}} Read(ref {{Reader}} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                    {{read}};
+                public override {{clr}}{{(type is EnumTypeModel ? string.Empty : "?")}} Read(ref {{Reader}} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    {{beginDocument}}return {{read}};
+                }
 
                 /// <inheritdoc/>
                 public override void Write({{Writer}} writer, {{clr}} value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -295,22 +382,33 @@ internal static class JsonEmitter
                     }
 
                     {{TypeNames.JsonRead}}.ExpectStartArray(ref reader, "{{name}}");
-                    var items = new global::System.Collections.Generic.List<{{element}}>();
+                    var items = new {{Runtime}}.JsonArrayBuilder<{{element}}>();
                     while ({{TypeNames.JsonRead}}.NextItem(ref reader))
                     {
                         items.Add({{elementRead}} ?? throw {{TypeNames.JsonRead}}.UnexpectedNull("an element of {{name}}"));
                     }
 
-                    return items;
+                    return items.ToArray();
                 }
 
                 /// <summary>Writes a JSON array.</summary>
                 public static void Write{{name}}({{Writer}} writer, {{clr}} value)
                 {
                     writer.WriteStartArray();
-                    foreach (var item in value)
+                    if (value is {{element}}[] array)
                     {
-                        {{elementWrite}}
+                        foreach ({{element}} item in array)
+                        {
+                            {{elementWrite}}
+                        }
+                    }
+                    else
+                    {
+                        for (int i = 0; i < value.Count; i++)
+                        {
+                            {{element}} item = value[i];
+                            {{elementWrite}}
+                        }
                     }
 
                     writer.WriteEndArray();
@@ -329,25 +427,36 @@ internal static class JsonEmitter
                     }
 
                     {{TypeNames.JsonRead}}.ExpectStartObject(ref reader, "{{name}}");
-                    var items = new global::System.Collections.Generic.Dictionary<string, {{element}}>(global::System.StringComparer.Ordinal);
+                    var items = new {{Runtime}}.JsonMapBuilder<{{element}}>();
                     while ({{TypeNames.JsonRead}}.NextProperty(ref reader))
                     {
-                        string key = reader.GetString()!;
+                        string key = {{TypeNames.JsonRead}}.PropertyNameString(ref reader);
                         {{TypeNames.JsonRead}}.MoveToValue(ref reader);
-                        items[key] = {{elementRead}} ?? throw {{TypeNames.JsonRead}}.UnexpectedNull("the value of '" + key + "' in {{name}}");
+                        items.Add(key, {{elementRead}} ?? throw {{TypeNames.JsonRead}}.UnexpectedNull("the value of '" + key + "' in {{name}}"));
                     }
 
-                    return items;
+                    return items.ToDictionary();
                 }
 
                 /// <summary>Writes a dictionary as a JSON object.</summary>
                 public static void Write{{name}}({{Writer}} writer, {{clr}} value)
                 {
                     writer.WriteStartObject();
-                    foreach (var item in value)
+                    if (value is global::System.Collections.Generic.Dictionary<string, {{element}}> dictionary)
                     {
-                        writer.WritePropertyName(item.Key);
-                        {{WriteStatement(shape.Element!, "item.Value")}}
+                        foreach (global::System.Collections.Generic.KeyValuePair<string, {{element}}> item in dictionary)
+                        {
+                            writer.WritePropertyName(item.Key);
+                            {{WriteStatement(shape.Element!, "item.Value")}}
+                        }
+                    }
+                    else
+                    {
+                        foreach (global::System.Collections.Generic.KeyValuePair<string, {{element}}> item in value)
+                        {
+                            writer.WritePropertyName(item.Key);
+                            {{WriteStatement(shape.Element!, "item.Value")}}
+                        }
                     }
 
                     writer.WriteEndObject();

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -13,6 +14,12 @@ namespace BmsGen.Runtime.Json;
 /// </summary>
 public static class JsonRead
 {
+    /// <summary>
+    /// Starts reading a new document on this thread: short string values that repeat within it are shared
+    /// (<see cref="String"/>, <see cref="PropertyNameString"/>), and nothing is shared with earlier documents.
+    /// </summary>
+    public static void BeginDocument() => JsonStringCache.BeginDocument();
+
     public static void ExpectStartObject(ref Utf8JsonReader reader, string typeName)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -30,6 +37,7 @@ public static class JsonRead
     }
 
     /// <summary>Advances to the next property name; false at the end of the object.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool NextProperty(ref Utf8JsonReader reader)
     {
         Advance(ref reader);
@@ -37,6 +45,7 @@ public static class JsonRead
     }
 
     /// <summary>Advances to the next array element; false at the end of the array.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool NextItem(ref Utf8JsonReader reader)
     {
         Advance(ref reader);
@@ -44,19 +53,32 @@ public static class JsonRead
     }
 
     /// <summary>Moves from a property name to its value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void MoveToValue(ref Utf8JsonReader reader) => Advance(ref reader);
 
     /// <summary>
     /// The current property name as unescaped UTF-8: the reader's own bytes when it can (no escapes, one
     /// segment), a copy otherwise.
     /// </summary>
-    public static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader)
-    {
-        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
-        {
-            return reader.ValueSpan;
-        }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader) =>
+        !reader.HasValueSequence && !reader.ValueIsEscaped ? reader.ValueSpan : CopyPropertyName(ref reader);
 
+    /// <summary>The current property name as a string (a map key), shared with equal short names of this document.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static string PropertyNameString(ref Utf8JsonReader reader) =>
+        !reader.HasValueSequence && !reader.ValueIsEscaped ? JsonStringCache.Get(reader.ValueSpan) : reader.GetString()!;
+
+    /// <summary>
+    /// Whether the current token is a string whose unescaped UTF-8 is <see cref="Utf8JsonReader.ValueSpan"/> (no
+    /// escapes, one segment), so that generated readers can match it against known values without decoding it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsPlainString(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence;
+
+    private static ReadOnlySpan<byte> CopyPropertyName(ref Utf8JsonReader reader)
+    {
         byte[] buffer = new byte[reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length];
         return buffer.AsSpan(0, reader.CopyString(buffer));
     }
@@ -70,7 +92,15 @@ public static class JsonRead
         }
     }
 
-    public static string? String(ref Utf8JsonReader reader) => reader.TokenType switch
+    /// <summary>
+    /// A string value; short values that repeat within the document are one shared instance (see
+    /// <see cref="BeginDocument"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static string? String(ref Utf8JsonReader reader) =>
+        IsPlainString(ref reader) ? JsonStringCache.Get(reader.ValueSpan) : OtherString(ref reader);
+
+    private static string? OtherString(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.String => reader.GetString(),
         JsonTokenType.Null => null,
@@ -151,13 +181,17 @@ public static class JsonRead
 
     public static JsonException UnexpectedNull(string what) => new($"JSON null is not allowed for {what}.");
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Advance(ref Utf8JsonReader reader)
     {
         if (!reader.Read())
         {
-            throw new JsonException("The JSON ended before the value was complete.");
+            ThrowEnded();
         }
     }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowEnded() => throw new JsonException("The JSON ended before the value was complete.");
 
     private static string RawText(ref Utf8JsonReader reader) =>
         reader.HasValueSequence ? Encoding.UTF8.GetString(reader.ValueSequence.ToArray()) : Encoding.UTF8.GetString(reader.ValueSpan);

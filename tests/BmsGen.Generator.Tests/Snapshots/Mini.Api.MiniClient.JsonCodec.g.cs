@@ -60,23 +60,35 @@ namespace Mini.Api
             writer.WriteStartObject();
             if (value.Addr is { } addrValue)
             {
-                writer.WritePropertyName("addr"u8);
-                writer.WriteStringValue(addrValue);
+                writer.WriteString(AddressNames.Addr, addrValue);
             }
             if (value.Version is { } versionValue)
             {
-                writer.WritePropertyName("version"u8);
-                writer.WriteNumberValue(versionValue);
+                writer.WriteNumber(AddressNames.Version, versionValue);
             }
             writer.WriteEndObject();
+        }
+
+        /// <summary>The JSON names of the Address members, encoded once.</summary>
+        private static class AddressNames
+        {
+            public static readonly global::System.Text.Json.JsonEncodedText Addr = global::System.Text.Json.JsonEncodedText.Encode("addr"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText Version = global::System.Text.Json.JsonEncodedText.Encode("version"u8);
         }
 
         /// <summary>Lets JsonSerializer use the generated object codec for Address.</summary>
         public sealed class AddressConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.Address>
         {
             /// <inheritdoc/>
-            public override global::Mini.Api.Address? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                ReadAddress(ref reader);
+            public override global::Mini.Api.Address? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.CurrentDepth == 0)
+                {
+                    global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
+                }
+
+                return ReadAddress(ref reader);
+            }
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.Address value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -124,18 +136,31 @@ namespace Mini.Api
             writer.WriteStartObject();
             if (value.Servers is { } serversValue)
             {
-                writer.WritePropertyName("servers"u8);
+                writer.WritePropertyName(DeleteServersRequestNames.Servers);
                 WriteArrayOfString(writer, serversValue);
             }
             writer.WriteEndObject();
+        }
+
+        /// <summary>The JSON names of the DeleteServersRequest members, encoded once.</summary>
+        private static class DeleteServersRequestNames
+        {
+            public static readonly global::System.Text.Json.JsonEncodedText Servers = global::System.Text.Json.JsonEncodedText.Encode("servers"u8);
         }
 
         /// <summary>Lets JsonSerializer use the generated object codec for DeleteServersRequest.</summary>
         public sealed class DeleteServersRequestConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.DeleteServersRequest>
         {
             /// <inheritdoc/>
-            public override global::Mini.Api.DeleteServersRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                ReadDeleteServersRequest(ref reader);
+            public override global::Mini.Api.DeleteServersRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.CurrentDepth == 0)
+                {
+                    global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
+                }
+
+                return ReadDeleteServersRequest(ref reader);
+            }
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.DeleteServersRequest value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -183,18 +208,30 @@ namespace Mini.Api
             writer.WriteStartObject();
             if (value.JobId is { } jobIdValue)
             {
-                writer.WritePropertyName("job_id"u8);
-                writer.WriteStringValue(jobIdValue);
+                writer.WriteString(DeleteServersResponseNames.JobId, jobIdValue);
             }
             writer.WriteEndObject();
+        }
+
+        /// <summary>The JSON names of the DeleteServersResponse members, encoded once.</summary>
+        private static class DeleteServersResponseNames
+        {
+            public static readonly global::System.Text.Json.JsonEncodedText JobId = global::System.Text.Json.JsonEncodedText.Encode("job_id"u8);
         }
 
         /// <summary>Lets JsonSerializer use the generated object codec for DeleteServersResponse.</summary>
         public sealed class DeleteServersResponseConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.DeleteServersResponse>
         {
             /// <inheritdoc/>
-            public override global::Mini.Api.DeleteServersResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                ReadDeleteServersResponse(ref reader);
+            public override global::Mini.Api.DeleteServersResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.CurrentDepth == 0)
+                {
+                    global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
+                }
+
+                return ReadDeleteServersResponse(ref reader);
+            }
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.DeleteServersResponse value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -252,23 +289,37 @@ namespace Mini.Api
             writer.WriteStartObject();
             if (value.Groups is { } groupsValue)
             {
-                writer.WritePropertyName("groups"u8);
+                writer.WritePropertyName(ListGroupsResponseNames.Groups);
                 WriteArrayOfListGroupsResponseGroupsItem(writer, groupsValue);
             }
             if (value.PageInfo is { } pageInfoValue)
             {
-                writer.WritePropertyName("page_info"u8);
+                writer.WritePropertyName(ListGroupsResponseNames.PageInfo);
                 WriteListGroupsResponsePageInfo(writer, pageInfoValue);
             }
             writer.WriteEndObject();
+        }
+
+        /// <summary>The JSON names of the ListGroupsResponse members, encoded once.</summary>
+        private static class ListGroupsResponseNames
+        {
+            public static readonly global::System.Text.Json.JsonEncodedText Groups = global::System.Text.Json.JsonEncodedText.Encode("groups"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText PageInfo = global::System.Text.Json.JsonEncodedText.Encode("page_info"u8);
         }
 
         /// <summary>Lets JsonSerializer use the generated object codec for ListGroupsResponse.</summary>
         public sealed class ListGroupsResponseConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.ListGroupsResponse>
         {
             /// <inheritdoc/>
-            public override global::Mini.Api.ListGroupsResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                ReadListGroupsResponse(ref reader);
+            public override global::Mini.Api.ListGroupsResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.CurrentDepth == 0)
+                {
+                    global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
+                }
+
+                return ReadListGroupsResponse(ref reader);
+            }
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ListGroupsResponse value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -316,18 +367,30 @@ namespace Mini.Api
             writer.WriteStartObject();
             if (value.Id is { } idValue)
             {
-                writer.WritePropertyName("id"u8);
-                writer.WriteStringValue(idValue);
+                writer.WriteString(ListGroupsResponseGroupsItemNames.Id, idValue);
             }
             writer.WriteEndObject();
+        }
+
+        /// <summary>The JSON names of the ListGroupsResponseGroupsItem members, encoded once.</summary>
+        private static class ListGroupsResponseGroupsItemNames
+        {
+            public static readonly global::System.Text.Json.JsonEncodedText Id = global::System.Text.Json.JsonEncodedText.Encode("id"u8);
         }
 
         /// <summary>Lets JsonSerializer use the generated object codec for ListGroupsResponseGroupsItem.</summary>
         public sealed class ListGroupsResponseGroupsItemConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.ListGroupsResponseGroupsItem>
         {
             /// <inheritdoc/>
-            public override global::Mini.Api.ListGroupsResponseGroupsItem? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                ReadListGroupsResponseGroupsItem(ref reader);
+            public override global::Mini.Api.ListGroupsResponseGroupsItem? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.CurrentDepth == 0)
+                {
+                    global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
+                }
+
+                return ReadListGroupsResponseGroupsItem(ref reader);
+            }
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ListGroupsResponseGroupsItem value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -375,18 +438,30 @@ namespace Mini.Api
             writer.WriteStartObject();
             if (value.NextMarker is { } nextMarkerValue)
             {
-                writer.WritePropertyName("next_marker"u8);
-                writer.WriteStringValue(nextMarkerValue);
+                writer.WriteString(ListGroupsResponsePageInfoNames.NextMarker, nextMarkerValue);
             }
             writer.WriteEndObject();
+        }
+
+        /// <summary>The JSON names of the ListGroupsResponsePageInfo members, encoded once.</summary>
+        private static class ListGroupsResponsePageInfoNames
+        {
+            public static readonly global::System.Text.Json.JsonEncodedText NextMarker = global::System.Text.Json.JsonEncodedText.Encode("next_marker"u8);
         }
 
         /// <summary>Lets JsonSerializer use the generated object codec for ListGroupsResponsePageInfo.</summary>
         public sealed class ListGroupsResponsePageInfoConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.ListGroupsResponsePageInfo>
         {
             /// <inheritdoc/>
-            public override global::Mini.Api.ListGroupsResponsePageInfo? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                ReadListGroupsResponsePageInfo(ref reader);
+            public override global::Mini.Api.ListGroupsResponsePageInfo? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.CurrentDepth == 0)
+                {
+                    global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
+                }
+
+                return ReadListGroupsResponsePageInfo(ref reader);
+            }
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ListGroupsResponsePageInfo value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -444,23 +519,36 @@ namespace Mini.Api
             writer.WriteStartObject();
             if (value.Count is { } countValue)
             {
-                writer.WritePropertyName("count"u8);
-                writer.WriteNumberValue(countValue);
+                writer.WriteNumber(ListServersResponseNames.Count, countValue);
             }
             if (value.Servers is { } serversValue)
             {
-                writer.WritePropertyName("servers"u8);
+                writer.WritePropertyName(ListServersResponseNames.Servers);
                 WriteArrayOfServer(writer, serversValue);
             }
             writer.WriteEndObject();
+        }
+
+        /// <summary>The JSON names of the ListServersResponse members, encoded once.</summary>
+        private static class ListServersResponseNames
+        {
+            public static readonly global::System.Text.Json.JsonEncodedText Count = global::System.Text.Json.JsonEncodedText.Encode("count"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText Servers = global::System.Text.Json.JsonEncodedText.Encode("servers"u8);
         }
 
         /// <summary>Lets JsonSerializer use the generated object codec for ListServersResponse.</summary>
         public sealed class ListServersResponseConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.ListServersResponse>
         {
             /// <inheritdoc/>
-            public override global::Mini.Api.ListServersResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                ReadListServersResponse(ref reader);
+            public override global::Mini.Api.ListServersResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.CurrentDepth == 0)
+                {
+                    global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
+                }
+
+                return ReadListServersResponse(ref reader);
+            }
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ListServersResponse value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -577,52 +665,68 @@ namespace Mini.Api
         public static void WriteServer(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.Server value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("id"u8);
-            writer.WriteStringValue(value.Id);
+            writer.WriteString(ServerNames.Id, value.Id);
             if (value.OsExtStsPowerState is { } osExtStsPowerStateValue)
             {
-                writer.WritePropertyName("OS-EXT-STS:power_state"u8);
-                writer.WriteNumberValue(osExtStsPowerStateValue);
+                writer.WriteNumber(ServerNames.OsExtStsPowerState, osExtStsPowerStateValue);
             }
             if (value.Status is { } statusValue)
             {
-                writer.WritePropertyName("status"u8);
-                writer.WriteStringValue(statusValue.Value);
+                writer.WriteString(ServerNames.Status, statusValue.Value);
             }
             if (value.Metadata is { } metadataValue)
             {
-                writer.WritePropertyName("metadata"u8);
+                writer.WritePropertyName(ServerNames.Metadata);
                 WriteMapOfString(writer, metadataValue);
             }
             if (value.Addresses is { } addressesValue)
             {
-                writer.WritePropertyName("addresses"u8);
+                writer.WritePropertyName(ServerNames.Addresses);
                 WriteMapOfArrayOfAddress(writer, addressesValue);
             }
             if (value.Locked is { } lockedValue)
             {
-                writer.WritePropertyName("locked"u8);
-                writer.WriteBooleanValue(lockedValue);
+                writer.WriteBoolean(ServerNames.Locked, lockedValue);
             }
             if (value.Extra is { } extraValue)
             {
-                writer.WritePropertyName("extra"u8);
+                writer.WritePropertyName(ServerNames.Extra);
                 extraValue.WriteTo(writer);
             }
             if (value.Children is { } childrenValue)
             {
-                writer.WritePropertyName("children"u8);
+                writer.WritePropertyName(ServerNames.Children);
                 WriteArrayOfServer(writer, childrenValue);
             }
             writer.WriteEndObject();
+        }
+
+        /// <summary>The JSON names of the Server members, encoded once.</summary>
+        private static class ServerNames
+        {
+            public static readonly global::System.Text.Json.JsonEncodedText Id = global::System.Text.Json.JsonEncodedText.Encode("id"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText OsExtStsPowerState = global::System.Text.Json.JsonEncodedText.Encode("OS-EXT-STS:power_state"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText Status = global::System.Text.Json.JsonEncodedText.Encode("status"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText Metadata = global::System.Text.Json.JsonEncodedText.Encode("metadata"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText Addresses = global::System.Text.Json.JsonEncodedText.Encode("addresses"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText Locked = global::System.Text.Json.JsonEncodedText.Encode("locked"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText Extra = global::System.Text.Json.JsonEncodedText.Encode("extra"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText Children = global::System.Text.Json.JsonEncodedText.Encode("children"u8);
         }
 
         /// <summary>Lets JsonSerializer use the generated object codec for Server.</summary>
         public sealed class ServerConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.Server>
         {
             /// <inheritdoc/>
-            public override global::Mini.Api.Server? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                ReadServer(ref reader);
+            public override global::Mini.Api.Server? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.CurrentDepth == 0)
+                {
+                    global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
+                }
+
+                return ReadServer(ref reader);
+            }
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.Server value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -630,15 +734,55 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a ServerStatus; any string is accepted, numbers and booleans by their text.</summary>
-        public static global::Mini.Api.ServerStatus? ReadServerStatus(ref global::System.Text.Json.Utf8JsonReader reader) =>
-            global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string text ? new global::Mini.Api.ServerStatus(text) : default(global::Mini.Api.ServerStatus?);
+        public static global::Mini.Api.ServerStatus? ReadServerStatus(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (global::BmsGen.Runtime.Json.JsonRead.IsPlainString(ref reader))
+            {
+                global::System.ReadOnlySpan<byte> text = reader.ValueSpan;
+                switch (text.Length)
+                {
+                    case 0:
+                        if (global::System.MemoryExtensions.SequenceEqual(text, ""u8))
+                        {
+                            return global::Mini.Api.ServerStatus.Empty;
+                        }
+
+                        break;
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(text, "ACTIVE"u8))
+                        {
+                            return global::Mini.Api.ServerStatus.Active;
+                        }
+
+                        break;
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(text, "SHUTOFF"u8))
+                        {
+                            return global::Mini.Api.ServerStatus.Shutoff;
+                        }
+
+                        break;
+                    case 11:
+                        if (global::System.MemoryExtensions.SequenceEqual(text, "HARD_REBOOT"u8))
+                        {
+                            return global::Mini.Api.ServerStatus.HardReboot;
+                        }
+
+                        break;
+                }
+            }
+
+            return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::Mini.Api.ServerStatus(value) : default(global::Mini.Api.ServerStatus?);
+        }
 
         /// <summary>Lets JsonSerializer use the generated enum codec for ServerStatus.</summary>
         public sealed class ServerStatusConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.ServerStatus>
         {
             /// <inheritdoc/>
-            public override global::Mini.Api.ServerStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                ReadServerStatus(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("ServerStatus");
+            public override global::Mini.Api.ServerStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                return ReadServerStatus(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("ServerStatus");
+            }
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ServerStatus value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -714,33 +858,45 @@ namespace Mini.Api
             writer.WriteStartObject();
             if (value.Status is { } statusValue)
             {
-                writer.WritePropertyName("status"u8);
-                writer.WriteStringValue(statusValue.Value);
+                writer.WriteString(ShowJobResponseNames.Status, statusValue.Value);
             }
             if (value.JobId is { } jobIdValue)
             {
-                writer.WritePropertyName("job_id"u8);
-                writer.WriteStringValue(jobIdValue);
+                writer.WriteString(ShowJobResponseNames.JobId, jobIdValue);
             }
             if (value.ErrorCode is { } errorCodeValue)
             {
-                writer.WritePropertyName("error_code"u8);
-                writer.WriteStringValue(errorCodeValue);
+                writer.WriteString(ShowJobResponseNames.ErrorCode, errorCodeValue);
             }
             if (value.FailReason is { } failReasonValue)
             {
-                writer.WritePropertyName("fail_reason"u8);
-                writer.WriteStringValue(failReasonValue);
+                writer.WriteString(ShowJobResponseNames.FailReason, failReasonValue);
             }
             writer.WriteEndObject();
+        }
+
+        /// <summary>The JSON names of the ShowJobResponse members, encoded once.</summary>
+        private static class ShowJobResponseNames
+        {
+            public static readonly global::System.Text.Json.JsonEncodedText Status = global::System.Text.Json.JsonEncodedText.Encode("status"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText JobId = global::System.Text.Json.JsonEncodedText.Encode("job_id"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText ErrorCode = global::System.Text.Json.JsonEncodedText.Encode("error_code"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText FailReason = global::System.Text.Json.JsonEncodedText.Encode("fail_reason"u8);
         }
 
         /// <summary>Lets JsonSerializer use the generated object codec for ShowJobResponse.</summary>
         public sealed class ShowJobResponseConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.ShowJobResponse>
         {
             /// <inheritdoc/>
-            public override global::Mini.Api.ShowJobResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                ReadShowJobResponse(ref reader);
+            public override global::Mini.Api.ShowJobResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.CurrentDepth == 0)
+                {
+                    global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
+                }
+
+                return ReadShowJobResponse(ref reader);
+            }
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ShowJobResponse value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -748,15 +904,51 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a ShowJobResponseStatus; any string is accepted, numbers and booleans by their text.</summary>
-        public static global::Mini.Api.ShowJobResponseStatus? ReadShowJobResponseStatus(ref global::System.Text.Json.Utf8JsonReader reader) =>
-            global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string text ? new global::Mini.Api.ShowJobResponseStatus(text) : default(global::Mini.Api.ShowJobResponseStatus?);
+        public static global::Mini.Api.ShowJobResponseStatus? ReadShowJobResponseStatus(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (global::BmsGen.Runtime.Json.JsonRead.IsPlainString(ref reader))
+            {
+                global::System.ReadOnlySpan<byte> text = reader.ValueSpan;
+                switch (text.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(text, "FAIL"u8))
+                        {
+                            return global::Mini.Api.ShowJobResponseStatus.Fail;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(text, "INIT"u8))
+                        {
+                            return global::Mini.Api.ShowJobResponseStatus.Init;
+                        }
+
+                        break;
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(text, "SUCCESS"u8))
+                        {
+                            return global::Mini.Api.ShowJobResponseStatus.Success;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(text, "RUNNING"u8))
+                        {
+                            return global::Mini.Api.ShowJobResponseStatus.Running;
+                        }
+
+                        break;
+                }
+            }
+
+            return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::Mini.Api.ShowJobResponseStatus(value) : default(global::Mini.Api.ShowJobResponseStatus?);
+        }
 
         /// <summary>Lets JsonSerializer use the generated enum codec for ShowJobResponseStatus.</summary>
         public sealed class ShowJobResponseStatusConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.ShowJobResponseStatus>
         {
             /// <inheritdoc/>
-            public override global::Mini.Api.ShowJobResponseStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                ReadShowJobResponseStatus(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("ShowJobResponseStatus");
+            public override global::Mini.Api.ShowJobResponseStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                return ReadShowJobResponseStatus(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("ShowJobResponseStatus");
+            }
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ShowJobResponseStatus value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -804,18 +996,30 @@ namespace Mini.Api
             writer.WriteStartObject();
             if (value.SupportAutoRecovery is { } supportAutoRecoveryValue)
             {
-                writer.WritePropertyName("support_auto_recovery"u8);
-                writer.WriteStringValue(supportAutoRecoveryValue);
+                writer.WriteString(ShowServerAutoRecoveryResponseNames.SupportAutoRecovery, supportAutoRecoveryValue);
             }
             writer.WriteEndObject();
+        }
+
+        /// <summary>The JSON names of the ShowServerAutoRecoveryResponse members, encoded once.</summary>
+        private static class ShowServerAutoRecoveryResponseNames
+        {
+            public static readonly global::System.Text.Json.JsonEncodedText SupportAutoRecovery = global::System.Text.Json.JsonEncodedText.Encode("support_auto_recovery"u8);
         }
 
         /// <summary>Lets JsonSerializer use the generated object codec for ShowServerAutoRecoveryResponse.</summary>
         public sealed class ShowServerAutoRecoveryResponseConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.ShowServerAutoRecoveryResponse>
         {
             /// <inheritdoc/>
-            public override global::Mini.Api.ShowServerAutoRecoveryResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                ReadShowServerAutoRecoveryResponse(ref reader);
+            public override global::Mini.Api.ShowServerAutoRecoveryResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.CurrentDepth == 0)
+                {
+                    global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
+                }
+
+                return ReadShowServerAutoRecoveryResponse(ref reader);
+            }
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ShowServerAutoRecoveryResponse value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -863,18 +1067,31 @@ namespace Mini.Api
             writer.WriteStartObject();
             if (value.Server is { } serverValue)
             {
-                writer.WritePropertyName("server"u8);
+                writer.WritePropertyName(ShowServerResponseNames.Server);
                 WriteServer(writer, serverValue);
             }
             writer.WriteEndObject();
+        }
+
+        /// <summary>The JSON names of the ShowServerResponse members, encoded once.</summary>
+        private static class ShowServerResponseNames
+        {
+            public static readonly global::System.Text.Json.JsonEncodedText Server = global::System.Text.Json.JsonEncodedText.Encode("server"u8);
         }
 
         /// <summary>Lets JsonSerializer use the generated object codec for ShowServerResponse.</summary>
         public sealed class ShowServerResponseConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.ShowServerResponse>
         {
             /// <inheritdoc/>
-            public override global::Mini.Api.ShowServerResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                ReadShowServerResponse(ref reader);
+            public override global::Mini.Api.ShowServerResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.CurrentDepth == 0)
+                {
+                    global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
+                }
+
+                return ReadShowServerResponse(ref reader);
+            }
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ShowServerResponse value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -882,15 +1099,41 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a ShowServerStatus; any string is accepted, numbers and booleans by their text.</summary>
-        public static global::Mini.Api.ShowServerStatus? ReadShowServerStatus(ref global::System.Text.Json.Utf8JsonReader reader) =>
-            global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string text ? new global::Mini.Api.ShowServerStatus(text) : default(global::Mini.Api.ShowServerStatus?);
+        public static global::Mini.Api.ShowServerStatus? ReadShowServerStatus(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (global::BmsGen.Runtime.Json.JsonRead.IsPlainString(ref reader))
+            {
+                global::System.ReadOnlySpan<byte> text = reader.ValueSpan;
+                switch (text.Length)
+                {
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(text, "ACTIVE"u8))
+                        {
+                            return global::Mini.Api.ShowServerStatus.Active;
+                        }
+
+                        break;
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(text, "SHUTOFF"u8))
+                        {
+                            return global::Mini.Api.ShowServerStatus.Shutoff;
+                        }
+
+                        break;
+                }
+            }
+
+            return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::Mini.Api.ShowServerStatus(value) : default(global::Mini.Api.ShowServerStatus?);
+        }
 
         /// <summary>Lets JsonSerializer use the generated enum codec for ShowServerStatus.</summary>
         public sealed class ShowServerStatusConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.ShowServerStatus>
         {
             /// <inheritdoc/>
-            public override global::Mini.Api.ShowServerStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                ReadShowServerStatus(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("ShowServerStatus");
+            public override global::Mini.Api.ShowServerStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                return ReadShowServerStatus(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("ShowServerStatus");
+            }
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ShowServerStatus value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -1014,27 +1257,40 @@ namespace Mini.Api
         public static void WriteStartServersRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.StartServersRequest value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("action"u8);
-            writer.WriteStringValue(value.Action.Value);
-            writer.WritePropertyName("dry_run"u8);
-            writer.WriteBooleanValue(value.DryRun);
-            writer.WritePropertyName("batch_size"u8);
-            writer.WriteNumberValue(value.BatchSize);
-            writer.WritePropertyName("timeout_seconds"u8);
-            writer.WriteNumberValue(value.TimeoutSeconds);
-            writer.WritePropertyName("weight"u8);
-            writer.WriteNumberValue(value.Weight);
-            writer.WritePropertyName("os-start"u8);
+            writer.WriteString(StartServersRequestNames.Action, value.Action.Value);
+            writer.WriteBoolean(StartServersRequestNames.DryRun, value.DryRun);
+            writer.WriteNumber(StartServersRequestNames.BatchSize, value.BatchSize);
+            writer.WriteNumber(StartServersRequestNames.TimeoutSeconds, value.TimeoutSeconds);
+            writer.WriteNumber(StartServersRequestNames.Weight, value.Weight);
+            writer.WritePropertyName(StartServersRequestNames.OsStart);
             WriteStartServersRequestOsStart(writer, value.OsStart);
             writer.WriteEndObject();
+        }
+
+        /// <summary>The JSON names of the StartServersRequest members, encoded once.</summary>
+        private static class StartServersRequestNames
+        {
+            public static readonly global::System.Text.Json.JsonEncodedText Action = global::System.Text.Json.JsonEncodedText.Encode("action"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText DryRun = global::System.Text.Json.JsonEncodedText.Encode("dry_run"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText BatchSize = global::System.Text.Json.JsonEncodedText.Encode("batch_size"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText TimeoutSeconds = global::System.Text.Json.JsonEncodedText.Encode("timeout_seconds"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText Weight = global::System.Text.Json.JsonEncodedText.Encode("weight"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText OsStart = global::System.Text.Json.JsonEncodedText.Encode("os-start"u8);
         }
 
         /// <summary>Lets JsonSerializer use the generated object codec for StartServersRequest.</summary>
         public sealed class StartServersRequestConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.StartServersRequest>
         {
             /// <inheritdoc/>
-            public override global::Mini.Api.StartServersRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                ReadStartServersRequest(ref reader);
+            public override global::Mini.Api.StartServersRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.CurrentDepth == 0)
+                {
+                    global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
+                }
+
+                return ReadStartServersRequest(ref reader);
+            }
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.StartServersRequest value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -1042,15 +1298,34 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a StartServersRequestAction; any string is accepted, numbers and booleans by their text.</summary>
-        public static global::Mini.Api.StartServersRequestAction? ReadStartServersRequestAction(ref global::System.Text.Json.Utf8JsonReader reader) =>
-            global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string text ? new global::Mini.Api.StartServersRequestAction(text) : default(global::Mini.Api.StartServersRequestAction?);
+        public static global::Mini.Api.StartServersRequestAction? ReadStartServersRequestAction(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (global::BmsGen.Runtime.Json.JsonRead.IsPlainString(ref reader))
+            {
+                global::System.ReadOnlySpan<byte> text = reader.ValueSpan;
+                switch (text.Length)
+                {
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(text, "start"u8))
+                        {
+                            return global::Mini.Api.StartServersRequestAction.Start;
+                        }
+
+                        break;
+                }
+            }
+
+            return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::Mini.Api.StartServersRequestAction(value) : default(global::Mini.Api.StartServersRequestAction?);
+        }
 
         /// <summary>Lets JsonSerializer use the generated enum codec for StartServersRequestAction.</summary>
         public sealed class StartServersRequestActionConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.StartServersRequestAction>
         {
             /// <inheritdoc/>
-            public override global::Mini.Api.StartServersRequestAction Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                ReadStartServersRequestAction(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("StartServersRequestAction");
+            public override global::Mini.Api.StartServersRequestAction Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                return ReadStartServersRequestAction(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("StartServersRequestAction");
+            }
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.StartServersRequestAction value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -1098,18 +1373,31 @@ namespace Mini.Api
             writer.WriteStartObject();
             if (value.Servers is { } serversValue)
             {
-                writer.WritePropertyName("servers"u8);
+                writer.WritePropertyName(StartServersRequestOsStartNames.Servers);
                 WriteArrayOfStartServersRequestOsStartServersItem(writer, serversValue);
             }
             writer.WriteEndObject();
+        }
+
+        /// <summary>The JSON names of the StartServersRequestOsStart members, encoded once.</summary>
+        private static class StartServersRequestOsStartNames
+        {
+            public static readonly global::System.Text.Json.JsonEncodedText Servers = global::System.Text.Json.JsonEncodedText.Encode("servers"u8);
         }
 
         /// <summary>Lets JsonSerializer use the generated object codec for StartServersRequestOsStart.</summary>
         public sealed class StartServersRequestOsStartConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.StartServersRequestOsStart>
         {
             /// <inheritdoc/>
-            public override global::Mini.Api.StartServersRequestOsStart? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                ReadStartServersRequestOsStart(ref reader);
+            public override global::Mini.Api.StartServersRequestOsStart? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.CurrentDepth == 0)
+                {
+                    global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
+                }
+
+                return ReadStartServersRequestOsStart(ref reader);
+            }
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.StartServersRequestOsStart value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -1160,17 +1448,29 @@ namespace Mini.Api
         public static void WriteStartServersRequestOsStartServersItem(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.StartServersRequestOsStartServersItem value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("id"u8);
-            writer.WriteStringValue(value.Id);
+            writer.WriteString(StartServersRequestOsStartServersItemNames.Id, value.Id);
             writer.WriteEndObject();
+        }
+
+        /// <summary>The JSON names of the StartServersRequestOsStartServersItem members, encoded once.</summary>
+        private static class StartServersRequestOsStartServersItemNames
+        {
+            public static readonly global::System.Text.Json.JsonEncodedText Id = global::System.Text.Json.JsonEncodedText.Encode("id"u8);
         }
 
         /// <summary>Lets JsonSerializer use the generated object codec for StartServersRequestOsStartServersItem.</summary>
         public sealed class StartServersRequestOsStartServersItemConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.StartServersRequestOsStartServersItem>
         {
             /// <inheritdoc/>
-            public override global::Mini.Api.StartServersRequestOsStartServersItem? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                ReadStartServersRequestOsStartServersItem(ref reader);
+            public override global::Mini.Api.StartServersRequestOsStartServersItem? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.CurrentDepth == 0)
+                {
+                    global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
+                }
+
+                return ReadStartServersRequestOsStartServersItem(ref reader);
+            }
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.StartServersRequestOsStartServersItem value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -1186,22 +1486,33 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartArray(ref reader, "ArrayOfAddress");
-            var items = new global::System.Collections.Generic.List<global::Mini.Api.Address>();
+            var items = new global::BmsGen.Runtime.Json.JsonArrayBuilder<global::Mini.Api.Address>();
             while (global::BmsGen.Runtime.Json.JsonRead.NextItem(ref reader))
             {
                 items.Add(ReadAddress(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfAddress"));
             }
 
-            return items;
+            return items.ToArray();
         }
 
         /// <summary>Writes a JSON array.</summary>
         public static void WriteArrayOfAddress(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address> value)
         {
             writer.WriteStartArray();
-            foreach (var item in value)
+            if (value is global::Mini.Api.Address[] array)
             {
-                WriteAddress(writer, item);
+                foreach (global::Mini.Api.Address item in array)
+                {
+                    WriteAddress(writer, item);
+                }
+            }
+            else
+            {
+                for (int i = 0; i < value.Count; i++)
+                {
+                    global::Mini.Api.Address item = value[i];
+                    WriteAddress(writer, item);
+                }
             }
 
             writer.WriteEndArray();
@@ -1216,22 +1527,33 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartArray(ref reader, "ArrayOfListGroupsResponseGroupsItem");
-            var items = new global::System.Collections.Generic.List<global::Mini.Api.ListGroupsResponseGroupsItem>();
+            var items = new global::BmsGen.Runtime.Json.JsonArrayBuilder<global::Mini.Api.ListGroupsResponseGroupsItem>();
             while (global::BmsGen.Runtime.Json.JsonRead.NextItem(ref reader))
             {
                 items.Add(ReadListGroupsResponseGroupsItem(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfListGroupsResponseGroupsItem"));
             }
 
-            return items;
+            return items.ToArray();
         }
 
         /// <summary>Writes a JSON array.</summary>
         public static void WriteArrayOfListGroupsResponseGroupsItem(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.ListGroupsResponseGroupsItem> value)
         {
             writer.WriteStartArray();
-            foreach (var item in value)
+            if (value is global::Mini.Api.ListGroupsResponseGroupsItem[] array)
             {
-                WriteListGroupsResponseGroupsItem(writer, item);
+                foreach (global::Mini.Api.ListGroupsResponseGroupsItem item in array)
+                {
+                    WriteListGroupsResponseGroupsItem(writer, item);
+                }
+            }
+            else
+            {
+                for (int i = 0; i < value.Count; i++)
+                {
+                    global::Mini.Api.ListGroupsResponseGroupsItem item = value[i];
+                    WriteListGroupsResponseGroupsItem(writer, item);
+                }
             }
 
             writer.WriteEndArray();
@@ -1246,22 +1568,33 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartArray(ref reader, "ArrayOfServer");
-            var items = new global::System.Collections.Generic.List<global::Mini.Api.Server>();
+            var items = new global::BmsGen.Runtime.Json.JsonArrayBuilder<global::Mini.Api.Server>();
             while (global::BmsGen.Runtime.Json.JsonRead.NextItem(ref reader))
             {
                 items.Add(ReadServer(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfServer"));
             }
 
-            return items;
+            return items.ToArray();
         }
 
         /// <summary>Writes a JSON array.</summary>
         public static void WriteArrayOfServer(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Server> value)
         {
             writer.WriteStartArray();
-            foreach (var item in value)
+            if (value is global::Mini.Api.Server[] array)
             {
-                WriteServer(writer, item);
+                foreach (global::Mini.Api.Server item in array)
+                {
+                    WriteServer(writer, item);
+                }
+            }
+            else
+            {
+                for (int i = 0; i < value.Count; i++)
+                {
+                    global::Mini.Api.Server item = value[i];
+                    WriteServer(writer, item);
+                }
             }
 
             writer.WriteEndArray();
@@ -1276,22 +1609,33 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartArray(ref reader, "ArrayOfStartServersRequestOsStartServersItem");
-            var items = new global::System.Collections.Generic.List<global::Mini.Api.StartServersRequestOsStartServersItem>();
+            var items = new global::BmsGen.Runtime.Json.JsonArrayBuilder<global::Mini.Api.StartServersRequestOsStartServersItem>();
             while (global::BmsGen.Runtime.Json.JsonRead.NextItem(ref reader))
             {
                 items.Add(ReadStartServersRequestOsStartServersItem(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfStartServersRequestOsStartServersItem"));
             }
 
-            return items;
+            return items.ToArray();
         }
 
         /// <summary>Writes a JSON array.</summary>
         public static void WriteArrayOfStartServersRequestOsStartServersItem(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.StartServersRequestOsStartServersItem> value)
         {
             writer.WriteStartArray();
-            foreach (var item in value)
+            if (value is global::Mini.Api.StartServersRequestOsStartServersItem[] array)
             {
-                WriteStartServersRequestOsStartServersItem(writer, item);
+                foreach (global::Mini.Api.StartServersRequestOsStartServersItem item in array)
+                {
+                    WriteStartServersRequestOsStartServersItem(writer, item);
+                }
+            }
+            else
+            {
+                for (int i = 0; i < value.Count; i++)
+                {
+                    global::Mini.Api.StartServersRequestOsStartServersItem item = value[i];
+                    WriteStartServersRequestOsStartServersItem(writer, item);
+                }
             }
 
             writer.WriteEndArray();
@@ -1306,22 +1650,33 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartArray(ref reader, "ArrayOfString");
-            var items = new global::System.Collections.Generic.List<string>();
+            var items = new global::BmsGen.Runtime.Json.JsonArrayBuilder<string>();
             while (global::BmsGen.Runtime.Json.JsonRead.NextItem(ref reader))
             {
                 items.Add(global::BmsGen.Runtime.Json.JsonRead.String(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfString"));
             }
 
-            return items;
+            return items.ToArray();
         }
 
         /// <summary>Writes a JSON array.</summary>
         public static void WriteArrayOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value)
         {
             writer.WriteStartArray();
-            foreach (var item in value)
+            if (value is string[] array)
             {
-                writer.WriteStringValue(item);
+                foreach (string item in array)
+                {
+                    writer.WriteStringValue(item);
+                }
+            }
+            else
+            {
+                for (int i = 0; i < value.Count; i++)
+                {
+                    string item = value[i];
+                    writer.WriteStringValue(item);
+                }
             }
 
             writer.WriteEndArray();
@@ -1336,25 +1691,36 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "MapOfArrayOfAddress");
-            var items = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>>(global::System.StringComparer.Ordinal);
+            var items = new global::BmsGen.Runtime.Json.JsonMapBuilder<global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>>();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
-                string key = reader.GetString()!;
+                string key = global::BmsGen.Runtime.Json.JsonRead.PropertyNameString(ref reader);
                 global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
-                items[key] = ReadArrayOfAddress(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("the value of '" + key + "' in MapOfArrayOfAddress");
+                items.Add(key, ReadArrayOfAddress(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("the value of '" + key + "' in MapOfArrayOfAddress"));
             }
 
-            return items;
+            return items.ToDictionary();
         }
 
         /// <summary>Writes a dictionary as a JSON object.</summary>
         public static void WriteMapOfArrayOfAddress(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>> value)
         {
             writer.WriteStartObject();
-            foreach (var item in value)
+            if (value is global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>> dictionary)
             {
-                writer.WritePropertyName(item.Key);
-                WriteArrayOfAddress(writer, item.Value);
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>> item in dictionary)
+                {
+                    writer.WritePropertyName(item.Key);
+                    WriteArrayOfAddress(writer, item.Value);
+                }
+            }
+            else
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>> item in value)
+                {
+                    writer.WritePropertyName(item.Key);
+                    WriteArrayOfAddress(writer, item.Value);
+                }
             }
 
             writer.WriteEndObject();
@@ -1369,25 +1735,36 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "MapOfString");
-            var items = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
+            var items = new global::BmsGen.Runtime.Json.JsonMapBuilder<string>();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
-                string key = reader.GetString()!;
+                string key = global::BmsGen.Runtime.Json.JsonRead.PropertyNameString(ref reader);
                 global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
-                items[key] = global::BmsGen.Runtime.Json.JsonRead.String(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("the value of '" + key + "' in MapOfString");
+                items.Add(key, global::BmsGen.Runtime.Json.JsonRead.String(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("the value of '" + key + "' in MapOfString"));
             }
 
-            return items;
+            return items.ToDictionary();
         }
 
         /// <summary>Writes a dictionary as a JSON object.</summary>
         public static void WriteMapOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, string> value)
         {
             writer.WriteStartObject();
-            foreach (var item in value)
+            if (value is global::System.Collections.Generic.Dictionary<string, string> dictionary)
             {
-                writer.WritePropertyName(item.Key);
-                writer.WriteStringValue(item.Value);
+                foreach (global::System.Collections.Generic.KeyValuePair<string, string> item in dictionary)
+                {
+                    writer.WritePropertyName(item.Key);
+                    writer.WriteStringValue(item.Value);
+                }
+            }
+            else
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, string> item in value)
+                {
+                    writer.WritePropertyName(item.Key);
+                    writer.WriteStringValue(item.Value);
+                }
             }
 
             writer.WriteEndObject();

@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using BmsGen.Runtime.Json;
+using Xunit;
+
+namespace BmsGen.Runtime.Tests;
+
+/// <summary>The reader's string sharing and exactly sized collections, and the pooled request-body writer.</summary>
+public sealed class JsonSharingTests
+{
+    [Fact]
+    public void A_short_value_repeated_in_a_document_is_one_string_instance()
+    {
+        JsonRead.BeginDocument();
+        string[] values = ReadStrings("""["cn-north-4a", "ACTIVE", "cn-north-4a", "ACTIVE"]""");
+
+        Assert.Equal(new[] { "cn-north-4a", "ACTIVE", "cn-north-4a", "ACTIVE" }, values);
+        Assert.Same(values[0], values[2]);
+        Assert.Same(values[1], values[3]);
+    }
+
+    [Fact]
+    public void A_new_document_shares_nothing_with_the_previous_one()
+    {
+        JsonRead.BeginDocument();
+        string first = ReadStrings("""["cn-north-4a"]""")[0];
+        JsonRead.BeginDocument();
+        string second = ReadStrings("""["cn-north-4a"]""")[0];
+
+        Assert.Equal(first, second);
+        Assert.NotSame(first, second);
+    }
+
+    [Fact]
+    public void Values_that_differ_only_inside_are_never_confused()
+    {
+        // Same length, head and tail: the same slot of the table, so only the full comparison tells them apart.
+        JsonRead.BeginDocument();
+        string[] values = ReadStrings("""["abcdefgh-1-abcdefgh", "abcdefgh-2-abcdefgh", "abcdefgh-1-abcdefgh", "h\u00e9llo", "h\u00e9llo", "a\"b", "xyz", "xzz"]""");
+
+        Assert.Equal(new[] { "abcdefgh-1-abcdefgh", "abcdefgh-2-abcdefgh", "abcdefgh-1-abcdefgh", "h\u00e9llo", "h\u00e9llo", "a\"b", "xyz", "xzz" }, values);
+    }
+
+    [Fact]
+    public void Long_values_are_read_whole()
+    {
+        string longValue = new string('x', JsonStringCache.MaxLength) + "tail";
+        JsonRead.BeginDocument();
+        string[] values = ReadStrings($"[\"{longValue}\", \"{longValue}\"]");
+
+        Assert.Equal(longValue, values[0]);
+        Assert.Equal(longValue, values[1]);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(100)]
+    public void The_array_builder_makes_an_array_of_exactly_the_added_elements(int count)
+    {
+        var builder = new JsonArrayBuilder<string>();
+        for (int i = 0; i < count; i++)
+        {
+            builder.Add("item" + i);
+        }
+
+        string[] array = builder.ToArray();
+
+        Assert.Equal(count, array.Length);
+        for (int i = 0; i < count; i++)
+        {
+            Assert.Equal("item" + i, array[i]);
+        }
+    }
+
+    [Fact]
+    public void The_map_builder_keeps_every_key_and_the_last_value_of_a_repeated_one()
+    {
+        var builder = new JsonMapBuilder<int>();
+        for (int i = 0; i < 20; i++)
+        {
+            builder.Add("key" + i, i);
+        }
+
+        builder.Add("key3", 333);
+        Dictionary<string, int> map = builder.ToDictionary();
+
+        Assert.Equal(20, map.Count);
+        Assert.Equal(333, map["key3"]);
+        Assert.Equal(19, map["key19"]);
+        Assert.Equal(0, map["key0"]);
+    }
+
+    [Fact]
+    public void Each_request_keeps_its_own_body_although_the_writer_is_reused()
+    {
+        var small = new ApiRequest("A", HttpMethod.Post, "/a");
+        var large = new ApiRequest("B", HttpMethod.Post, "/b");
+        var next = new ApiRequest("C", HttpMethod.Post, "/c");
+        string big = new string('y', 100_000);
+
+        small.SetJsonBody("first", static (w, v) => w.WriteStringValue(v));
+        large.SetJsonBody(big, static (w, v) => w.WriteStringValue(v));
+        next.SetJsonBody(42, static (w, v) => w.WriteNumberValue(v));
+
+        Assert.Equal("\"first\"", Encoding.UTF8.GetString(small.Body!.Value.Span));
+        Assert.Equal("\"" + big + "\"", Encoding.UTF8.GetString(large.Body!.Value.Span));
+        Assert.Equal("42", Encoding.UTF8.GetString(next.Body!.Value.Span));
+    }
+
+    [Fact]
+    public void A_writer_that_fails_leaves_the_next_body_clean()
+    {
+        var failing = new ApiRequest("A", HttpMethod.Post, "/a");
+        Assert.Throws<InvalidOperationException>(() => failing.SetJsonBody("x", static (w, v) =>
+        {
+            w.WriteStartObject();
+            w.WriteString("half", v);
+            throw new InvalidOperationException("writer failed");
+        }));
+
+        var next = new ApiRequest("B", HttpMethod.Post, "/b");
+        next.SetJsonBody("ok", static (w, v) => w.WriteStringValue(v));
+
+        Assert.Null(failing.Body);
+        Assert.Equal("\"ok\"", Encoding.UTF8.GetString(next.Body!.Value.Span));
+    }
+
+    private static string[] ReadStrings(string json)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        reader.Read();
+        var values = new List<string>();
+        while (JsonRead.NextItem(ref reader))
+        {
+            values.Add(JsonRead.String(ref reader)!);
+        }
+
+        return values.ToArray();
+    }
+}
