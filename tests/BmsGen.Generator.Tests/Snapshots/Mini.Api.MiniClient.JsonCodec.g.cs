@@ -595,30 +595,42 @@ namespace Mini.Api
 
                         break;
                     case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
+                        switch (name[0])
                         {
-                            statusValue = ReadServerStatus(ref reader);
-                            continue;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "locked"u8))
-                        {
-                            lockedValue = global::BmsGen.Runtime.Json.JsonRead.Boolean(ref reader);
-                            continue;
+                            case (byte)'l':
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "locked"u8))
+                                {
+                                    lockedValue = global::BmsGen.Runtime.Json.JsonRead.Boolean(ref reader);
+                                    continue;
+                                }
+                                break;
+                            case (byte)'s':
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
+                                {
+                                    statusValue = ReadServerStatus(ref reader);
+                                    continue;
+                                }
+                                break;
                         }
 
                         break;
                     case 8:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "metadata"u8))
+                        switch (name[0])
                         {
-                            metadataValue = ReadMapOfString(ref reader);
-                            continue;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "children"u8))
-                        {
-                            childrenValue = ReadArrayOfServer(ref reader);
-                            continue;
+                            case (byte)'c':
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "children"u8))
+                                {
+                                    childrenValue = ReadArrayOfServer(ref reader);
+                                    continue;
+                                }
+                                break;
+                            case (byte)'m':
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "metadata"u8))
+                                {
+                                    metadataValue = ReadMapOfString(ref reader);
+                                    continue;
+                                }
+                                break;
                         }
 
                         break;
@@ -809,16 +821,22 @@ namespace Mini.Api
                 switch (name.Length)
                 {
                     case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
+                        switch (name[0])
                         {
-                            statusValue = ReadShowJobResponseStatus(ref reader);
-                            continue;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "job_id"u8))
-                        {
-                            jobIdValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
-                            continue;
+                            case (byte)'j':
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "job_id"u8))
+                                {
+                                    jobIdValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    continue;
+                                }
+                                break;
+                            case (byte)'s':
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
+                                {
+                                    statusValue = ReadShowJobResponseStatus(ref reader);
+                                    continue;
+                                }
+                                break;
                         }
 
                         break;
@@ -912,26 +930,38 @@ namespace Mini.Api
                 switch (text.Length)
                 {
                     case 4:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "FAIL"u8))
+                        switch (text[0])
                         {
-                            return global::Mini.Api.ShowJobResponseStatus.Fail;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "INIT"u8))
-                        {
-                            return global::Mini.Api.ShowJobResponseStatus.Init;
+                            case (byte)'F':
+                                if (global::System.MemoryExtensions.SequenceEqual(text, "FAIL"u8))
+                                {
+                                    return global::Mini.Api.ShowJobResponseStatus.Fail;
+                                }
+                                break;
+                            case (byte)'I':
+                                if (global::System.MemoryExtensions.SequenceEqual(text, "INIT"u8))
+                                {
+                                    return global::Mini.Api.ShowJobResponseStatus.Init;
+                                }
+                                break;
                         }
 
                         break;
                     case 7:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "SUCCESS"u8))
+                        switch (text[0])
                         {
-                            return global::Mini.Api.ShowJobResponseStatus.Success;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "RUNNING"u8))
-                        {
-                            return global::Mini.Api.ShowJobResponseStatus.Running;
+                            case (byte)'R':
+                                if (global::System.MemoryExtensions.SequenceEqual(text, "RUNNING"u8))
+                                {
+                                    return global::Mini.Api.ShowJobResponseStatus.Running;
+                                }
+                                break;
+                            case (byte)'S':
+                                if (global::System.MemoryExtensions.SequenceEqual(text, "SUCCESS"u8))
+                                {
+                                    return global::Mini.Api.ShowJobResponseStatus.Success;
+                                }
+                                break;
                         }
 
                         break;
@@ -1162,16 +1192,22 @@ namespace Mini.Api
                 switch (name.Length)
                 {
                     case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "action"u8))
+                        switch (name[0])
                         {
-                            actionValue = ReadStartServersRequestAction(ref reader);
-                            continue;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "weight"u8))
-                        {
-                            weightValue = global::BmsGen.Runtime.Json.JsonRead.Double(ref reader);
-                            continue;
+                            case (byte)'a':
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "action"u8))
+                                {
+                                    actionValue = ReadStartServersRequestAction(ref reader);
+                                    continue;
+                                }
+                                break;
+                            case (byte)'w':
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "weight"u8))
+                                {
+                                    weightValue = global::BmsGen.Runtime.Json.JsonRead.Double(ref reader);
+                                    continue;
+                                }
+                                break;
                         }
 
                         break;
@@ -1699,14 +1735,22 @@ namespace Mini.Api
                 items.Add(key, ReadArrayOfAddress(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("the value of '" + key + "' in MapOfArrayOfAddress"));
             }
 
-            return items.ToDictionary();
+            return items.ToMap();
         }
 
         /// <summary>Writes a dictionary as a JSON object.</summary>
         public static void WriteMapOfArrayOfAddress(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>> value)
         {
             writer.WriteStartObject();
-            if (value is global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>> dictionary)
+            if (value is global::BmsGen.Runtime.Json.CompactMap<global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>> compact)
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>> item in compact.Entries)
+                {
+                    writer.WritePropertyName(item.Key);
+                    WriteArrayOfAddress(writer, item.Value);
+                }
+            }
+            else if (value is global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>> dictionary)
             {
                 foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>> item in dictionary)
                 {
@@ -1743,14 +1787,22 @@ namespace Mini.Api
                 items.Add(key, global::BmsGen.Runtime.Json.JsonRead.String(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("the value of '" + key + "' in MapOfString"));
             }
 
-            return items.ToDictionary();
+            return items.ToMap();
         }
 
         /// <summary>Writes a dictionary as a JSON object.</summary>
         public static void WriteMapOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, string> value)
         {
             writer.WriteStartObject();
-            if (value is global::System.Collections.Generic.Dictionary<string, string> dictionary)
+            if (value is global::BmsGen.Runtime.Json.CompactMap<string> compact)
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, string> item in compact.Entries)
+                {
+                    writer.WritePropertyName(item.Key);
+                    writer.WriteStringValue(item.Value);
+                }
+            }
+            else if (value is global::System.Collections.Generic.Dictionary<string, string> dictionary)
             {
                 foreach (global::System.Collections.Generic.KeyValuePair<string, string> item in dictionary)
                 {
