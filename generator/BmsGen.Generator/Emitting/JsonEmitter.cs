@@ -249,6 +249,7 @@ internal static class JsonEmitter
             foreach (int index in sameByte)
             {
                 Compare(candidates[index]);
+                writer.WriteLine();
             }
 
             writer.WriteLine("break;");
