@@ -30,7 +30,7 @@ public sealed class BmsGenGenerator : IIncrementalGenerator
     {
         IncrementalValuesProvider<SpecInput> inputs = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Select(static (pair, cancellationToken) => ReadInput(pair.Left, pair.Right.GetOptions(pair.Left), cancellationToken))
+            .Select(static (pair, cancellationToken) => ReadInput(pair.Left, pair.Right.GetOptions(pair.Left), pair.Right.GlobalOptions, cancellationToken))
             .Where(static input => input is not null)
             .Select(static (input, _) => input!)
             .WithTrackingName(TrackingNames.SpecInputs);
@@ -42,7 +42,7 @@ public sealed class BmsGenGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(results, static (context, result) => Emit(context, result));
     }
 
-    private static SpecInput? ReadInput(AdditionalText file, AnalyzerConfigOptions options, CancellationToken cancellationToken)
+    private static SpecInput? ReadInput(AdditionalText file, AnalyzerConfigOptions options, AnalyzerConfigOptions globalOptions, CancellationToken cancellationToken)
     {
         if (!options.TryGetValue("build_metadata.AdditionalFiles.BmsGenSpec", out string? flag) ||
             !string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase))
@@ -51,7 +51,9 @@ public sealed class BmsGenGenerator : IIncrementalGenerator
         }
 
         string text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
-        return new SpecInput(file.Path, text, Metadata(options, "ClientName"), Metadata(options, "Namespace"));
+        // The project's RootNamespace reaches the generator through <CompilerVisibleProperty Include="RootNamespace" />.
+        string? rootNamespace = globalOptions.TryGetValue("build_property.RootNamespace", out string? root) && !string.IsNullOrWhiteSpace(root) ? root.Trim() : null;
+        return new SpecInput(file.Path, text, Metadata(options, "ClientName"), Metadata(options, "Namespace"), rootNamespace);
     }
 
     private static string? Metadata(AnalyzerConfigOptions options, string name) =>

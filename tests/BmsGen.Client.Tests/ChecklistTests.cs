@@ -117,8 +117,8 @@ public sealed class ChecklistTests
 
     private static IReadOnlyList<ChecklistRow> ReadChecklist()
     {
-        string path = Path.Combine(SpecCatalog.SeedsDirectory, "endpoint-checklist.tsv");
-        Assert.True(File.Exists(path), $"The seed checklist is expected at {path} (the shared/ folder next to the repository).");
+        string path = SpecCatalog.ChecklistPath;
+        Assert.True(File.Exists(path), $"The endpoint checklist is expected at {path}.");
         return File.ReadAllLines(path)
             .Skip(1)
             .Where(line => line.Length > 0)

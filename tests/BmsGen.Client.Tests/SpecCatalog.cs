@@ -18,7 +18,8 @@ internal static class SpecCatalog
 
     public static string SpecsDirectory => Metadata("BmsGenSpecsDir");
 
-    public static string SeedsDirectory => Metadata("BmsGenSeedsDir");
+    /// <summary>The inventory of documented operation sections, kept next to the specs it checks.</summary>
+    public static string ChecklistPath => Path.Combine(SpecsDirectory, "endpoint-checklist.tsv");
 
     public static IReadOnlyList<SpecDocument> Specs => Documents.Value;
 

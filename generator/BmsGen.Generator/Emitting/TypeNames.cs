@@ -1,4 +1,5 @@
 using System;
+using System.Reflection;
 using BmsGen.Generator.Model;
 
 namespace BmsGen.Generator.Emitting;
@@ -9,7 +10,24 @@ internal static class TypeNames
     public const string Runtime = "global::BmsGen.Runtime";
     public const string JsonRead = "global::BmsGen.Runtime.Json.JsonRead";
     public const string Json = "global::System.Text.Json";
-    public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"BmsGen.Generator\", \"1.0.0\")]";
+
+    /// <summary>The generator's version as built (the package version, without source-control metadata).</summary>
+    public static readonly string GeneratorVersion = ReadGeneratorVersion();
+
+    public static readonly string GeneratedCodeAttribute = $"[global::System.CodeDom.Compiler.GeneratedCode(\"BmsGen.Generator\", \"{GeneratorVersion}\")]";
+
+    private static string ReadGeneratorVersion()
+    {
+        Assembly assembly = typeof(TypeNames).Assembly;
+        string? informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        if (!string.IsNullOrEmpty(informational))
+        {
+            int metadata = informational!.IndexOf('+');
+            return metadata < 0 ? informational : informational.Substring(0, metadata);
+        }
+
+        return assembly.GetName().Version?.ToString() ?? "0.0.0";
+    }
 
     public static string ClrType(TypeRef type, string ns) => type.Kind switch
     {

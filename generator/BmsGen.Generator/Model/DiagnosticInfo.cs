@@ -8,5 +8,8 @@ internal sealed record DiagnosticInfo(string Id, string Message, string FilePath
 
 internal sealed record SpecParseResult(SpecModel? Model, ImmutableEquatableArray<DiagnosticInfo> Diagnostics);
 
-/// <summary>One spec file as the pipeline sees it: its path, text and per-file MSBuild overrides.</summary>
-internal sealed record SpecInput(string FilePath, string Text, string? ClientNameOverride, string? NamespaceOverride);
+/// <summary>
+/// One spec file as the pipeline sees it: its path, text, per-file MSBuild overrides and the consuming project's
+/// root namespace (the default namespace).
+/// </summary>
+internal sealed record SpecInput(string FilePath, string Text, string? ClientNameOverride, string? NamespaceOverride, string? RootNamespace = null);

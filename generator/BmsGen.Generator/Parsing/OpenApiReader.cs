@@ -59,8 +59,7 @@ internal sealed partial class OpenApiReader
         }
 
         string title = info.GetString("title") ?? "Api";
-        string clientName = _input.ClientNameOverride ?? info.GetString("x-client-name") ?? Identifiers.ToPascal(title) + "Client";
-        string ns = _input.NamespaceOverride ?? info.GetString("x-namespace") ?? "BmsGen.Generated";
+        (string clientName, string ns) = SpecNames.Resolve(_input, info.GetString("x-client-name"), info.GetString("x-namespace"));
         if (!Identifiers.IsValidIdentifier(clientName))
         {
             Report(SpecDiagnostics.InvalidName, info["x-client-name"] ?? info, "Client name", clientName, "type name");
