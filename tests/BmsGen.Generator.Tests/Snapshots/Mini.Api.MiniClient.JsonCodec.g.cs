@@ -603,6 +603,7 @@ namespace Mini.Api
                                     lockedValue = global::BmsGen.Runtime.Json.JsonRead.Boolean(ref reader);
                                     continue;
                                 }
+
                                 break;
                             case (byte)'s':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
@@ -610,6 +611,7 @@ namespace Mini.Api
                                     statusValue = ReadServerStatus(ref reader);
                                     continue;
                                 }
+
                                 break;
                         }
 
@@ -623,6 +625,7 @@ namespace Mini.Api
                                     childrenValue = ReadArrayOfServer(ref reader);
                                     continue;
                                 }
+
                                 break;
                             case (byte)'m':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "metadata"u8))
@@ -630,6 +633,7 @@ namespace Mini.Api
                                     metadataValue = ReadMapOfString(ref reader);
                                     continue;
                                 }
+
                                 break;
                         }
 
@@ -829,6 +833,7 @@ namespace Mini.Api
                                     jobIdValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                                     continue;
                                 }
+
                                 break;
                             case (byte)'s':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
@@ -836,6 +841,7 @@ namespace Mini.Api
                                     statusValue = ReadShowJobResponseStatus(ref reader);
                                     continue;
                                 }
+
                                 break;
                         }
 
@@ -937,12 +943,14 @@ namespace Mini.Api
                                 {
                                     return global::Mini.Api.ShowJobResponseStatus.Fail;
                                 }
+
                                 break;
                             case (byte)'I':
                                 if (global::System.MemoryExtensions.SequenceEqual(text, "INIT"u8))
                                 {
                                     return global::Mini.Api.ShowJobResponseStatus.Init;
                                 }
+
                                 break;
                         }
 
@@ -955,12 +963,14 @@ namespace Mini.Api
                                 {
                                     return global::Mini.Api.ShowJobResponseStatus.Running;
                                 }
+
                                 break;
                             case (byte)'S':
                                 if (global::System.MemoryExtensions.SequenceEqual(text, "SUCCESS"u8))
                                 {
                                     return global::Mini.Api.ShowJobResponseStatus.Success;
                                 }
+
                                 break;
                         }
 
@@ -1200,6 +1210,7 @@ namespace Mini.Api
                                     actionValue = ReadStartServersRequestAction(ref reader);
                                     continue;
                                 }
+
                                 break;
                             case (byte)'w':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "weight"u8))
@@ -1207,6 +1218,7 @@ namespace Mini.Api
                                     weightValue = global::BmsGen.Runtime.Json.JsonRead.Double(ref reader);
                                     continue;
                                 }
+
                                 break;
                         }
 
