@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using BmsGen.Generator.Diagnostics;
@@ -81,23 +82,6 @@ public sealed class BmsGenGenerator : IIncrementalGenerator
     {
         var position = new LinePosition(Math.Max(0, info.Line - 1), Math.Max(0, info.Column - 1));
         Location location = Location.Create(info.FilePath, default, new LinePositionSpan(position, position));
-        return Diagnostic.Create(Descriptor(info.Id), location, info.Message);
-    }
-
-    private static readonly Dictionary<string, DiagnosticDescriptor> Descriptors = new(StringComparer.Ordinal);
-
-    private static DiagnosticDescriptor Descriptor(string id)
-    {
-        lock (Descriptors)
-        {
-            if (!Descriptors.TryGetValue(id, out DiagnosticDescriptor? descriptor))
-            {
-                SpecDiagnostic spec = SpecDiagnostics.All.TryGetValue(id, out SpecDiagnostic? known) ? known : SpecDiagnostics.InternalError;
-                descriptor = new DiagnosticDescriptor(id, spec.Title, "{0}", SpecDiagnostics.Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See generator/BmsGen.Generator/DiagnosticCatalog.md.");
-                Descriptors.Add(id, descriptor);
-            }
-
-            return descriptor;
-        }
+        return Diagnostic.Create(info.Descriptor, location, info.Arguments.Cast<object?>().ToArray());
     }
 }

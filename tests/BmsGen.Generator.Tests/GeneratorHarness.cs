@@ -24,18 +24,29 @@ internal static class GeneratorHarness
 
     public static string SpecPath(string name) => Path.Combine(AppContext.BaseDirectory, "Specs", name);
 
+    /// <summary>The consumer's parse options: doc comments parsed and checked, as GenerateDocumentationFile does.</summary>
+    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
+
+    /// <summary>
+    /// A consumer compilation as this repository builds one: nullable on, warnings as errors, missing-comment
+    /// warnings off (the consumer's own code here has none).
+    /// </summary>
     public static CSharpCompilation CreateCompilation(string source = "namespace Consumer { public static class Program { } }") =>
         CSharpCompilation.Create(
             "Consumer",
-            new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "Program.cs") },
+            new[] { CSharpSyntaxTree.ParseText(source, ParseOptions, path: "Program.cs") },
             References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable,
+                generalDiagnosticOption: ReportDiagnostic.Error,
+                specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic> { ["CS1591"] = ReportDiagnostic.Suppress }));
 
     public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> specs, IReadOnlyDictionary<string, string>? metadata = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new BmsGenGenerator().AsSourceGenerator() },
             specs,
-            (CSharpParseOptions)CSharpSyntaxTree.ParseText(string.Empty, new CSharpParseOptions(LanguageVersion.Latest)).Options,
+            ParseOptions,
             new SpecOptionsProvider(metadata ?? new Dictionary<string, string>()),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 

@@ -120,13 +120,20 @@ internal static class JsonEmitter
         _ => $"Write{TypeNames.ShapeName(type)}(writer, {value});",
     };
 
+    /// <summary>
+    /// Models wider than this read and write in parts of this many members, each part its own method: the
+    /// compiler's flow analysis of one method grows with the square of its branches times its locals, so a
+    /// 20,000-member model in one method would take minutes to compile.
+    /// </summary>
+    internal const int PartSize = 128;
+
     private static void EmitObjectReader(SourceWriter writer, SpecModel spec, ObjectTypeModel type)
     {
         string clr = TypeNames.ClrType(new TypeRef(TypeKind.Object, type.Name), spec.Namespace);
-        var locals = new HashSet<string> { "reader" };
-        List<(PropertyModel Property, string Local)> fields = type.Properties
-            .Select(p => (p, Parsing.Identifiers.MakeUnique(Parsing.Identifiers.ToCamel(p.ClrName).TrimStart('@') + "Value", locals)))
-            .ToList();
+        List<(PropertyModel Property, string Local)> fields = type.Properties.Select(p => (p, p.LocalName)).ToList();
+        bool wide = fields.Count > PartSize;
+        string prefix = wide ? "state." : string.Empty;
+        List<List<(PropertyModel Property, string Local)>> parts = Parts(fields);
 
         writer.WriteLine($"/// <summary>Reads a {type.Name} object; returns null for a JSON null.</summary>");
         writer.WriteLine($"public static {clr}? Read{type.Name}(ref {Reader} reader)");
@@ -139,34 +146,36 @@ internal static class JsonEmitter
 
             {{TypeNames.JsonRead}}.ExpectStartObject(ref reader, "{{type.Name}}");
             """);
-        foreach ((PropertyModel property, string local) in fields)
+        if (wide)
         {
-            writer.WriteLine($"{TypeNames.Nullable(property.Type, spec.Namespace)} {local} = null;");
+            writer.WriteLine($"var state = new {type.Name}__ReadState();");
+        }
+        else
+        {
+            foreach ((PropertyModel property, string local) in fields)
+            {
+                writer.WriteLine($"{TypeNames.Nullable(property.Type, spec.Namespace)} {local} = null;");
+            }
         }
 
         writer.WriteLine($"while ({TypeNames.JsonRead}.NextProperty(ref reader))");
         writer.OpenBlock();
-        if (fields.Count > 0)
+        if (wide)
         {
-            // Dispatch on the UTF-8 length first, so each member costs at most a few span comparisons.
             writer.WriteLine($"global::System.ReadOnlySpan<byte> name = {TypeNames.JsonRead}.PropertyName(ref reader);");
             writer.WriteLine($"{TypeNames.JsonRead}.MoveToValue(ref reader);");
-            writer.WriteLine("switch (name.Length)");
+            string calls = string.Join(" || ", parts.Select((_, index) => $"Read{type.Name}__Part{index}(ref reader, name, state)"));
+            writer.WriteLine($"if ({calls})");
             writer.OpenBlock();
-            foreach (IGrouping<int, (PropertyModel Property, string Local)> group in fields.GroupBy(f => System.Text.Encoding.UTF8.GetByteCount(f.Property.WireName)).OrderBy(g => g.Key))
-            {
-                writer.WriteLine($"case {group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)}:");
-                writer.Indent();
-                EmitNameDispatch(writer, "name", group.ToList(), f => f.Property.WireName, (_, f) =>
-                {
-                    writer.WriteLine($"{f.Local} = {ReadExpression(f.Property.Type)};");
-                    writer.WriteLine("continue;");
-                });
-                writer.WriteLine("break;");
-                writer.Unindent();
-            }
-
+            writer.WriteLine("continue;");
             writer.CloseBlock();
+            writer.WriteLine();
+        }
+        else if (fields.Count > 0)
+        {
+            writer.WriteLine($"global::System.ReadOnlySpan<byte> name = {TypeNames.JsonRead}.PropertyName(ref reader);");
+            writer.WriteLine($"{TypeNames.JsonRead}.MoveToValue(ref reader);");
+            WriteDispatch(writer, fields, prefix, "continue;");
             writer.WriteLine();
         }
         else
@@ -176,15 +185,19 @@ internal static class JsonEmitter
 
         writer.WriteLine($"{TypeNames.JsonRead}.SkipValue(ref reader);");
         writer.CloseBlock();
-        foreach ((PropertyModel property, string local) in fields.Where(f => f.Property.Required))
+        if (wide)
         {
-            writer.WriteLine();
-            writer.WriteLine($$"""
-                if ({{local}} is null)
+            for (int index = 0; index < parts.Count; index++)
+            {
+                if (parts[index].Any(f => f.Property.Required))
                 {
-                    throw {{TypeNames.JsonRead}}.MissingProperty("{{type.Name}}", {{SourceWriter.Literal(property.WireName)}});
+                    writer.WriteLine($"Check{type.Name}__Part{index}(state);");
                 }
-                """);
+            }
+        }
+        else
+        {
+            WriteRequiredChecks(writer, type, fields, prefix);
         }
 
         writer.WriteLine();
@@ -198,7 +211,11 @@ internal static class JsonEmitter
             writer.OpenBlock();
             foreach ((PropertyModel property, string local) in fields)
             {
-                string value = property.Required && property.Type.IsValueType ? local + ".Value" : local;
+                // A wide model's required members were checked in the part methods, out of the compiler's sight.
+                string value = !property.Required ? prefix + local
+                    : property.Type.IsValueType ? prefix + local + (wide ? ".GetValueOrDefault()" : ".Value")
+                    : prefix + local + (wide ? "!" : string.Empty);
+
                 writer.WriteLine($"{property.ClrName} = {value},");
             }
 
@@ -206,6 +223,88 @@ internal static class JsonEmitter
         }
 
         writer.CloseBlock();
+        if (!wide)
+        {
+            return;
+        }
+
+        writer.WriteLine();
+        writer.WriteLine($"/// <summary>The members of a {type.Name} read so far.</summary>");
+        writer.WriteLine($"private sealed class {type.Name}__ReadState");
+        writer.OpenBlock();
+        foreach ((PropertyModel property, string local) in fields)
+        {
+            writer.WriteLine($"public {TypeNames.Nullable(property.Type, spec.Namespace)} {local};");
+        }
+
+        writer.CloseBlock();
+        for (int index = 0; index < parts.Count; index++)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"private static bool Read{type.Name}__Part{index}(ref {Reader} reader, scoped global::System.ReadOnlySpan<byte> name, {type.Name}__ReadState state)");
+            writer.OpenBlock();
+            WriteDispatch(writer, parts[index], prefix, "return true;");
+            writer.WriteLine();
+            writer.WriteLine("return false;");
+            writer.CloseBlock();
+            if (parts[index].Any(f => f.Property.Required))
+            {
+                writer.WriteLine();
+                writer.WriteLine($"private static void Check{type.Name}__Part{index}({type.Name}__ReadState state)");
+                writer.OpenBlock();
+                WriteRequiredChecks(writer, type, parts[index], prefix);
+                writer.CloseBlock();
+            }
+        }
+    }
+
+    private static List<List<(PropertyModel Property, string Local)>> Parts(List<(PropertyModel Property, string Local)> fields)
+    {
+        var parts = new List<List<(PropertyModel Property, string Local)>>();
+        for (int start = 0; start < fields.Count; start += PartSize)
+        {
+            parts.Add(fields.GetRange(start, System.Math.Min(PartSize, fields.Count - start)));
+        }
+
+        return parts;
+    }
+
+    /// <summary>
+    /// Matches <c>name</c> against the members, on the UTF-8 length first and then on a byte that tells the
+    /// members of that length apart, so each member costs one span comparison.
+    /// </summary>
+    private static void WriteDispatch(SourceWriter writer, List<(PropertyModel Property, string Local)> fields, string prefix, string matched)
+    {
+        writer.WriteLine("switch (name.Length)");
+        writer.OpenBlock();
+        foreach (IGrouping<int, (PropertyModel Property, string Local)> group in fields.GroupBy(f => System.Text.Encoding.UTF8.GetByteCount(f.Property.WireName)).OrderBy(g => g.Key))
+        {
+            writer.WriteLine($"case {group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)}:");
+            writer.Indent();
+            EmitNameDispatch(writer, "name", group.ToList(), f => f.Property.WireName, (_, f) =>
+            {
+                writer.WriteLine($"{prefix}{f.Local} = {ReadExpression(f.Property.Type)};");
+                writer.WriteLine(matched);
+            });
+            writer.WriteLine("break;");
+            writer.Unindent();
+        }
+
+        writer.CloseBlock();
+    }
+
+    private static void WriteRequiredChecks(SourceWriter writer, ObjectTypeModel type, List<(PropertyModel Property, string Local)> fields, string prefix)
+    {
+        foreach ((PropertyModel property, string local) in fields.Where(f => f.Property.Required))
+        {
+            writer.WriteLine();
+            writer.WriteLine($$"""
+                if ({{prefix}}{{local}} is null)
+                {
+                    throw {{TypeNames.JsonRead}}.MissingProperty("{{type.Name}}", {{SourceWriter.Literal(property.WireName)}});
+                }
+                """);
+        }
     }
 
     /// <summary>
@@ -274,24 +373,35 @@ internal static class JsonEmitter
         writer.WriteLine($"public static void Write{type.Name}({Writer} writer, {clr} value)");
         writer.OpenBlock();
         writer.WriteLine("writer.WriteStartObject();");
-        foreach (PropertyModel property in type.Properties)
+        List<PropertyModel> properties = type.Properties.ToList();
+        bool wide = properties.Count > PartSize;
+        int partCount = (properties.Count + PartSize - 1) / PartSize;
+        if (wide)
         {
-            string name = $"{names}.{property.ClrName}";
-            if (property.Required)
+            for (int index = 0; index < partCount; index++)
             {
-                WriteMember(writer, property.Type, name, "value." + property.ClrName);
+                writer.WriteLine($"Write{type.Name}__Part{index}(writer, value);");
             }
-            else
-            {
-                writer.WriteLine($"if (value.{property.ClrName} is {{ }} {Local(property)})");
-                writer.OpenBlock();
-                WriteMember(writer, property.Type, name, Local(property));
-                writer.CloseBlock();
-            }
+        }
+        else
+        {
+            WriteMembers(writer, names, properties);
         }
 
         writer.WriteLine("writer.WriteEndObject();");
         writer.CloseBlock();
+        if (wide)
+        {
+            for (int index = 0; index < partCount; index++)
+            {
+                writer.WriteLine();
+                writer.WriteLine($"private static void Write{type.Name}__Part{index}({Writer} writer, {clr} value)");
+                writer.OpenBlock();
+                WriteMembers(writer, names, properties.GetRange(index * PartSize, System.Math.Min(PartSize, properties.Count - (index * PartSize))));
+                writer.CloseBlock();
+            }
+        }
+
         if (type.Properties.Count == 0)
         {
             return;
@@ -308,6 +418,25 @@ internal static class JsonEmitter
         }
 
         writer.CloseBlock();
+    }
+
+    private static void WriteMembers(SourceWriter writer, string names, List<PropertyModel> properties)
+    {
+        foreach (PropertyModel property in properties)
+        {
+            string name = $"{names}.{property.ClrName}";
+            if (property.Required)
+            {
+                WriteMember(writer, property.Type, name, "value." + property.ClrName);
+            }
+            else
+            {
+                writer.WriteLine($"if (value.{property.ClrName} is {{ }} {Local(property)})");
+                writer.OpenBlock();
+                WriteMember(writer, property.Type, name, Local(property));
+                writer.CloseBlock();
+            }
+        }
     }
 
     /// <summary>The nested class holding the pre-encoded property names of <paramref name="type"/>.</summary>
@@ -344,7 +473,7 @@ internal static class JsonEmitter
         }
     }
 
-    private static string Local(PropertyModel property) => Parsing.Identifiers.ToCamel(property.ClrName).TrimStart('@') + "Value";
+    private static string Local(PropertyModel property) => property.LocalName;
 
     private static void EmitEnumCodec(SourceWriter writer, SpecModel spec, EnumTypeModel type)
     {

@@ -100,20 +100,27 @@ internal static class ModelEmitter
         foreach (EnumMemberModel member in type.Members)
         {
             writer.WriteLine();
-            writer.WriteLine($"/// <summary>The value <c>{SourceWriter.EscapeXml(member.WireValue.Replace('\n', ' '))}</c>.</summary>");
+            writer.WriteLine($"/// <summary>The value <c>{CSharpText.DocText(member.WireValue)}</c>.</summary>");
             writer.WriteLine($"public static {name} {member.ClrName} {{ get; }} = new {name}({SourceWriter.Literal(member.WireValue)});");
         }
 
-        string knownValues = type.Members.Count == 0
-            ? "false"
-            : "Value is " + string.Join(" or ", type.Members.Select(m => SourceWriter.Literal(m.WireValue)));
+        // A set, not an "is \"a\" or \"b\" …" pattern: the compiler binds a set initializer in time linear in its size.
+        writer.WriteLine();
+        writer.WriteLine("private static readonly global::System.Collections.Generic.HashSet<string> s_knownValues = new(global::System.StringComparer.Ordinal)");
+        writer.OpenBlock();
+        foreach (EnumMemberModel member in type.Members)
+        {
+            writer.WriteLine(SourceWriter.Literal(member.WireValue) + ",");
+        }
+
+        writer.CloseBlock(";");
         writer.WriteLine();
         writer.WriteLine($$"""
             /// <summary>The wire text of this value.</summary>
             public string Value => _value ?? string.Empty;
 
             /// <summary>Whether the spec documents this value.</summary>
-            public bool IsKnown => {{knownValues}};
+            public bool IsKnown => s_knownValues.Contains(Value);
 
             /// <summary>Wraps wire text.</summary>
             public static implicit operator {{name}}(string value) => new {{name}}(value);

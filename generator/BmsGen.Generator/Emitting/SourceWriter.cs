@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
 
 namespace BmsGen.Generator.Emitting;
@@ -66,7 +67,7 @@ internal sealed class SourceWriter
         }
     }
 
-    /// <summary>Writes an XML doc element, escaped, one <c>///</c> line per source line.</summary>
+    /// <summary>Writes an XML doc element, escaped by <see cref="CSharpText.DocLines"/>, one <c>///</c> line per text line.</summary>
     public void WriteDocElement(string element, string? text, string attributes = "")
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -74,18 +75,38 @@ internal sealed class SourceWriter
             return;
         }
 
-        string[] lines = text!.Replace("\r", string.Empty).Trim().Split('\n');
-        if (lines.Length == 1)
+        var lines = new List<string>();
+        foreach (string line in CSharpText.DocLines(text!))
         {
-            WriteLine($"/// <{element}{attributes}>{EscapeXml(lines[0].Trim())}</{element}>");
+            lines.Add(line.TrimEnd());
+        }
+
+        while (lines.Count > 0 && lines[0].Trim().Length == 0)
+        {
+            lines.RemoveAt(0);
+        }
+
+        while (lines.Count > 0 && lines[lines.Count - 1].Length == 0)
+        {
+            lines.RemoveAt(lines.Count - 1);
+        }
+
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        lines[0] = lines[0].TrimStart();
+        if (lines.Count == 1)
+        {
+            WriteLine($"/// <{element}{attributes}>{lines[0]}</{element}>");
             return;
         }
 
         WriteLine($"/// <{element}{attributes}>");
         foreach (string line in lines)
         {
-            string trimmed = line.TrimEnd();
-            WriteLine(trimmed.Length == 0 ? "/// <para/>" : "/// " + EscapeXml(trimmed));
+            WriteLine(line.Length == 0 ? "/// <para/>" : "/// " + line);
         }
 
         WriteLine($"/// </{element}>");
@@ -93,41 +114,12 @@ internal sealed class SourceWriter
 
     public override string ToString() => _builder.ToString();
 
-    public static string EscapeXml(string text) =>
-        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    /// <summary>XML doc text on one line; see <see cref="CSharpText.DocText"/>.</summary>
+    public static string EscapeXml(string text) => CSharpText.DocText(text);
 
-    /// <summary>A C# regular string literal (quotes included) for arbitrary text.</summary>
-    public static string Literal(string value)
-    {
-        var builder = new StringBuilder(value.Length + 2);
-        builder.Append('"');
-        foreach (char c in value)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                default:
-                    if (c < ' ' || (c >= 0x7f && c <= 0x9f) || char.IsSurrogate(c))
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
+    /// <summary>A C# string literal; see <see cref="CSharpText.StringLiteral"/>.</summary>
+    public static string Literal(string value) => CSharpText.StringLiteral(value);
 
-                    break;
-            }
-        }
-
-        builder.Append('"');
-        return builder.ToString();
-    }
-
-    /// <summary>A UTF-8 literal (<c>"name"u8</c>) for a JSON property name.</summary>
-    public static string Utf8Literal(string value) => Literal(value) + "u8";
+    /// <summary>A UTF-8 literal (<c>"name"u8</c>) for a JSON property name; see <see cref="CSharpText.Utf8Literal"/>.</summary>
+    public static string Utf8Literal(string value) => CSharpText.Utf8Literal(value);
 }

@@ -51,6 +51,7 @@ internal sealed record ParameterModel(
     TypeRef Type,
     bool Required,
     bool FromProjectOption,
-    string? Description);
+    string? Description,
+    string? Remarks = null);
 
 internal sealed record RequestBodyModel(TypeRef Type, bool Required, string? Description);

@@ -56,4 +56,9 @@ internal sealed record PropertyModel(
     string? Description,
     string? Remarks,
     bool Deprecated,
-    string? DefaultValue = null);
+    string? DefaultValue = null,
+    string LocalName = "")
+{
+    /// <summary>The name of the codec's local variable for this member: unique within its type, assigned by the reader.</summary>
+    public string LocalName { get; init; } = LocalName.Length > 0 ? LocalName : ClrName.Substring(0, 1).ToLowerInvariant() + ClrName.Substring(1) + "Value";
+}

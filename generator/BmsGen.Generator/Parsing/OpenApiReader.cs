@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading;
 using BmsGen.Generator.Diagnostics;
 using BmsGen.Generator.Model;
+using DiagnosticDescriptor = Microsoft.CodeAnalysis.DiagnosticDescriptor;
 
 namespace BmsGen.Generator.Parsing;
 
@@ -15,6 +16,14 @@ internal sealed partial class OpenApiReader
     private const string SchemaRefPrefix = "#/components/schemas/";
     private static readonly string[] HttpMethods = { "get", "put", "post", "delete", "patch", "head", "options" };
     private static readonly string[] UnsupportedCombinators = { "allOf", "oneOf", "anyOf", "not" };
+
+    /// <summary>JSON Schema 2020-12 keywords (OpenAPI 3.1) that change what a value may be; none is read yet.</summary>
+    private static readonly string[] UnsupportedSchemaKeywords =
+    {
+        "const", "prefixItems", "if", "then", "else", "dependentSchemas", "dependentRequired", "unevaluatedProperties",
+        "unevaluatedItems", "patternProperties", "propertyNames", "contains", "minContains", "maxContains", "$defs",
+        "$dynamicRef", "$dynamicAnchor", "$anchor", "contentSchema",
+    };
 
     private readonly SpecInput _input;
     private readonly List<DiagnosticInfo> _diagnostics;
@@ -27,6 +36,20 @@ internal sealed partial class OpenApiReader
 
     /// <summary>Bounds the work on hostile specs: YAML aliases can make a small file a huge tree of schemas.</summary>
     public const int MaxSchemaVisits = 50_000;
+
+    /// <summary>Bounds the recursion through nested schemas and chains of <c>$ref</c>s.</summary>
+    public const int MaxSchemaDepth = 100;
+
+    /// <summary>
+    /// The longest C# name taken from a spec. C# allows 512 characters; the emitters add prefixes and suffixes
+    /// (<c>Read</c>, <c>Converter</c>, <c>TypeInfo</c>) of up to 32.
+    /// </summary>
+    public const int MaxNameLength = 480;
+
+    /// <summary>The longest namespace, in UTF-8 bytes; with a type name it must stay within metadata's 1024.</summary>
+    public const int MaxNamespaceLength = 500;
+
+    private int _schemaDepth;
 
     public OpenApiReader(SpecInput input, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
@@ -45,10 +68,15 @@ internal sealed partial class OpenApiReader
 
         _root = root;
         string? version = root.GetString("openapi");
-        if (version is null || !version.StartsWith("3.", StringComparison.Ordinal))
+        if (version is null || !(version.StartsWith("3.0", StringComparison.Ordinal) || version.StartsWith("3.1", StringComparison.Ordinal)))
         {
-            Report(SpecDiagnostics.InvalidStructure, root["openapi"] ?? root, $"'openapi' must be a 3.x version, found '{version ?? "(missing)"}'");
+            Report(SpecDiagnostics.InvalidStructure, root["openapi"] ?? root, $"'openapi' must be a 3.0 or 3.1 version, found '{version ?? "(missing)"}'");
             return null;
+        }
+
+        if (root["webhooks"] is YamlNode webhooks)
+        {
+            Report(SpecDiagnostics.UnsupportedConstruct, webhooks, "'webhooks' (OpenAPI 3.1)", "the generated client only calls the API; it does not receive requests");
         }
 
         var info = root["info"] as YamlMapping;
@@ -60,14 +88,23 @@ internal sealed partial class OpenApiReader
 
         string title = info.GetString("title") ?? "Api";
         (string clientName, string ns) = SpecNames.Resolve(_input, info.GetString("x-client-name"), info.GetString("x-namespace"));
-        if (!Identifiers.IsValidIdentifier(clientName))
+        if (CheckLength(clientName, info["x-client-name"] ?? info, "client") && !Identifiers.IsValidIdentifier(clientName))
         {
             Report(SpecDiagnostics.InvalidName, info["x-client-name"] ?? info, "Client name", clientName, "type name");
         }
 
-        if (!Identifiers.IsValidNamespace(ns))
+        if (Encoding.UTF8.GetByteCount(ns) > MaxNamespaceLength)
+        {
+            Report(SpecDiagnostics.TooComplex, info["x-namespace"] ?? info, $"The namespace '{YamlLoader.Shorten(ns)}' is {Encoding.UTF8.GetByteCount(ns)} UTF-8 bytes long; the limit is {MaxNamespaceLength}");
+        }
+        else if (!Identifiers.IsValidNamespace(ns))
         {
             Report(SpecDiagnostics.InvalidName, info["x-namespace"] ?? info, "Namespace", ns, "namespace");
+        }
+
+        if (_diagnostics.Count > 0)
+        {
+            return null;
         }
 
         _typeNames.Add(clientName);
@@ -100,6 +137,7 @@ internal sealed partial class OpenApiReader
             ResolveComponent(name, _components[name].Node);
         }
 
+        CheckShapeNames(operations);
         return new SpecModel(
             _input.FilePath,
             ns,
@@ -122,6 +160,11 @@ internal sealed partial class OpenApiReader
         foreach (KeyValuePair<YamlScalar, YamlNode> entry in schemas.Entries)
         {
             string clrName = Identifiers.ToPascal(entry.Key.Value);
+            if (!CheckLength(clrName, entry.Key, "schema"))
+            {
+                continue;
+            }
+
             if (!_typeNames.Add(clrName))
             {
                 Report(SpecDiagnostics.DuplicateName, entry.Key, $"Schema '{entry.Key.Value}' maps to the C# name '{clrName}', which another schema or the client already uses");
@@ -215,6 +258,10 @@ internal sealed partial class OpenApiReader
         string pascalId = Identifiers.IsValidIdentifier(operationId) && char.IsUpper(operationId[0]) ? operationId : Identifiers.ToPascal(operationId);
         string methodName = pascalId + "Async";
         int errorsBefore = _diagnostics.Count;
+        if (!CheckLength(methodName, operation["operationId"]!, "method"))
+        {
+            return null;
+        }
 
         var parameters = new List<ParameterModel>();
         // The generated methods' own names (body, token, request, and the paging and job-waiting locals) are reserved.
@@ -378,7 +425,12 @@ internal sealed partial class OpenApiReader
         bool required = kind == ParameterLocation.Path || parameter.GetBoolean("required");
         bool fromProject = kind == ParameterLocation.Path && name is "project_id" or "tenant_id";
         string clrName = Identifiers.MakeUnique(Identifiers.ToCamel(name), parameterNames);
-        return new ParameterModel(name, clrName, kind, type, required, fromProject, parameter.GetString("description"));
+        if (!CheckLength(clrName, parameter["name"]!, "parameter"))
+        {
+            return null;
+        }
+
+        return new ParameterModel(name, clrName, kind, type, required, fromProject, parameter.GetString("description"), parameter["schema"] is YamlNode constrained ? DescribeConstraints(PeekSchema(constrained)) : null);
     }
 
     private void CheckPathParameters(string wirePath, List<ParameterModel> parameters, YamlNode location)
@@ -545,6 +597,25 @@ internal sealed partial class OpenApiReader
             throw new YamlLoader.LoadException($"the spec expands to more than {MaxSchemaVisits} schemas (YAML aliases?)", node.Line, node.Column, tooComplex: true);
         }
 
+        if (_schemaDepth >= MaxSchemaDepth)
+        {
+            throw new YamlLoader.LoadException($"schemas nest (through properties, items and $refs) deeper than {MaxSchemaDepth} levels", node.Line, node.Column, tooComplex: true);
+        }
+
+        _schemaDepth++;
+        try
+        {
+            return ResolveSchemaCore(node, contextName, reservedName);
+        }
+        finally
+        {
+            _schemaDepth--;
+        }
+    }
+
+    private TypeRef ResolveSchemaCore(YamlNode node, string contextName, string? reservedName)
+    {
+
         if (node is not YamlMapping schema)
         {
             if (node is YamlScalar { Value: "true" or "True" })
@@ -589,11 +660,24 @@ internal sealed partial class OpenApiReader
             }
         }
 
-        string? type = schema.GetString("type");
+        foreach (string keyword in UnsupportedSchemaKeywords)
+        {
+            if (schema[keyword] is YamlNode unsupported)
+            {
+                Report(SpecDiagnostics.UnsupportedConstruct, unsupported, $"'{keyword}' (JSON Schema 2020-12, OpenAPI 3.1)", "describe the value with the OpenAPI 3.0 keywords");
+                return TypeRef.Any;
+            }
+        }
+
+        if (!TryReadType(schema, out string? type, out _))
+        {
+            return TypeRef.Any;
+        }
+
         switch (type)
         {
             case "string":
-                return schema["enum"] is YamlSequence values ? DefineEnum(NameFor(contextName, reservedName), schema, values) : TypeRef.String;
+                return schema["enum"] is YamlSequence values ? DefineEnum(NameFor(contextName, reservedName, schema), schema, values) : TypeRef.String;
             case "integer":
                 return schema.GetString("format") == "int64" ? TypeRef.Int64 : TypeRef.Int32;
             case "number":
@@ -607,7 +691,8 @@ internal sealed partial class OpenApiReader
                     return TypeRef.Any;
                 }
 
-                return new TypeRef(TypeKind.Array, Element: ResolveSchema(items, contextName + "Item"));
+                var array = new TypeRef(TypeKind.Array, Element: ResolveSchema(items, contextName + "Item"));
+                return CheckShape(array, schema) ? array : TypeRef.Any;
             case "object":
             case null:
                 return ResolveObject(schema, contextName, reservedName);
@@ -644,7 +729,7 @@ internal sealed partial class OpenApiReader
     {
         if (schema["properties"] is YamlMapping)
         {
-            string name = NameFor(contextName, reservedName);
+            string name = NameFor(contextName, reservedName, schema);
             DefineObject(name, schema);
             return new TypeRef(TypeKind.Object, name);
         }
@@ -652,14 +737,173 @@ internal sealed partial class OpenApiReader
         YamlNode? additional = schema["additionalProperties"];
         if (additional is YamlMapping additionalSchema)
         {
-            return new TypeRef(TypeKind.Map, Element: ResolveSchema(additionalSchema, contextName + "Value"));
+            var map = new TypeRef(TypeKind.Map, Element: ResolveSchema(additionalSchema, contextName + "Value"));
+            return CheckShape(map, schema) ? map : TypeRef.Any;
         }
 
         return additional is YamlScalar { Value: "true" or "True" } ? new TypeRef(TypeKind.Map, Element: TypeRef.Any) : TypeRef.Any;
     }
 
     /// <summary>Component schemas own their reserved name; inline schemas get a unique name from their context.</summary>
-    private string NameFor(string contextName, string? reservedName) => reservedName ?? Identifiers.MakeUnique(contextName, _typeNames);
+    private string NameFor(string contextName, string? reservedName, YamlNode at)
+    {
+        if (reservedName is not null)
+        {
+            return reservedName;
+        }
+
+        // A name that is too long is reported; the type keeps a short stand-in name so reading can go on.
+        return CheckLength(contextName, at, "type") ? Identifiers.MakeUnique(contextName, _typeNames) : Identifiers.MakeUnique("TooLong", _typeNames);
+    }
+
+    /// <summary>
+    /// Reads <c>type</c>: a name, or (OpenAPI 3.1) a list of one name and <c>'null'</c>. Reports anything else;
+    /// <paramref name="nullable"/> tells whether null is allowed by <c>nullable: true</c> or the list.
+    /// </summary>
+    private bool TryReadType(YamlMapping schema, out string? type, out bool nullable)
+    {
+        nullable = schema.GetBoolean("nullable");
+        type = null;
+        switch (schema["type"])
+        {
+            case null:
+                return true;
+            case YamlScalar { IsNull: true }:
+                Report(SpecDiagnostics.InvalidStructure, schema["type"], "'type' is empty; name a type such as string or object");
+                return false;
+            case YamlScalar scalar:
+                type = scalar.Value;
+                return true;
+            case YamlSequence list:
+                var names = new List<string>();
+                foreach (YamlNode item in list.Items)
+                {
+                    if (item is not YamlScalar name || (name.IsNull && name.Value != "null"))
+                    {
+                        Report(SpecDiagnostics.InvalidStructure, item, "Every entry of a 'type' list must be a type name");
+                        return false;
+                    }
+
+                    if (name.Value == "null")
+                    {
+                        nullable = true;
+                    }
+                    else
+                    {
+                        names.Add(name.Value);
+                    }
+                }
+
+                if (names.Count == 0)
+                {
+                    Report(SpecDiagnostics.InvalidStructure, list, "A 'type' list must name a type besides 'null'");
+                    return false;
+                }
+
+                if (names.Count > 1)
+                {
+                    Report(SpecDiagnostics.UnsupportedConstruct, list, $"The type list [{YamlLoader.Shorten(string.Join(", ", names))}]", "a value has one type, optionally with 'null'");
+                    return false;
+                }
+
+                type = names[0];
+                return true;
+            default:
+                Report(SpecDiagnostics.InvalidStructure, schema["type"], "'type' must be a type name or a list of them");
+                return false;
+        }
+    }
+
+    /// <summary>Whether a schema allows null: <c>nullable: true</c>, or <c>'null'</c> in its type list.</summary>
+    private static bool IsNullable(YamlMapping? schema)
+    {
+        if (schema is null)
+        {
+            return false;
+        }
+
+        return schema.GetBoolean("nullable") || (schema["type"] is YamlSequence list && list.Items.OfType<YamlScalar>().Any(s => s.Value == "null"));
+    }
+
+    /// <summary>Reports a C# name longer than <see cref="MaxNameLength"/> at the spec node it comes from.</summary>
+    private bool CheckLength(string name, YamlNode at, string what)
+    {
+        if (name.Length <= MaxNameLength)
+        {
+            return true;
+        }
+
+        Report(SpecDiagnostics.TooComplex, at, $"The {what} name '{YamlLoader.Shorten(name)}' is {name.Length} characters long; names taken from a spec are limited to {MaxNameLength}");
+        return false;
+    }
+
+    /// <summary>
+    /// The codec names its array and map helpers after their shape (<c>ReadArrayOfString</c>); a schema whose C# name is
+    /// such a shape name would get a second method of the same name, so it is reported at the schema.
+    /// </summary>
+    private void CheckShapeNames(List<OperationModel> operations)
+    {
+        var shapes = new HashSet<string>(StringComparer.Ordinal);
+        void Visit(TypeRef? type)
+        {
+            if (type is { Kind: TypeKind.Array or TypeKind.Map })
+            {
+                shapes.Add(ShapeName(type));
+                Visit(type.Element);
+            }
+        }
+
+        foreach (ObjectTypeModel type in _types.Values.OfType<ObjectTypeModel>())
+        {
+            foreach (PropertyModel property in type.Properties)
+            {
+                Visit(property.Type);
+            }
+        }
+
+        foreach (OperationModel operation in operations)
+        {
+            Visit(operation.RequestBody?.Type);
+            Visit(operation.ResponseType);
+        }
+
+        foreach (string name in _types.Keys.Where(shapes.Contains).OrderBy(n => n, StringComparer.Ordinal))
+        {
+            YamlNode? at = _components.Where(c => c.Value.ClrName == name).Select(c => (YamlNode?)c.Value.Node).FirstOrDefault();
+            Report(SpecDiagnostics.DuplicateName, at, $"The schema name '{name}' is also the name the JSON code gives to a list or map shape the spec uses; rename the schema");
+        }
+    }
+
+    private static string ShapeName(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Object or TypeKind.Enum => type.Name!,
+        TypeKind.Array => "ArrayOf" + ShapeName(type.Element!),
+        TypeKind.Map => "MapOf" + ShapeName(type.Element!),
+        TypeKind.Any => "Json",
+        TypeKind.String or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Boolean => type.Kind.ToString(),
+        _ => throw new InvalidOperationException($"Unknown type kind {type.Kind}."),
+    };
+
+    /// <summary>Array and map shapes get codec helpers named after them (<c>ArrayOfMapOfString</c>); their names are bounded too.</summary>
+    private bool CheckShape(TypeRef shape, YamlNode at)
+    {
+        static int Length(TypeRef type) => type.Kind switch
+        {
+            TypeKind.Object or TypeKind.Enum => type.Name!.Length,
+            TypeKind.Array => "ArrayOf".Length + Length(type.Element!),
+            TypeKind.Map => "MapOf".Length + Length(type.Element!),
+            _ => type.Kind.ToString().Length,
+        };
+
+        int length = Length(shape);
+        if (length <= MaxNameLength)
+        {
+            return true;
+        }
+
+        Report(SpecDiagnostics.TooComplex, at, $"Arrays and maps nest so deep that their codec name is {length} characters long; the limit is {MaxNameLength}");
+        return false;
+    }
 
     private void DefineObject(string name, YamlMapping schema)
     {
@@ -677,11 +921,18 @@ internal sealed partial class OpenApiReader
         var properties = new List<PropertyModel>();
         // Members every class inherits from object are reserved, so a property never hides one.
         var propertyNames = new HashSet<string>(StringComparer.Ordinal) { name, "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "ReferenceEquals", "Finalize" };
+        // The codec's locals for the members: camelCase plus "Value", unique even where two C# names differ only in case.
+        var localNames = new HashSet<string>(StringComparer.Ordinal);
         var declared = (YamlMapping)schema["properties"]!;
         foreach (KeyValuePair<YamlScalar, YamlNode> entry in declared.Entries)
         {
             string wireName = entry.Key.Value;
             string clrName = Identifiers.MakeUnique(Identifiers.ToPascal(wireName), propertyNames);
+            if (!CheckLength(clrName, entry.Key, "property"))
+            {
+                continue;
+            }
+
             TypeRef type = ResolveSchema(entry.Value, name + Identifiers.ToPascal(wireName));
             YamlMapping? propertySchema = PeekSchema(entry.Value);
             properties.Add(new PropertyModel(
@@ -689,11 +940,12 @@ internal sealed partial class OpenApiReader
                 clrName,
                 type,
                 // A required member the API may send as null cannot be a non-nullable required property.
-                required.Contains(wireName) && !(propertySchema?.GetBoolean("nullable") ?? false),
+                required.Contains(wireName) && !IsNullable(propertySchema) && !IsNullable(entry.Value as YamlMapping),
                 (entry.Value as YamlMapping)?.GetString("description") ?? propertySchema?.GetString("description"),
                 DescribeConstraints(entry.Value as YamlMapping),
                 (entry.Value as YamlMapping)?.GetBoolean("deprecated") ?? false,
-                DefaultFor(type.Kind, propertySchema?.GetString("default"))));
+                DefaultFor(type.Kind, propertySchema?.GetString("default")),
+                Identifiers.MakeUnique(Identifiers.ToCamel(clrName).TrimStart('@') + "Value", localNames)));
         }
 
         foreach (string missing in required.Where(r => !declared.ContainsKey(r)))
@@ -736,6 +988,11 @@ internal sealed partial class OpenApiReader
             if (clr.StartsWith("_", StringComparison.Ordinal))
             {
                 clr = "Value" + clr.Substring(1);
+            }
+
+            if (!CheckLength(clr, value, "enum member"))
+            {
+                continue;
             }
 
             members.Add(new EnumMemberModel(value.Value, Identifiers.MakeUnique(clr, memberNames)));
@@ -797,10 +1054,11 @@ internal sealed partial class OpenApiReader
         return parts.Count == 0 ? null : string.Join("; ", parts) + ".";
     }
 
-    private void Report(SpecDiagnostic descriptor, YamlNode? location, params object?[] args)
+    private void Report(DiagnosticDescriptor descriptor, YamlNode? location, params object?[] args)
     {
         YamlNode at = location ?? _root ?? (YamlNode)new YamlScalar(string.Empty, false, 1, 1);
-        _diagnostics.Add(new DiagnosticInfo(descriptor.Id, descriptor.Format(args), _input.FilePath, at.Line, at.Column));
+        object?[] shortened = args.Select(arg => arg is string text ? YamlLoader.Shorten(text, 200) : arg).ToArray();
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, _input.FilePath, at.Line, at.Column, shortened));
     }
 
     private sealed class ComponentSchema

@@ -19,11 +19,15 @@ internal static class SpecParser
             YamlNode? root = YamlLoader.Load(input.Text);
             cancellationToken.ThrowIfCancellationRequested();
             model = new OpenApiReader(input, diagnostics, cancellationToken).Read(root);
+            if (root is YamlMapping mapping)
+            {
+                KeyChecker.Check(mapping, input, diagnostics, cancellationToken);
+            }
         }
         catch (YamlLoader.LoadException ex)
         {
-            SpecDiagnostic descriptor = ex.TooComplex ? SpecDiagnostics.TooComplex : SpecDiagnostics.SyntaxError;
-            diagnostics.Add(new DiagnosticInfo(descriptor.Id, descriptor.Format(ex.Message), input.FilePath, ex.Line, ex.Column));
+            Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor = ex.TooComplex ? SpecDiagnostics.TooComplex : SpecDiagnostics.SyntaxError;
+            diagnostics.Add(DiagnosticInfo.Create(descriptor, input.FilePath, ex.Line, ex.Column, ex.Message));
         }
         catch (OperationCanceledException)
         {
@@ -31,10 +35,10 @@ internal static class SpecParser
         }
         catch (Exception ex)
         {
-            diagnostics.Add(new DiagnosticInfo(SpecDiagnostics.InternalError.Id, SpecDiagnostics.InternalError.Format(ex.GetType().Name + ": " + ex.Message), input.FilePath, 1, 1));
+            diagnostics.Add(DiagnosticInfo.Create(SpecDiagnostics.InternalError, input.FilePath, 1, 1, ex.GetType().Name + ": " + ex.Message));
         }
 
         // A spec with errors emits nothing: half a client would compile into confusing follow-on errors.
-        return new SpecParseResult(diagnostics.Count == 0 ? model : null, diagnostics.ToImmutableEquatableArray());
+        return new SpecParseResult(diagnostics.Any(d => d.IsError) ? null : model, diagnostics.ToImmutableEquatableArray());
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -14,6 +15,9 @@ internal static class YamlLoader
 {
     public const int MaxDepth = 128;
     public const int MaxNodes = 2_000_000;
+
+    /// <summary>The longest spec text read, in characters; the real specs are well under 1 MB.</summary>
+    public const int MaxLength = 8 * 1024 * 1024;
 
     public sealed class LoadException : Exception
     {
@@ -34,22 +38,60 @@ internal static class YamlLoader
 
     public static YamlNode? Load(string text)
     {
+        if (text.Length > MaxLength)
+        {
+            throw new LoadException($"the spec is {text.Length} characters long; the limit is {MaxLength}", 1, 1, tooComplex: true);
+        }
+
+        var parser = new Parser(new StringReader(text));
+        var position = new Position();
         try
         {
-            return LoadCore(text);
+            return LoadCore(parser, position);
         }
         catch (YamlException ex)
         {
             string message = ex.InnerException is null ? ex.Message : ex.Message + " " + ex.InnerException.Message;
-            throw new LoadException(StripMarkPrefix(message), (int)ex.Start.Line, (int)ex.Start.Column);
+            throw new LoadException(Shorten(StripMarkPrefix(message)), (int)ex.Start.Line, (int)ex.Start.Column);
+        }
+        catch (InvalidOperationException)
+        {
+            // The parser ends a document early on some unclosed constructs; the last event read says where.
+            // YamlDotNet's parser gives up with an InvalidOperationException when the text ends inside a flow
+            // collection; the innermost open one is what the author has to close.
+            Frame? flow = position.Open?.FirstOrDefault(f => f.IsFlow);
+            if (flow is not null)
+            {
+                string kind = flow.Node is YamlMapping ? "flow mapping" : "flow sequence";
+                string close = flow.Node is YamlMapping ? "}" : "]";
+                throw new LoadException($"the {kind} opened here is never closed: a '{close}' is missing", flow.Node.Line, flow.Node.Column);
+            }
+
+            throw new LoadException("the document ends in the middle of a construct", position.Line, position.Column);
         }
     }
 
-    private static YamlNode? LoadCore(string text)
+    /// <summary>Where the last event read started.</summary>
+    private sealed class Position
     {
-        var parser = new Parser(new StringReader(text));
+        public int Line { get; set; } = 1;
+
+        public int Column { get; set; } = 1;
+
+        /// <summary>The collections open at the last event, innermost first.</summary>
+        public Stack<Frame>? Open { get; set; }
+    }
+
+    /// <summary>Text quoted from a spec into a message, cut so that a megabyte name cannot make a megabyte message.</summary>
+    public static string Shorten(string text, int limit = 120) =>
+        text.Length <= limit ? text : text.Substring(0, limit) + "…";
+
+    private static YamlNode? LoadCore(Parser parser, Position position)
+    {
         var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         var stack = new Stack<Frame>();
+        var open = new HashSet<YamlNode>();
+        position.Open = stack;
         YamlNode? root = null;
         int nodes = 0;
 
@@ -65,6 +107,8 @@ internal static class YamlLoader
             ParsingEvent evt = parser.Consume<ParsingEvent>();
             int line = (int)evt.Start.Line;
             int column = (int)evt.Start.Column;
+            position.Line = line;
+            position.Column = column;
             if (++nodes > MaxNodes)
             {
                 throw new LoadException($"the document has more than {MaxNodes} nodes", line, column, tooComplex: true);
@@ -74,6 +118,7 @@ internal static class YamlLoader
             switch (evt)
             {
                 case Scalar scalar:
+                    CheckText(scalar.Value, line, column);
                     var node = new YamlScalar(scalar.Value, scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded, line, column);
                     Remember(anchors, scalar.Anchor, node);
                     completed = node;
@@ -81,23 +126,32 @@ internal static class YamlLoader
                 case AnchorAlias alias:
                     if (!anchors.TryGetValue(alias.Value.Value, out completed))
                     {
-                        throw new LoadException($"alias '*{alias.Value}' names no anchor defined before it", line, column);
+                        throw new LoadException($"alias '*{Shorten(alias.Value.Value)}' names no anchor defined before it", line, column);
+                    }
+
+                    if (open.Contains(completed))
+                    {
+                        // The anchored node is still open: the alias would make it contain itself.
+                        throw new LoadException($"alias '*{Shorten(alias.Value.Value)}' refers to a node that contains it, which makes an endless cycle", line, column);
                     }
 
                     break;
                 case MappingStart mappingStart:
                     var mapping = new YamlMapping(line, column);
                     Remember(anchors, mappingStart.Anchor, mapping);
-                    Push(stack, new Frame(mapping), line, column);
+                    Push(stack, new Frame(mapping, mappingStart.Style == MappingStyle.Flow), line, column);
+                    open.Add(mapping);
                     break;
                 case SequenceStart sequenceStart:
                     var sequence = new YamlSequence(line, column);
                     Remember(anchors, sequenceStart.Anchor, sequence);
-                    Push(stack, new Frame(sequence), line, column);
+                    Push(stack, new Frame(sequence, sequenceStart.Style == SequenceStyle.Flow), line, column);
+                    open.Add(sequence);
                     break;
                 case MappingEnd:
                 case SequenceEnd:
                     completed = stack.Pop().Node;
+                    open.Remove(completed);
                     break;
                 default:
                     throw new LoadException($"unexpected YAML event {evt.GetType().Name}", line, column);
@@ -114,7 +168,14 @@ internal static class YamlLoader
                 continue;
             }
 
+            // Aliases can stack shallow nodes into a deep tree; the limit holds for the tree as the reader walks it.
+            if (stack.Count + completed.Height > MaxDepth)
+            {
+                throw new LoadException($"nesting is deeper than {MaxDepth} levels (counting the nodes that aliases repeat)", line, column, tooComplex: true);
+            }
+
             Frame parent = stack.Peek();
+            parent.Node.Height = Math.Max(parent.Node.Height, completed.Height + 1);
             if (parent.Node is YamlSequence parentSequence)
             {
                 parentSequence.Items.Add(completed);
@@ -130,12 +191,29 @@ internal static class YamlLoader
                 parent.PendingKey = null;
                 if (!((YamlMapping)parent.Node).Add(key, completed))
                 {
-                    throw new LoadException($"duplicate key '{key.Value}'", key.Line, key.Column);
+                    throw new LoadException($"duplicate key '{Shorten(key.Value)}'", key.Line, key.Column);
                 }
             }
         }
 
         return root;
+    }
+
+    /// <summary>Refuses text that no C# or UTF-8 literal can hold: an unpaired UTF-16 surrogate.</summary>
+    private static void CheckText(string value, int line, int column)
+    {
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                throw new LoadException($"the text holds an unpaired surrogate (U+{(int)c:X4}), which is not a character", line, column);
+            }
+        }
     }
 
     private static void Push(Stack<Frame> stack, Frame frame, int line, int column)
@@ -165,7 +243,13 @@ internal static class YamlLoader
 
     private sealed class Frame
     {
-        public Frame(YamlNode node) => Node = node;
+        public Frame(YamlNode node, bool isFlow)
+        {
+            Node = node;
+            IsFlow = isFlow;
+        }
+
+        public bool IsFlow { get; }
 
         public YamlNode Node { get; }
 

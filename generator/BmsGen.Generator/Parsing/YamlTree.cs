@@ -17,6 +17,9 @@ internal abstract class YamlNode
     public int Line { get; }
 
     public int Column { get; }
+
+    /// <summary>Levels below this node (0 for a scalar); the loader bounds it, aliases included.</summary>
+    public int Height { get; set; }
 }
 
 internal sealed class YamlScalar : YamlNode

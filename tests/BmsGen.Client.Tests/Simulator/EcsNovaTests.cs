@@ -37,7 +37,7 @@ public sealed class EcsTests : IAsyncLifetime
                 FlavorRef = "s6.large.2",
                 Vpcid = "vpc-1",
                 Nics = new[] { new CreateServersNic { SubnetId = "subnet-1" } },
-                RootVolume = new PostPaidServerRootVolume { Volumetype = VolumeType.Ssd },
+                RootVolume = new CreateServersRootVolume { Volumetype = "SSD" },
                 AvailabilityZone = "az1",
                 PowerOn = true,
             },
@@ -63,7 +63,7 @@ public sealed class EcsTests : IAsyncLifetime
             OsStop = new BatchStopServersOption { Servers = new[] { new ServerIdRef { Id = id } } },
         });
         await _sim.WaitJobAsync(stop.JobId!);
-        JobIdResponse? resize = await ecs.Api.ResizeServerAsync(id, new ResizeServerRequest { Resize = new ResizeServerOption { FlavorRef = "s6.xlarge.2" } });
+        ResizeServerResponse? resize = await ecs.Api.ResizeServerAsync(id, new ResizeServerRequest { Resize = new ResizeServerOption { FlavorRef = "s6.xlarge.2" } });
         await _sim.WaitJobAsync(resize!.JobId!);
         Assert.Equal("s6.xlarge.2", (await ecs.Nova.NovaShowServerAsync(id)).Server!.Flavor!.Id);
         BmsGenApiException same = await Assert.ThrowsAsync<BmsGenApiException>(() => ecs.Api.ResizeServerAsync(id, new ResizeServerRequest { Resize = new ResizeServerOption { FlavorRef = "s6.xlarge.2" } }));

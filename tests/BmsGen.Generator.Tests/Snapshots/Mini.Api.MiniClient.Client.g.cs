@@ -75,7 +75,7 @@ namespace Mini.Api
         /// <summary>List servers</summary>
         /// <remarks>GET /v1/{project_id}/servers/detail.</remarks>
         /// <param name="limit">The page size.</param>
-        /// <param name="offset">The page number</param>
+        /// <param name="offset">The page number, from 1.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The parsed response body.</returns>
         /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>
@@ -85,7 +85,7 @@ namespace Mini.Api
         /// <summary>List servers, with the response's status code, headers and request ID.</summary>
         /// <remarks>Sends the same request as <see cref="ListServersAsync"/>.</remarks>
         /// <param name="limit">The page size.</param>
-        /// <param name="offset">The page number</param>
+        /// <param name="offset">The page number, from 1.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The parsed response body (<c>Value</c>) with the status code, headers and request ID.</returns>
         /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>
@@ -95,7 +95,7 @@ namespace Mini.Api
         /// <summary>List servers: every page, one request per page.</summary>
         /// <remarks>Sends ListServers once per page: limit is the page size (the documented default, 25, when null). offset is the page number, from 1 (or the one given); the walk ends at a page shorter than the page size, when that is known. It also ends at an empty page or once the reported total is reached. <see cref="ListServersAsync"/> sends a single page.</remarks>
         /// <param name="limit">The page size.</param>
-        /// <param name="offset">The page number</param>
+        /// <param name="offset">The page number, from 1.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The pages, each read whole, in order; enumerating sends the requests.</returns>
         /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>
@@ -105,7 +105,7 @@ namespace Mini.Api
         /// <summary>List servers: every item (servers) across all pages, as the items arrive.</summary>
         /// <remarks>Sends ListServers once per page: limit is the page size (the documented default, 25, when null). offset is the page number, from 1 (or the one given); the walk ends at a page shorter than the page size, when that is known. It also ends at an empty page or once the reported total is reached. <see cref="ListServersAsync"/> sends a single page. Each response is read as a stream: an item is yielded as soon as it has been read, and memory holds one item, not a page.</remarks>
         /// <param name="limit">The page size.</param>
-        /// <param name="offset">The page number</param>
+        /// <param name="offset">The page number, from 1.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The items of every page, in order; enumerating sends the requests.</returns>
         /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>

@@ -151,11 +151,19 @@ namespace Mini.Api
         /// <summary>The value <c></c>.</summary>
         public static ServerStatus Empty { get; } = new ServerStatus("");
 
+        private static readonly global::System.Collections.Generic.HashSet<string> s_knownValues = new(global::System.StringComparer.Ordinal)
+        {
+            "ACTIVE",
+            "SHUTOFF",
+            "HARD_REBOOT",
+            "",
+        };
+
         /// <summary>The wire text of this value.</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Whether the spec documents this value.</summary>
-        public bool IsKnown => Value is "ACTIVE" or "SHUTOFF" or "HARD_REBOOT" or "";
+        public bool IsKnown => s_knownValues.Contains(Value);
 
         /// <summary>Wraps wire text.</summary>
         public static implicit operator ServerStatus(string value) => new ServerStatus(value);
@@ -227,11 +235,19 @@ namespace Mini.Api
         /// <summary>The value <c>INIT</c>.</summary>
         public static ShowJobResponseStatus Init { get; } = new ShowJobResponseStatus("INIT");
 
+        private static readonly global::System.Collections.Generic.HashSet<string> s_knownValues = new(global::System.StringComparer.Ordinal)
+        {
+            "SUCCESS",
+            "RUNNING",
+            "FAIL",
+            "INIT",
+        };
+
         /// <summary>The wire text of this value.</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Whether the spec documents this value.</summary>
-        public bool IsKnown => Value is "SUCCESS" or "RUNNING" or "FAIL" or "INIT";
+        public bool IsKnown => s_knownValues.Contains(Value);
 
         /// <summary>Wraps wire text.</summary>
         public static implicit operator ShowJobResponseStatus(string value) => new ShowJobResponseStatus(value);
@@ -295,11 +311,17 @@ namespace Mini.Api
         /// <summary>The value <c>SHUTOFF</c>.</summary>
         public static ShowServerStatus Shutoff { get; } = new ShowServerStatus("SHUTOFF");
 
+        private static readonly global::System.Collections.Generic.HashSet<string> s_knownValues = new(global::System.StringComparer.Ordinal)
+        {
+            "ACTIVE",
+            "SHUTOFF",
+        };
+
         /// <summary>The wire text of this value.</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Whether the spec documents this value.</summary>
-        public bool IsKnown => Value is "ACTIVE" or "SHUTOFF";
+        public bool IsKnown => s_knownValues.Contains(Value);
 
         /// <summary>Wraps wire text.</summary>
         public static implicit operator ShowServerStatus(string value) => new ShowServerStatus(value);
@@ -370,11 +392,16 @@ namespace Mini.Api
         /// <summary>The value <c>start</c>.</summary>
         public static StartServersRequestAction Start { get; } = new StartServersRequestAction("start");
 
+        private static readonly global::System.Collections.Generic.HashSet<string> s_knownValues = new(global::System.StringComparer.Ordinal)
+        {
+            "start",
+        };
+
         /// <summary>The wire text of this value.</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Whether the spec documents this value.</summary>
-        public bool IsKnown => Value is "start";
+        public bool IsKnown => s_knownValues.Contains(Value);
 
         /// <summary>Wraps wire text.</summary>
         public static implicit operator StartServersRequestAction(string value) => new StartServersRequestAction(value);
