@@ -25,7 +25,7 @@ catch (FormatException error)
 BmsSimulator? simulator = null;
 if (settings.BmsEndpoint is null)
 {
-    simulator = await BmsSimulator.StartAsync(new SimulatorOptions { SeedServers = 12 });
+    simulator = await BmsSimulator.StartAsync(new SimulatorOptions { SeedServers = 20 });
     settings = settings.ForSimulator(simulator);
     Console.WriteLine($"Embedded simulator on {simulator.BaseAddress} (BMS, ECS and Nova; AK/SK signatures checked)");
 }

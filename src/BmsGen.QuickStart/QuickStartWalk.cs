@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using BmsGen.Client.Bms;
@@ -9,7 +8,8 @@ using EcsStackClient = BmsGen.Client.Ecs.Stack.EcsStackClient;
 using ListServersDetailsResponse = BmsGen.Client.Ecs.Stack.ListServersDetailsResponse;
 using BmsGen.Client.Nova.Servers;
 using BmsGen.Runtime;
-using BmsGen.Runtime.Authentication;
+using BmsGen.Runtime.DependencyInjection;
+using BmsGen.Runtime.Jobs;
 
 namespace BmsGen.QuickStart;
 
@@ -21,41 +21,67 @@ internal sealed class QuickStartWalk
     private readonly BmsClient _bms;
     private readonly NovaServersClient _nova;
     private readonly EcsStackClient _ecs;
+    private readonly JobWaitOptions _wait;
 
     public QuickStartWalk(QuickStartOptions settings)
     {
         _settings = settings;
-        var credentials = new AkSkCredentials(settings.AccessKey!, settings.SecretKey!);
-        var options = new BmsGenClientOptions { ProjectId = settings.ProjectId };
-        _bms = new BmsClient(Signed(settings.BmsEndpoint!, credentials), options);
-        _nova = new NovaServersClient(Signed(settings.EcsEndpoint!, credentials), options);
-        _ecs = new EcsStackClient(Signed(settings.EcsEndpoint!, credentials), options);
+        _bms = BmsGenPipeline.CreateClient(Connection(settings, "bms", settings.BmsEndpoint!), (http, options) => new BmsClient(http, options));
+        _nova = BmsGenPipeline.CreateClient(Connection(settings, "ecs", settings.EcsEndpoint!), (http, options) => new NovaServersClient(http, options));
+        _ecs = BmsGenPipeline.CreateClient(Connection(settings, "ecs", settings.EcsEndpoint!), (http, options) => new EcsStackClient(http, options));
+        _wait = new JobWaitOptions
+        {
+            InitialDelay = TimeSpan.FromMilliseconds(settings.Simulated ? 100 : 2000),
+            MaxDelay = TimeSpan.FromSeconds(settings.Simulated ? 1 : 30),
+            Progress = (jobId, job) => Console.WriteLine($"   job {jobId[..Math.Min(8, jobId.Length)]}…: {job.Status}"),
+        };
+    }
+
+    /// <summary>The runtime's pipeline for one service: AK/SK signing with X-Project-Id, retries on 429/502/503/504 for idempotent calls, diagnostics.</summary>
+    private static BmsGenConnectionOptions Connection(QuickStartOptions settings, string service, Uri endpoint)
+    {
+        var connection = new BmsGenConnectionOptions { Service = service, Endpoint = endpoint };
+        connection.Credentials.AccessKey = settings.AccessKey;
+        connection.Credentials.SecretKey = settings.SecretKey;
+        connection.Credentials.ProjectId = settings.ProjectId;
+        return connection;
     }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        Console.WriteLine($"\n1. Bare metal servers, {PageSize} per page (offset is the page number):");
+        Console.WriteLine($"\n1. Bare metal servers, {PageSize} per page (offset is the page number), through ListBaremetalServerDetailsPagesAsync:");
         ServerDetail? any = null;
         int total = 0;
-        for (int page = 1; page <= 3; page++)
+        int page = 0;
+        await foreach (ListBaremetalServerDetailsResponse listed in _bms.ListBaremetalServerDetailsPagesAsync(limit: PageSize, cancellationToken: cancellationToken))
         {
-            ListBaremetalServerDetailsResponse listed = await _bms.ListBaremetalServerDetailsAsync(limit: PageSize, offset: page, cancellationToken: cancellationToken);
             IReadOnlyList<ServerDetail> servers = listed.Servers ?? Array.Empty<ServerDetail>();
-            total = listed.Count ?? servers.Count;
+            total = listed.Count ?? total;
             if (servers.Count == 0)
             {
                 break;
             }
 
-            Console.WriteLine($"   page {page}: {string.Join(", ", servers.Select(s => $"{s.Name} ({s.Status?.Value})"))}");
+            Console.WriteLine($"   page {++page}: {string.Join(", ", servers.Select(s => $"{s.Name} ({s.Status?.Value})"))}");
             any ??= servers.FirstOrDefault();
-            if (servers.Count < PageSize)
+            if (page == 3)
             {
+                Console.WriteLine("   … (stopping after 3 pages)");
                 break;
             }
         }
 
         Console.WriteLine($"   {total} bare metal servers in all");
+        int streamed = 0;
+        var statuses = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        await foreach (ServerDetail listedServer in _bms.ListBaremetalServerDetailsAllAsync(limit: 1000, cancellationToken: cancellationToken))
+        {
+            streamed++;
+            string status = listedServer.Status?.Value ?? "?";
+            statuses[status] = statuses.GetValueOrDefault(status) + 1;
+        }
+
+        Console.WriteLine($"   ListBaremetalServerDetailsAllAsync streamed {streamed}, one at a time: {string.Join(", ", statuses.Select(s => $"{s.Value} {s.Key}"))}");
         if (any is not null)
         {
             ServerDetail shown = (await _bms.ShowBaremetalServerAsync(any.Id!, cancellationToken)).Server!;
@@ -69,8 +95,8 @@ internal sealed class QuickStartWalk
             return;
         }
 
-        Console.WriteLine("\n3. Create a bare metal server and wait for its job:");
-        CreateBaremetalServersResponse created = await _bms.CreateBaremetalServersAsync(new CreateBaremetalServersRequest
+        Console.WriteLine("\n3. Create a bare metal server and wait for its job (CreateBaremetalServersAndWaitAsync):");
+        JobStatus createJob = await _bms.CreateBaremetalServersAndWaitAsync(new CreateBaremetalServersRequest
         {
             Server = new CreateServerSpec
             {
@@ -82,86 +108,53 @@ internal sealed class QuickStartWalk
                 AvailabilityZone = _settings.AvailabilityZone!,
                 Metadata = new Dictionary<string, string> { ["owner"] = "quick-start" },
             },
-        }, cancellationToken);
-        JobStatus createJob = await WaitAsync(created.JobId!, cancellationToken);
+        }, _wait, cancellationToken);
         string serverId = createJob.Entities!.SubJobs!.First().Entities!.ServerId!;
         ServerDetail server = (await _bms.ShowBaremetalServerAsync(serverId, cancellationToken)).Server!;
         Console.WriteLine($"   {server.Name} ({serverId}) is {server.Status?.Value}");
 
         Console.WriteLine("\n4. Stop it, then start it:");
-        JobIdResponse stop = await _bms.BatchStopBaremetalServersAsync(new BatchStopBaremetalServersRequest
+        await _bms.BatchStopBaremetalServersAndWaitAsync(new BatchStopBaremetalServersRequest
         {
             OsStop = new BatchStopBaremetalServersRequestOsStop { Type = PowerType.Soft, Servers = new[] { new ServerIdRef { Id = serverId } } },
-        }, cancellationToken);
-        await WaitAsync(stop.JobId!, cancellationToken);
+        }, _wait, cancellationToken);
         Console.WriteLine($"   now {(await _bms.ShowBaremetalServerAsync(serverId, cancellationToken)).Server!.Status?.Value}");
-        JobIdResponse start = await _bms.BatchStartBaremetalServersAsync(new BatchStartBaremetalServersRequest
+        await _bms.BatchStartBaremetalServersAndWaitAsync(new BatchStartBaremetalServersRequest
         {
             OsStart = new BatchStartBaremetalServersRequestOsStart { Servers = new[] { new ServerIdRef { Id = serverId } } },
-        }, cancellationToken);
-        await WaitAsync(start.JobId!, cancellationToken);
+        }, _wait, cancellationToken);
         Console.WriteLine($"   now {(await _bms.ShowBaremetalServerAsync(serverId, cancellationToken)).Server!.Status?.Value}");
 
         if (_settings.Volume is { } volumeId)
         {
             Console.WriteLine($"\n5. Attach volume {volumeId}:");
-            JobIdResponse attach = await _bms.AttachBaremetalServerVolumeAsync(serverId, new AttachBaremetalServerVolumeRequest
+            await _bms.AttachBaremetalServerVolumeAndWaitAsync(serverId, new AttachBaremetalServerVolumeRequest
             {
                 VolumeAttachment = new AttachBaremetalServerVolumeRequestVolumeAttachment { VolumeId = volumeId },
-            }, cancellationToken);
-            await WaitAsync(attach.JobId!, cancellationToken);
+            }, _wait, cancellationToken);
             ListBaremetalServerVolumeAttachmentsResponse volumes = await _bms.ListBaremetalServerVolumeAttachmentsAsync(serverId, cancellationToken);
             Console.WriteLine($"   attached: {string.Join(", ", (volumes.VolumeAttachments ?? Array.Empty<VolumeAttachment>()).Select(v => $"{v.VolumeId} at {v.Device}"))}");
         }
 
         Console.WriteLine("\n6. The same server through the other APIs:");
-        NovaServersDetailsPage nova = await FindThroughNovaAsync(serverId, cancellationToken);
-        Console.WriteLine($"   Nova (newest first, marker paging): {nova.Server?.Name} is {nova.Server?.Status?.Value}, tags [{string.Join(", ", nova.Server?.Tags ?? Array.Empty<string>())}] (page {nova.Pages})");
+        int novaSeen = 0;
+        NovaServerDetail? found = null;
+        await foreach (NovaServerDetail candidate in _nova.NovaListServersDetailsAllAsync(limit: PageSize, cancellationToken: cancellationToken))
+        {
+            novaSeen++;
+            if (candidate.Id == serverId)
+            {
+                found = candidate;
+                break;
+            }
+        }
+
+        Console.WriteLine(found is null
+            ? $"   Nova: not found among {novaSeen} servers"
+            : $"   Nova (newest first, {PageSize} per page by marker, NovaListServersDetailsAllAsync): {found.Name} is {found.Status?.Value}, server {novaSeen} of the walk");
         ListServersDetailsResponse ecs = await _ecs.ListServersDetailsAsync(offset: 1, limit: PageSize, cancellationToken: cancellationToken);
-        Console.WriteLine($"   ECS: {ecs.Count} elastic cloud servers; a bare metal server is not among them, as on the real cloud");
+        int ecsCount = ecs.Count ?? 0;
+        Console.WriteLine($"   ECS first page: {string.Join(", ", (ecs.Servers ?? Array.Empty<BmsGen.Client.Ecs.Stack.CloudServerDetail>()).Select(s => s.Name))}");
+        Console.WriteLine($"   ECS: {ecsCount} elastic cloud servers; a bare metal server is not among them, as on the real cloud");
     }
-
-    private async Task<NovaServersDetailsPage> FindThroughNovaAsync(string serverId, CancellationToken cancellationToken)
-    {
-        string? marker = null;
-        for (int page = 1; page <= 20; page++)
-        {
-            NovaListServersDetailsResponse listed = await _nova.NovaListServersDetailsAsync(limit: PageSize, marker: marker, cancellationToken: cancellationToken);
-            NovaServerDetail? found = listed.Servers?.FirstOrDefault(s => s.Id == serverId);
-            if (found is not null || listed.ServersLinks is not { Count: > 0 } || listed.Servers is not { Count: > 0 })
-            {
-                return new NovaServersDetailsPage(found, page);
-            }
-
-            marker = listed.Servers[^1].Id;
-        }
-
-        return new NovaServersDetailsPage(null, 20);
-    }
-
-    private async Task<JobStatus> WaitAsync(string jobId, CancellationToken cancellationToken)
-    {
-        var delay = TimeSpan.FromMilliseconds(_settings.Simulated ? 150 : 5000);
-        while (true)
-        {
-            JobStatus job = await _bms.ShowJobAsync(jobId, cancellationToken);
-            Console.WriteLine($"   job {jobId[..8]}… {job.JobType?.Value}: {job.Status?.Value}");
-            if (job.Status == JobState.Success)
-            {
-                return job;
-            }
-
-            if (job.Status == JobState.Fail)
-            {
-                throw new InvalidOperationException($"Job {jobId} failed: {job.FailReason ?? job.ErrorCode}");
-            }
-
-            await Task.Delay(delay, cancellationToken);
-        }
-    }
-
-    private static HttpClient Signed(Uri endpoint, AkSkCredentials credentials) =>
-        new(new AkSkSigningHandler(credentials) { InnerHandler = new HttpClientHandler() }) { BaseAddress = endpoint };
-
-    private sealed record NovaServersDetailsPage(NovaServerDetail? Server, int Pages);
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -29,9 +31,11 @@ public sealed class BmsSimulator : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly SimulatorState _state;
     private readonly FaultInjection _faults;
+    private readonly ConcurrentQueue<SimulatorRequest> _requests;
 
-    private BmsSimulator(WebApplication app, SimulatorState state, FaultInjection faults, Uri baseAddress, SimulatorOptions options)
+    private BmsSimulator(WebApplication app, SimulatorState state, FaultInjection faults, ConcurrentQueue<SimulatorRequest> requests, Uri baseAddress, SimulatorOptions options)
     {
+        _requests = requests;
         _app = app;
         _state = state;
         _faults = faults;
@@ -55,6 +59,21 @@ public sealed class BmsSimulator : IAsyncDisposable
                 return _state.InstancesUsed;
             }
         }
+    }
+
+    /// <summary>The requests served so far, in the order they finished, when <see cref="SimulatorOptions.RecordRequests"/> is on; empty otherwise.</summary>
+    public IReadOnlyList<SimulatorRequest> Requests => _requests.ToArray();
+
+    /// <summary>
+    /// Answers the next <paramref name="count"/> API requests (not token requests) with <paramref name="status"/>
+    /// in the API's error shape (429 and 503 with <c>Retry-After</c> of <see cref="SimulatorFaults.RetryAfterSeconds"/>),
+    /// before they are authenticated or served: a deterministic fault for retry tests.
+    /// </summary>
+    public void FailNextRequests(int count, int status)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfLessThan(status, 400);
+        _faults.FailNext(count, status);
     }
 
     /// <summary>Starts a simulator on a free loopback port (or <see cref="SimulatorOptions.Urls"/>) and returns once it accepts requests.</summary>
@@ -85,6 +104,22 @@ public sealed class BmsSimulator : IAsyncDisposable
         var errors = new ErrorHandling(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("BmsGen.Simulator.Requests"));
         var gateway = new GatewayAuthentication(options, tokens);
 
+        var requests = new ConcurrentQueue<SimulatorRequest>();
+        if (options.RecordRequests)
+        {
+            app.Use(async (context, next) =>
+            {
+                try
+                {
+                    await next(context).ConfigureAwait(false);
+                }
+                finally
+                {
+                    requests.Enqueue(new SimulatorRequest(context.Request.Method, context.Request.Path.Value ?? "/", context.Response.StatusCode));
+                }
+            });
+        }
+
         app.Use((context, next) => errors.InvokeAsync(context, next));
         app.Use((context, next) => faults.InvokeAsync(context, next));
         app.Use((context, next) => gateway.InvokeAsync(context, next));
@@ -109,7 +144,7 @@ public sealed class BmsSimulator : IAsyncDisposable
         }
 
         string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new BmsSimulator(app, state, faults, new Uri(address.TrimEnd('/') + "/"), options);
+        return new BmsSimulator(app, state, faults, requests, new Uri(address.TrimEnd('/') + "/"), options);
     }
 
     /// <summary>Runs until <paramref name="cancellationToken"/> is cancelled.</summary>
@@ -124,3 +159,9 @@ public sealed class BmsSimulator : IAsyncDisposable
         _state.Dispose();
     }
 }
+
+/// <summary>A request the simulator served: its method, path (without the query) and the status it answered.</summary>
+/// <param name="Method">The HTTP method.</param>
+/// <param name="Path">The request path, without the query string.</param>
+/// <param name="Status">The status code answered (200 for a connection aborted before any answer).</param>
+public sealed record SimulatorRequest(string Method, string Path, int Status);

@@ -63,6 +63,9 @@ public sealed class SimulatorOptions
     /// <summary>Requests per minute per project before 429 (the documented API rate limits); 0 turns the limit off.</summary>
     public int RateLimitPerMinute { get; set; }
 
+    /// <summary>Records every request's method, path and status in <see cref="BmsSimulator.Requests"/> (for tests that count attempts). Off by default.</summary>
+    public bool RecordRequests { get; set; }
+
     /// <summary>Logs one line per request to the console.</summary>
     public bool LogRequests { get; set; }
 }

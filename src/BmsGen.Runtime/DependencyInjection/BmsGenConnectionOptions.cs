@@ -29,6 +29,13 @@ public sealed class BmsGenConnectionOptions
     /// <summary>The credentials; none means requests go out unauthenticated.</summary>
     public BmsGenCredentialOptions Credentials { get; } = new();
 
+    /// <summary>
+    /// Where <c>AddBmsGenClient</c>-registered clients read the <c>HUAWEICLOUD_SDK_*</c> variables when
+    /// neither code nor configuration sets credentials: <see cref="Environment.GetEnvironmentVariable(string)"/> by
+    /// default; null turns the fallback off.
+    /// </summary>
+    public Func<string, string?>? EnvironmentVariables { get; set; } = Environment.GetEnvironmentVariable;
+
     /// <summary>Whether the retry, per-attempt timeout and rate-limit strategies run. Default true.</summary>
     public bool EnableResilience { get; set; } = true;
 

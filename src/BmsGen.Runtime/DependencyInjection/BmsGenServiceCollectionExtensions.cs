@@ -69,7 +69,14 @@ public static class BmsGenServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
         string name = typeof(TClient).Name;
-        services.AddOptions<BmsGenConnectionOptions>(name).Configure(configure);
+        services.AddOptions<BmsGenConnectionOptions>(name).Configure(configure).PostConfigure(static options =>
+        {
+            // No credentials from code or configuration: take them from HUAWEICLOUD_SDK_AK/SK/SECURITY_TOKEN/PROJECT_ID.
+            if (options.Credentials.Method == BmsGenAuthenticationMethod.None && options.EnvironmentVariables is { } variables)
+            {
+                options.Credentials.ReadEnvironment(variables);
+            }
+        });
         services.AddHttpClient(IamHttpClientName);
         services.AddKeyedSingleton(name, static (provider, key) => new TokenCache(provider, (string)key!));
 

@@ -21,6 +21,12 @@ public sealed class JobWaitOptions
 
     /// <summary>The clock the delays and the timeout run on; <see cref="TimeProvider.System"/> by default.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Called after every poll with the job ID and the status it answered (final ones included), to show progress;
+    /// null by default. It runs on the waiting call's flow, so it must not block.
+    /// </summary>
+    public Action<string, JobSnapshot>? Progress { get; init; }
 }
 
 /// <summary>The fields of a job's status that decide whether waiting is over.</summary>
@@ -68,6 +74,7 @@ public static class JobWaiter
         {
             TJob job = await poll(cancellationToken).ConfigureAwait(false);
             JobSnapshot current = state(job);
+            options.Progress?.Invoke(jobId, current);
             if (string.Equals(current.Status, "SUCCESS", StringComparison.OrdinalIgnoreCase))
             {
                 return job;

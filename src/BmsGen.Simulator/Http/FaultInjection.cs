@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Threading;
 using System.Threading.RateLimiting;
 using System.Threading.Tasks;
 using BmsGen.Simulator.State;
@@ -21,6 +22,8 @@ internal sealed class FaultInjection : IDisposable
     private readonly FixedWindowRateLimiter? _limiter;
     private readonly int _limit;
     private int _errorTurn;
+    private int _scriptedCount;
+    private int _scriptedStatus;
 
     public FaultInjection(SimulatorOptions options)
     {
@@ -60,6 +63,12 @@ internal sealed class FaultInjection : IDisposable
             }
         }
 
+        if (Volatile.Read(ref _scriptedCount) > 0 && TakeScripted() is { } scripted)
+        {
+            await AnswerError(context, scripted).ConfigureAwait(false);
+            return;
+        }
+
         if (!_faults.Any)
         {
             await next(context).ConfigureAwait(false);
@@ -80,19 +89,7 @@ internal sealed class FaultInjection : IDisposable
 
         if (status is { } code)
         {
-            if (code is 429 or 503)
-            {
-                context.Response.Headers.RetryAfter = _faults.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-            }
-
-            if (code == 429)
-            {
-                await Respond.Gateway(context, code, "APIGW.0308", "The throttling threshold has been reached (injected fault)").ConfigureAwait(false);
-                return;
-            }
-
-            ApiFamily family = ApiFamilies.Of(context.Request.Path.Value ?? "/");
-            await Respond.Error(context, family, InjectedError(family, code)).ConfigureAwait(false);
+            await AnswerError(context, code).ConfigureAwait(false);
             return;
         }
 
@@ -121,7 +118,48 @@ internal sealed class FaultInjection : IDisposable
         context.Abort();
     }
 
+    /// <summary>Answers the next <paramref name="count"/> API requests with <paramref name="status"/>, whatever the other faults say.</summary>
+    public void FailNext(int count, int status)
+    {
+        lock (_diceGate)
+        {
+            _scriptedStatus = status;
+            Volatile.Write(ref _scriptedCount, count);
+        }
+    }
+
     public void Dispose() => _limiter?.Dispose();
+
+    private int? TakeScripted()
+    {
+        lock (_diceGate)
+        {
+            if (_scriptedCount <= 0)
+            {
+                return null;
+            }
+
+            _scriptedCount--;
+            return _scriptedStatus;
+        }
+    }
+
+    private async Task AnswerError(HttpContext context, int code)
+    {
+        if (code is 429 or 503)
+        {
+            context.Response.Headers.RetryAfter = _faults.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (code == 429)
+        {
+            await Respond.Gateway(context, code, "APIGW.0308", "The throttling threshold has been reached (injected fault)").ConfigureAwait(false);
+            return;
+        }
+
+        ApiFamily family = ApiFamilies.Of(context.Request.Path.Value ?? "/");
+        await Respond.Error(context, family, InjectedError(family, code)).ConfigureAwait(false);
+    }
 
     private (bool Abort, int? Status, bool Truncate) Roll()
     {

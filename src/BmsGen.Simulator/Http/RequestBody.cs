@@ -114,6 +114,20 @@ internal static class RequestBody
         return result;
     }
 
+    /// <summary>The booleans of an array, each checked to be true or false.</summary>
+    public static List<bool> Bools(this JsonArray array, string path)
+    {
+        var result = new List<bool>(array.Count);
+        for (int i = 0; i < array.Count; i++)
+        {
+            result.Add(array[i] is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False
+                ? v.GetValue<bool>()
+                : throw SimulatorFault.Invalid($"{path}[{i}] must be true or false"));
+        }
+
+        return result;
+    }
+
     /// <summary>The <c>id</c> members of an array of <c>{"id": ...}</c> objects; at least one.</summary>
     public static List<string> Ids(this JsonArray array, string path, string member = "id")
     {

@@ -406,6 +406,32 @@ internal static class BmsRoutes
             await Respond.Empty(context, 200);
         });
 
+        // ModifyVmNic: the NIC is found by its port ID alone (the path has no server ID).
+        bms.MapPut("/nics/{nic_id}", async context =>
+        {
+            JsonObject nic = (await RequestBody.ReadObjectAsync(context)).Obj("nic", "body");
+            string? subnet = nic.OptStr("subnet_id", "nic");
+            nic.OptStr("device_owner", "nic");
+            List<string> addresses = nic.ContainsKey("ip_addresses") ? nic.Arr("ip_addresses", "nic").Strings("nic.ip_addresses") : new List<string>();
+            if (nic.ContainsKey("reverse_binding"))
+            {
+                nic.Arr("reverse_binding", "nic").Bools("nic.reverse_binding");
+            }
+
+            string port;
+            using (state.Writing())
+            {
+                port = state.ModifyNic(context.Arg("nic_id"), subnet, addresses.Count > 0 ? addresses[0] : null);
+            }
+
+            await Respond.Json(context, 200, w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("port_id", port);
+                w.WriteEndObject();
+            });
+        });
+
         bms.MapGet("/available_resource", async context =>
         {
             string az = context.Query("availability_zone") ?? "az1";

@@ -165,6 +165,18 @@ internal static class EcsRoutes
             });
         });
 
+        ecs.MapPost("/{server_id}/migrate", async context =>
+        {
+            JsonObject migrate = (await RequestBody.ReadObjectAsync(context)).Obj("migrate", "body");
+            string? host = migrate.OptStr("dedicated_host_id", "migrate");
+            string id = context.Arg("server_id");
+            await BmsRoutes.JobAnswer(context, state, 200, () =>
+            {
+                state.Get(id, ServerKind.Elastic);
+                return state.Migrate(id, host);
+            });
+        });
+
         ecs.MapPost("/{server_id}/resize", context => Resize(context, state));
         app.MapPost("/v1.1/{project_id}/cloudservers/{server_id}/resize", context => Resize(context, state));
 

@@ -110,7 +110,8 @@ internal static class IamRoutes
             w.WriteEndArray();
             w.WriteEndObject();
         }));
-        foreach (string path in new[] { "/v1", "/v1/" })
+        // Routing matches "/v1/" too; mapping both made every version query ambiguous (a 500).
+        foreach (string path in new[] { "/v1" })
         {
             app.MapGet(path, context => Respond.Json(context, 200, w =>
             {
@@ -121,7 +122,7 @@ internal static class IamRoutes
             }));
         }
 
-        foreach (string path in new[] { "/v2.1", "/v2.1/" })
+        foreach (string path in new[] { "/v2.1" })
         {
             app.MapGet(path, context => Respond.Json(context, 200, w =>
             {

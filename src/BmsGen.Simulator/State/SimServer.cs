@@ -67,7 +67,10 @@ internal sealed class SimServer
 
     public string ReservationId { get; init; } = string.Empty;
 
-    public int HostNumber { get; init; }
+    public int HostNumber { get; set; }
+
+    /// <summary>The dedicated host the server runs on after a cold migration to one; null in the public pool.</summary>
+    public string? DedicatedHostId { get; set; }
 
     public bool Locked { get; set; }
 

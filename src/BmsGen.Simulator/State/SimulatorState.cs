@@ -29,6 +29,7 @@ internal enum JobKind
     DetachVolume,
     AddNics,
     DeleteNics,
+    Migrate,
 }
 
 /// <summary>A create request, whichever API sent it.</summary>
@@ -482,6 +483,51 @@ internal sealed class SimulatorState : IDisposable
         return AddJob(family, JobKind.DeleteNics, targets, (_, s) => s.Nics.RemoveAll(removed.Contains));
     }
 
+    /// <summary>
+    /// Changes a bare metal server's NIC found by its port ID alone (ModifyVmNic): its subnet and first IP address
+    /// when given. Returns the port ID.
+    /// </summary>
+    public string ModifyNic(string portId, string? subnetId, string? ipAddress)
+    {
+        ServerIndex index = Index(ServerKind.BareMetal);
+        for (int i = 0; i < index.Count; i++)
+        {
+            SimServer server = index[i];
+            int position = server.Nics.FindIndex(n => n.PortId == portId);
+            if (position >= 0)
+            {
+                SimNic nic = server.Nics[position];
+                server.Nics[position] = nic with { SubnetId = subnetId ?? nic.SubnetId, IpAddress = ipAddress ?? nic.IpAddress };
+                server.Updated = Now();
+                return portId;
+            }
+        }
+
+        throw new SimulatorFault(FaultKind.NicNotFound, $"port {portId} is not a NIC of any bare metal server");
+    }
+
+    /// <summary>
+    /// Cold-migrates a stopped ECS (to the dedicated host given, or to the public pool without one) as a job; the
+    /// server lands on another host when the job succeeds.
+    /// </summary>
+    public SimJob Migrate(string id, string? dedicatedHostId)
+    {
+        SimServer server = Get(id);
+        CheckIdle(server, JobKind.Migrate);
+        if (server.Status != "SHUTOFF")
+        {
+            throw new SimulatorFault(FaultKind.Busy, $"server {id} is {server.Status}; stop it before a cold migration");
+        }
+
+        server.TaskState = "resize_migrating";
+        return AddJob(JobFamily.Ecs, JobKind.Migrate, new[] { id }, null, (_, s) =>
+        {
+            s.HostNumber = ++_hosts;
+            s.DedicatedHostId = dedicatedHostId;
+            SetPower(s, "SHUTOFF", "stopped", 4);
+        });
+    }
+
     public SimKeypair CreateKeypair(string name, string? publicKey, string type)
     {
         if (_keypairs.ContainsKey(name))
@@ -764,6 +810,7 @@ internal sealed class SimulatorState : IDisposable
         (JobFamily.Ecs or JobFamily.Nova, JobKind.DetachVolume) => ("detachVolume", "detachSingleVolume"),
         (JobFamily.Ecs or JobFamily.Nova, JobKind.AddNics) => ("attachNics", "attachSingleNic"),
         (JobFamily.Ecs or JobFamily.Nova, JobKind.DeleteNics) => ("detachNics", "detachSingleNic"),
+        (JobFamily.Ecs or JobFamily.Nova, JobKind.Migrate) => ("migrateServer", "migrateSingleServer"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown job kind."),
     };
 

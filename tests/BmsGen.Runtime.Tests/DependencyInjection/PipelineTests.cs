@@ -97,6 +97,46 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public async Task Without_configured_credentials_a_registered_client_signs_with_the_HUAWEICLOUD_SDK_variables()
+    {
+        var variables = new Dictionary<string, string>
+        {
+            ["HUAWEICLOUD_SDK_AK"] = "AK-FROM-ENV",
+            ["HUAWEICLOUD_SDK_SK"] = "sk-from-env",
+            ["HUAWEICLOUD_SDK_PROJECT_ID"] = "proj-env",
+        };
+        var server = new Recorder(Ok, Ok);
+        async Task CallAsync(Action<BmsGenConnectionOptions> configure, string id)
+        {
+            var services = new ServiceCollection();
+            services.AddBmsGenClient<ThingClient>(o =>
+            {
+                o.Region = "cn-north-4";
+                o.EnvironmentVariables = name => variables.GetValueOrDefault(name);
+                configure(o);
+            }).ConfigurePrimaryHttpMessageHandler(() => server);
+            using ServiceProvider provider = services.BuildServiceProvider();
+            await provider.GetRequiredService<ThingClient>().ShowThingAsync(id);
+        }
+
+        await CallAsync(_ => { }, "t-1");
+        await CallAsync(o =>
+        {
+            o.Credentials.AccessKey = "AK-CONFIGURED";
+            o.Credentials.SecretKey = "sk-configured";
+            o.Credentials.ProjectId = "proj-configured";
+        }, "t-2");
+
+        HttpRequestMessage fromEnvironment = server.Requests[0];
+        Assert.Equal("https://bms.cn-north-4.myhuaweicloud.com/v1/proj-env/things/t-1", fromEnvironment.RequestUri!.AbsoluteUri);
+        Assert.Equal("proj-env", fromEnvironment.Headers.GetValues("X-Project-Id").Single());
+        Assert.True(SdkSignature.TryParseAuthorization(fromEnvironment.Headers.GetValues("Authorization").Single(), out SdkAuthorization signed));
+        Assert.Equal("AK-FROM-ENV", signed.AccessKey);
+        Assert.True(SdkSignature.TryParseAuthorization(server.Requests[1].Headers.GetValues("Authorization").Single(), out SdkAuthorization configured));
+        Assert.Equal("AK-CONFIGURED", configured.AccessKey);
+    }
+
+    [Fact]
     public async Task A_client_registered_under_its_interface_resolves_and_retries_a_transient_failure()
     {
         var server = new Recorder(Status(HttpStatusCode.ServiceUnavailable), Ok);
