@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
@@ -89,12 +90,36 @@ public sealed class JsonSharingTests
         }
 
         builder.Add("key3", 333);
-        Dictionary<string, int> map = builder.ToDictionary();
+        IReadOnlyDictionary<string, int> map = builder.ToMap();
 
+        Assert.IsType<Dictionary<string, int>>(map);
         Assert.Equal(20, map.Count);
         Assert.Equal(333, map["key3"]);
         Assert.Equal(19, map["key19"]);
         Assert.Equal(0, map["key0"]);
+    }
+
+    [Fact]
+    public void A_small_map_is_compact_keeps_the_json_order_and_the_last_value_of_a_repeated_key()
+    {
+        var builder = new JsonMapBuilder<int>();
+        builder.Add("b", 1);
+        builder.Add("a", 2);
+        builder.Add("b", 3);
+        builder.Add("c", 4);
+        IReadOnlyDictionary<string, int> map = builder.ToMap();
+
+        CompactMap<int> compact = Assert.IsType<CompactMap<int>>(map);
+        Assert.Equal(new[] { "b", "a", "c" }, compact.Entries.ToArray().Select(e => e.Key));
+        Assert.Equal(new[] { 3, 2, 4 }, map.Select(e => e.Value));
+        Assert.Equal(3, map["b"]);
+        Assert.True(map.TryGetValue("c", out int c));
+        Assert.Equal(4, c);
+        Assert.False(map.ContainsKey("B"));
+        Assert.Throws<KeyNotFoundException>(() => map["d"]);
+        Assert.Equal(new[] { "b", "a", "c" }, map.Keys);
+        Assert.Equal(new[] { 3, 2, 4 }, map.Values);
+        Assert.Empty(new JsonMapBuilder<int>().ToMap());
     }
 
     [Fact]

@@ -269,7 +269,10 @@ internal static class JsonEmitter
         return parts;
     }
 
-    /// <summary>Matches <c>name</c> against the members, on the UTF-8 length first, so each member costs at most a few span comparisons.</summary>
+    /// <summary>
+    /// Matches <c>name</c> against the members, on the UTF-8 length first and then on a byte that tells the
+    /// members of that length apart, so each member costs one span comparison.
+    /// </summary>
     private static void WriteDispatch(SourceWriter writer, List<(PropertyModel Property, string Local)> fields, string prefix, string matched)
     {
         writer.WriteLine("switch (name.Length)");
@@ -278,16 +281,11 @@ internal static class JsonEmitter
         {
             writer.WriteLine($"case {group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)}:");
             writer.Indent();
-            foreach ((PropertyModel property, string local) in group)
+            EmitNameDispatch(writer, "name", group.ToList(), f => f.Property.WireName, (_, f) =>
             {
-                writer.WriteLine($"if (global::System.MemoryExtensions.SequenceEqual(name, {SourceWriter.Utf8Literal(property.WireName)}))");
-                writer.OpenBlock();
-                writer.WriteLine($"{prefix}{local} = {ReadExpression(property.Type)};");
+                writer.WriteLine($"{prefix}{f.Local} = {ReadExpression(f.Property.Type)};");
                 writer.WriteLine(matched);
-                writer.CloseBlock();
-                writer.WriteLine();
-            }
-
+            });
             writer.WriteLine("break;");
             writer.Unindent();
         }
@@ -308,6 +306,64 @@ internal static class JsonEmitter
                 """);
         }
     }
+
+    /// <summary>
+    /// Matches the span <paramref name="name"/> (of the candidates' common UTF-8 length) against the candidates: one comparison
+    /// for a single candidate; for several, a switch on the byte that tells most of them apart, then a comparison
+    /// against each candidate with that byte. <paramref name="onMatch"/> writes the body for a match and leaves the
+    /// loop or method; no match falls through.
+    /// </summary>
+    private static void EmitNameDispatch<T>(SourceWriter writer, string name, IReadOnlyList<T> candidates, System.Func<T, string> wire, System.Action<SourceWriter, T> onMatch)
+    {
+        void Compare(T candidate)
+        {
+            writer.WriteLine($"if (global::System.MemoryExtensions.SequenceEqual({name}, {SourceWriter.Utf8Literal(wire(candidate))}))");
+            writer.OpenBlock();
+            onMatch(writer, candidate);
+            writer.CloseBlock();
+        }
+
+        List<byte[]> bytes = candidates.Select(c => System.Text.Encoding.UTF8.GetBytes(wire(c))).ToList();
+        if (candidates.Count == 1 || bytes[0].Length == 0)
+        {
+            foreach (T candidate in candidates)
+            {
+                Compare(candidate);
+                writer.WriteLine();
+            }
+
+            return;
+        }
+
+        int position = Enumerable.Range(0, bytes[0].Length)
+            .OrderByDescending(i => bytes.Select(b => b[i]).Distinct().Count())
+            .ThenBy(i => i)
+            .First();
+        writer.WriteLine($"switch ({name}[{position.ToString(System.Globalization.CultureInfo.InvariantCulture)}])");
+        writer.OpenBlock();
+        foreach (IGrouping<byte, int> sameByte in Enumerable.Range(0, candidates.Count).GroupBy(i => bytes[i][position]).OrderBy(g => g.Key))
+        {
+            writer.WriteLine($"case {ByteLiteral(sameByte.Key)}:");
+            writer.Indent();
+            foreach (int index in sameByte)
+            {
+                Compare(candidates[index]);
+                writer.WriteLine();
+            }
+
+            writer.WriteLine("break;");
+            writer.Unindent();
+        }
+
+        writer.CloseBlock();
+        writer.WriteLine();
+    }
+
+    /// <summary>A byte as a C# case label: the character for letters, digits and plain punctuation, hex otherwise.</summary>
+    private static string ByteLiteral(byte value) =>
+        (value >= (byte)'a' && value <= (byte)'z') || (value >= (byte)'A' && value <= (byte)'Z') || (value >= (byte)'0' && value <= (byte)'9') || value is (byte)'_' or (byte)'-' or (byte)':' or (byte)'.'
+            ? $"(byte)'{(char)value}'"
+            : "0x" + value.ToString("X2", System.Globalization.CultureInfo.InvariantCulture);
 
     private static void EmitObjectWriter(SourceWriter writer, SpecModel spec, ObjectTypeModel type)
     {
@@ -437,15 +493,7 @@ internal static class JsonEmitter
             {
                 writer.WriteLine($"case {group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)}:");
                 writer.Indent();
-                foreach (EnumMemberModel member in group)
-                {
-                    writer.WriteLine($"if (global::System.MemoryExtensions.SequenceEqual(text, {SourceWriter.Utf8Literal(member.WireValue)}))");
-                    writer.OpenBlock();
-                    writer.WriteLine($"return {clr}.{member.ClrName};");
-                    writer.CloseBlock();
-                    writer.WriteLine();
-                }
-
+                EmitNameDispatch(writer, "text", group.ToList(), m => m.WireValue, (_, m) => writer.WriteLine($"return {clr}.{m.ClrName};"));
                 writer.WriteLine("break;");
                 writer.Unindent();
             }
@@ -561,14 +609,22 @@ internal static class JsonEmitter
                         items.Add(key, {{elementRead}} ?? throw {{TypeNames.JsonRead}}.UnexpectedNull("the value of '" + key + "' in {{name}}"));
                     }
 
-                    return items.ToDictionary();
+                    return items.ToMap();
                 }
 
                 /// <summary>Writes a dictionary as a JSON object.</summary>
                 public static void Write{{name}}({{Writer}} writer, {{clr}} value)
                 {
                     writer.WriteStartObject();
-                    if (value is global::System.Collections.Generic.Dictionary<string, {{element}}> dictionary)
+                    if (value is {{Runtime}}.CompactMap<{{element}}> compact)
+                    {
+                        foreach (global::System.Collections.Generic.KeyValuePair<string, {{element}}> item in compact.Entries)
+                        {
+                            writer.WritePropertyName(item.Key);
+                            {{WriteStatement(shape.Element!, "item.Value")}}
+                        }
+                    }
+                    else if (value is global::System.Collections.Generic.Dictionary<string, {{element}}> dictionary)
                     {
                         foreach (global::System.Collections.Generic.KeyValuePair<string, {{element}}> item in dictionary)
                         {

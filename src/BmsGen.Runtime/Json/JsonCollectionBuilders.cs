@@ -95,27 +95,97 @@ public struct JsonArrayBuilder<T>
 }
 
 /// <summary>
-/// Collects the members of a JSON object read as a map, and makes a dictionary sized for exactly those members
-/// (no resizing while it fills). A repeated key keeps its last value, as JSON readers commonly do.
+/// Collects the members of a JSON object read as a map, and makes a read-only map of exactly those members: a
+/// <see cref="CompactMap{T}"/> for up to <see cref="CompactMap{T}.MaxCount"/> members, collected in the builder
+/// itself (nothing rented), or a dictionary sized for them (no resizing while it fills) for more. A repeated key
+/// keeps its first position and its last value, as a dictionary filled in order does. Use it in a local.
 /// </summary>
 public struct JsonMapBuilder<T>
 {
-    private JsonArrayBuilder<KeyValuePair<string, T>> _entries;
+    private static readonly CompactMap<T> Empty = new(Array.Empty<KeyValuePair<string, T>>());
 
-    public void Add(string key, T value) => _entries.Add(new KeyValuePair<string, T>(key, value));
+    private InlineEntries _inline;
+    private KeyValuePair<string, T>[]? _rented;
+    private int _count;
 
-    /// <summary>A dictionary with ordinal keys holding the added members. Call once.</summary>
-    public Dictionary<string, T> ToDictionary()
+    public void Add(string key, T value)
     {
-        int count = _entries.Count;
-        var map = new Dictionary<string, T>(count, StringComparer.Ordinal);
-        for (int i = 0; i < count; i++)
+        var entry = new KeyValuePair<string, T>(key, value);
+        if (_count < CompactMap<T>.MaxCount)
         {
-            KeyValuePair<string, T> entry = _entries[i];
+            _inline[_count] = entry;
+        }
+        else
+        {
+            if (_rented is null)
+            {
+                _rented = ArrayPool<KeyValuePair<string, T>>.Shared.Rent(CompactMap<T>.MaxCount * 2);
+                ((ReadOnlySpan<KeyValuePair<string, T>>)_inline).CopyTo(_rented);
+            }
+            else if (_count == _rented.Length)
+            {
+                KeyValuePair<string, T>[] larger = ArrayPool<KeyValuePair<string, T>>.Shared.Rent(_rented.Length * 2);
+                _rented.AsSpan().CopyTo(larger);
+                ArrayPool<KeyValuePair<string, T>>.Shared.Return(_rented, clearArray: true);
+                _rented = larger;
+            }
+
+            _rented[_count] = entry;
+        }
+
+        _count++;
+    }
+
+    /// <summary>A read-only map with ordinal keys holding the added members. Call once.</summary>
+    public IReadOnlyDictionary<string, T> ToMap()
+    {
+        int count = _count;
+        _count = 0;
+        if (count == 0)
+        {
+            return Empty;
+        }
+
+        if (_rented is null)
+        {
+            ReadOnlySpan<KeyValuePair<string, T>> added = _inline;
+            var entries = new KeyValuePair<string, T>[count];
+            int unique = 0;
+            for (int i = 0; i < count; i++)
+            {
+                KeyValuePair<string, T> entry = added[i];
+                int at = 0;
+                while (at < unique && !string.Equals(entries[at].Key, entry.Key))
+                {
+                    at++;
+                }
+
+                entries[at] = entry;
+                if (at == unique)
+                {
+                    unique++;
+                }
+            }
+
+            _inline = default;
+            return new CompactMap<T>(unique == count ? entries : entries.AsSpan(0, unique).ToArray());
+        }
+
+        var map = new Dictionary<string, T>(count, StringComparer.Ordinal);
+        foreach (KeyValuePair<string, T> entry in _rented.AsSpan(0, count))
+        {
             map[entry.Key] = entry.Value;
         }
 
-        _entries.Clear();
+        ArrayPool<KeyValuePair<string, T>>.Shared.Return(_rented, clearArray: true);
+        _rented = null;
+        _inline = default;
         return map;
+    }
+
+    [InlineArray(CompactMap<int>.MaxCount)]
+    private struct InlineEntries
+    {
+        private KeyValuePair<string, T> _first;
     }
 }

@@ -15,8 +15,11 @@ namespace BmsGen.Runtime.Json;
 /// </summary>
 internal static class JsonStringCache
 {
-    /// <summary>Values longer than this are decoded directly: long values rarely repeat.</summary>
-    public const int MaxLength = 48;
+    /// <summary>
+    /// Values longer than this are decoded directly: long values rarely repeat. 64 bytes takes in the 56-character
+    /// host IDs that every server on one host repeats.
+    /// </summary>
+    public const int MaxLength = 64;
 
     private const int Slots = 512;
 

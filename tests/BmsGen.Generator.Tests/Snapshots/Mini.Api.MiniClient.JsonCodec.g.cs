@@ -596,30 +596,46 @@ namespace Mini.Api
 
                         break;
                     case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
+                        switch (name[0])
                         {
-                            statusValue = ReadServerStatus(ref reader);
-                            continue;
-                        }
+                            case (byte)'l':
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "locked"u8))
+                                {
+                                    lockedValue = global::BmsGen.Runtime.Json.JsonRead.Boolean(ref reader);
+                                    continue;
+                                }
 
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "locked"u8))
-                        {
-                            lockedValue = global::BmsGen.Runtime.Json.JsonRead.Boolean(ref reader);
-                            continue;
+                                break;
+                            case (byte)'s':
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
+                                {
+                                    statusValue = ReadServerStatus(ref reader);
+                                    continue;
+                                }
+
+                                break;
                         }
 
                         break;
                     case 8:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "metadata"u8))
+                        switch (name[0])
                         {
-                            metadataValue = ReadMapOfString(ref reader);
-                            continue;
-                        }
+                            case (byte)'c':
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "children"u8))
+                                {
+                                    childrenValue = ReadArrayOfServer(ref reader);
+                                    continue;
+                                }
 
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "children"u8))
-                        {
-                            childrenValue = ReadArrayOfServer(ref reader);
-                            continue;
+                                break;
+                            case (byte)'m':
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "metadata"u8))
+                                {
+                                    metadataValue = ReadMapOfString(ref reader);
+                                    continue;
+                                }
+
+                                break;
                         }
 
                         break;
@@ -810,16 +826,24 @@ namespace Mini.Api
                 switch (name.Length)
                 {
                     case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
+                        switch (name[0])
                         {
-                            statusValue = ReadShowJobResponseStatus(ref reader);
-                            continue;
-                        }
+                            case (byte)'j':
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "job_id"u8))
+                                {
+                                    jobIdValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    continue;
+                                }
 
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "job_id"u8))
-                        {
-                            jobIdValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
-                            continue;
+                                break;
+                            case (byte)'s':
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
+                                {
+                                    statusValue = ReadShowJobResponseStatus(ref reader);
+                                    continue;
+                                }
+
+                                break;
                         }
 
                         break;
@@ -913,26 +937,42 @@ namespace Mini.Api
                 switch (text.Length)
                 {
                     case 4:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "FAIL"u8))
+                        switch (text[0])
                         {
-                            return global::Mini.Api.ShowJobResponseStatus.Fail;
-                        }
+                            case (byte)'F':
+                                if (global::System.MemoryExtensions.SequenceEqual(text, "FAIL"u8))
+                                {
+                                    return global::Mini.Api.ShowJobResponseStatus.Fail;
+                                }
 
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "INIT"u8))
-                        {
-                            return global::Mini.Api.ShowJobResponseStatus.Init;
+                                break;
+                            case (byte)'I':
+                                if (global::System.MemoryExtensions.SequenceEqual(text, "INIT"u8))
+                                {
+                                    return global::Mini.Api.ShowJobResponseStatus.Init;
+                                }
+
+                                break;
                         }
 
                         break;
                     case 7:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "SUCCESS"u8))
+                        switch (text[0])
                         {
-                            return global::Mini.Api.ShowJobResponseStatus.Success;
-                        }
+                            case (byte)'R':
+                                if (global::System.MemoryExtensions.SequenceEqual(text, "RUNNING"u8))
+                                {
+                                    return global::Mini.Api.ShowJobResponseStatus.Running;
+                                }
 
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "RUNNING"u8))
-                        {
-                            return global::Mini.Api.ShowJobResponseStatus.Running;
+                                break;
+                            case (byte)'S':
+                                if (global::System.MemoryExtensions.SequenceEqual(text, "SUCCESS"u8))
+                                {
+                                    return global::Mini.Api.ShowJobResponseStatus.Success;
+                                }
+
+                                break;
                         }
 
                         break;
@@ -1163,16 +1203,24 @@ namespace Mini.Api
                 switch (name.Length)
                 {
                     case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "action"u8))
+                        switch (name[0])
                         {
-                            actionValue = ReadStartServersRequestAction(ref reader);
-                            continue;
-                        }
+                            case (byte)'a':
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "action"u8))
+                                {
+                                    actionValue = ReadStartServersRequestAction(ref reader);
+                                    continue;
+                                }
 
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "weight"u8))
-                        {
-                            weightValue = global::BmsGen.Runtime.Json.JsonRead.Double(ref reader);
-                            continue;
+                                break;
+                            case (byte)'w':
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "weight"u8))
+                                {
+                                    weightValue = global::BmsGen.Runtime.Json.JsonRead.Double(ref reader);
+                                    continue;
+                                }
+
+                                break;
                         }
 
                         break;
@@ -1700,14 +1748,22 @@ namespace Mini.Api
                 items.Add(key, ReadArrayOfAddress(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("the value of '" + key + "' in MapOfArrayOfAddress"));
             }
 
-            return items.ToDictionary();
+            return items.ToMap();
         }
 
         /// <summary>Writes a dictionary as a JSON object.</summary>
         public static void WriteMapOfArrayOfAddress(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>> value)
         {
             writer.WriteStartObject();
-            if (value is global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>> dictionary)
+            if (value is global::BmsGen.Runtime.Json.CompactMap<global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>> compact)
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>> item in compact.Entries)
+                {
+                    writer.WritePropertyName(item.Key);
+                    WriteArrayOfAddress(writer, item.Value);
+                }
+            }
+            else if (value is global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>> dictionary)
             {
                 foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>> item in dictionary)
                 {
@@ -1744,14 +1800,22 @@ namespace Mini.Api
                 items.Add(key, global::BmsGen.Runtime.Json.JsonRead.String(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("the value of '" + key + "' in MapOfString"));
             }
 
-            return items.ToDictionary();
+            return items.ToMap();
         }
 
         /// <summary>Writes a dictionary as a JSON object.</summary>
         public static void WriteMapOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, string> value)
         {
             writer.WriteStartObject();
-            if (value is global::System.Collections.Generic.Dictionary<string, string> dictionary)
+            if (value is global::BmsGen.Runtime.Json.CompactMap<string> compact)
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, string> item in compact.Entries)
+                {
+                    writer.WritePropertyName(item.Key);
+                    writer.WriteStringValue(item.Value);
+                }
+            }
+            else if (value is global::System.Collections.Generic.Dictionary<string, string> dictionary)
             {
                 foreach (global::System.Collections.Generic.KeyValuePair<string, string> item in dictionary)
                 {
