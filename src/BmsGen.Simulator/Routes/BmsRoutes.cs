@@ -107,45 +107,12 @@ internal static class BmsRoutes
             await context.Json(200, response.Bytes);
         });
 
-        bms.MapPut("/{server_id}", async context =>
-        {
-            JsonObject server = (await RequestBody.ReadObjectAsync(context)).Obj("server", "body");
-            string? name = server.OptStr("name", "server");
-            string? description = server.OptStr("description", "server");
-            if (name is { Length: 0 or > 255 })
-            {
-                throw SimulatorFault.Invalid("server.name must be 1 to 255 characters");
-            }
-
-            string baseUrl = context.BaseUrl();
-            ReadOnlyMemoryBody response;
-            using (state.Writing())
-            {
-                SimServer found = state.Get(context.Arg("server_id"), ServerKind.BareMetal);
-                found.Name = name ?? found.Name;
-                found.Description = description ?? found.Description;
-                found.Updated = SimulatorState.Now();
-                response = new(Respond.Render(w =>
-                {
-                    w.WriteStartObject();
-                    w.WritePropertyName("server");
-                    Render.BmsServer(w, found, baseUrl, context.ProjectId());
-                    w.WriteEndObject();
-                }));
-            }
-
-            await context.Json(200, response.Bytes);
-        });
+        bms.MapPut("/{server_id}", context => ServerRoutes.UpdateAsync(context, state, ServerKind.BareMetal, 255, Render.BmsServer));
 
         bms.MapPost("/action", async context =>
         {
             JsonObject body = await RequestBody.ReadObjectAsync(context);
-            (JobKind kind, string member) = body.ContainsKey("os-start") ? (JobKind.Start, "os-start")
-                : body.ContainsKey("os-stop") ? (JobKind.Stop, "os-stop")
-                : body.ContainsKey("reboot") ? (JobKind.Reboot, "reboot")
-                : throw SimulatorFault.Invalid("the body must hold one of os-start, os-stop or reboot");
-            JsonObject action = body.Obj(member, "body");
-            List<string> ids = action.Arr("servers", member).Ids(member + ".servers");
+            (JobKind kind, string member, JsonObject action, List<string> ids) = ServerRoutes.ReadPowerAction(body);
             bool hard = string.Equals(action.OptStr("type", member), "HARD", System.StringComparison.OrdinalIgnoreCase);
             await JobAnswer(context, state, 200, () =>
             {
@@ -154,18 +121,7 @@ internal static class BmsRoutes
             });
         });
 
-        bms.MapPost("/delete", async context =>
-        {
-            JsonObject body = await RequestBody.ReadObjectAsync(context);
-            List<string> ids = body.Arr("servers", "body").Ids("servers");
-            body.OptBool("delete_publicip", "body");
-            body.OptBool("delete_volume", "body");
-            await JobAnswer(context, state, 200, () =>
-            {
-                state.Expect(ids, ServerKind.BareMetal);
-                return state.Delete(ids, JobFamily.Bms);
-            });
-        });
+        bms.MapPost("/delete", context => ServerRoutes.DeleteAsync(context, state, ServerKind.BareMetal, JobFamily.Bms));
 
         bms.MapPost("/{server_id}/reinstallos", async context =>
         {

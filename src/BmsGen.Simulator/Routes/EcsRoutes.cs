@@ -99,46 +99,15 @@ internal static class EcsRoutes
             await context.Json(200, response.Bytes);
         });
 
-        ecs.MapPut("/{server_id}", async context =>
-        {
-            JsonObject server = (await RequestBody.ReadObjectAsync(context)).Obj("server", "body");
-            string? name = server.OptStr("name", "server");
-            string? description = server.OptStr("description", "server");
-            server.OptStr("hostname", "server");
-            if (name is { Length: 0 or > 128 })
-            {
-                throw SimulatorFault.Invalid("server.name must be 1 to 128 characters");
-            }
-
-            string baseUrl = context.BaseUrl();
-            ReadOnlyMemoryBody response;
-            using (state.Writing())
-            {
-                SimServer found = state.Get(context.Arg("server_id"), ServerKind.Elastic);
-                found.Name = name ?? found.Name;
-                found.Description = description ?? found.Description;
-                found.Updated = SimulatorState.Now();
-                response = new(Respond.Render(w =>
-                {
-                    w.WriteStartObject();
-                    w.WritePropertyName("server");
-                    Render.EcsServer(w, found, baseUrl, context.ProjectId());
-                    w.WriteEndObject();
-                }));
-            }
-
-            await context.Json(200, response.Bytes);
-        });
+        ecs.MapPut(
+            "/{server_id}",
+            context => ServerRoutes.UpdateAsync(
+                context, state, ServerKind.Elastic, 128, Render.EcsServer, server => server.OptStr("hostname", "server")));
 
         ecs.MapPost("/action", async context =>
         {
             JsonObject body = await RequestBody.ReadObjectAsync(context);
-            (JobKind kind, string member) = body.ContainsKey("os-start") ? (JobKind.Start, "os-start")
-                : body.ContainsKey("os-stop") ? (JobKind.Stop, "os-stop")
-                : body.ContainsKey("reboot") ? (JobKind.Reboot, "reboot")
-                : throw SimulatorFault.Invalid("the body must hold one of os-start, os-stop or reboot");
-            JsonObject action = body.Obj(member, "body");
-            List<string> ids = action.Arr("servers", member).Ids(member + ".servers");
+            (JobKind kind, string member, JsonObject action, List<string> ids) = ServerRoutes.ReadPowerAction(body);
             string? type = kind == JobKind.Reboot ? action.Str("type", member) : action.OptStr("type", member);
             if (type is not null and not ("SOFT" or "HARD"))
             {
@@ -152,18 +121,7 @@ internal static class EcsRoutes
             });
         });
 
-        ecs.MapPost("/delete", async context =>
-        {
-            JsonObject body = await RequestBody.ReadObjectAsync(context);
-            List<string> ids = body.Arr("servers", "body").Ids("servers");
-            body.OptBool("delete_publicip", "body");
-            body.OptBool("delete_volume", "body");
-            await BmsRoutes.JobAnswer(context, state, 200, () =>
-            {
-                state.Expect(ids, ServerKind.Elastic);
-                return state.Delete(ids, JobFamily.Ecs);
-            });
-        });
+        ecs.MapPost("/delete", context => ServerRoutes.DeleteAsync(context, state, ServerKind.Elastic, JobFamily.Ecs));
 
         ecs.MapPost("/{server_id}/migrate", async context =>
         {
