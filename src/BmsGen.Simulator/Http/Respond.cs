@@ -23,6 +23,15 @@ internal static class Respond
         return buffer.WrittenMemory;
     }
 
+    /// <summary>Renders <c>{"member": …}</c>, the one-member envelope most answers wrap their object in.</summary>
+    public static ReadOnlyMemory<byte> RenderMember(string member, Action<Utf8JsonWriter> writeValue) => Render(w =>
+    {
+        w.WriteStartObject();
+        w.WritePropertyName(member);
+        writeValue(w);
+        w.WriteEndObject();
+    });
+
     public static async Task Json(HttpContext context, int status, ReadOnlyMemory<byte> body)
     {
         context.Response.StatusCode = status;

@@ -95,13 +95,7 @@ internal static class BmsRoutes
             using (state.Writing())
             {
                 SimServer server = state.Poll(context.Arg("server_id"), ServerKind.BareMetal);
-                response = new(Respond.Render(w =>
-                {
-                    w.WriteStartObject();
-                    w.WritePropertyName("server");
-                    Render.BmsServer(w, server, baseUrl, context.ProjectId());
-                    w.WriteEndObject();
-                }));
+                response = new(Respond.RenderMember("server", w => Render.BmsServer(w, server, baseUrl, context.ProjectId())));
             }
 
             await context.Json(200, response.Bytes);
@@ -499,80 +493,66 @@ internal static class BmsRoutes
         await context.Json(200, response.Bytes);
     }
 
-    public static async Task Interfaces(HttpContext context, SimulatorState state, ServerKind? kind)
-    {
-        ReadOnlyMemoryBody response;
-        using (state.Reading())
+    public static Task Interfaces(HttpContext context, SimulatorState state, ServerKind? kind) =>
+        ServerList(context, state, kind, "interfaceAttachments", (w, server) =>
         {
-            string id = context.Arg("server_id");
-            SimServer server = kind is { } k ? state.Get(id, k) : state.Get(id);
-            response = new(Respond.Render(w =>
+            foreach (SimNic nic in server.Nics)
             {
-                w.WriteStartObject();
-                w.WriteStartArray("interfaceAttachments");
-                foreach (SimNic nic in server.Nics)
-                {
-                    Render.Interface(w, nic, server.VpcId);
-                }
+                Render.Interface(w, nic, server.VpcId);
+            }
+        });
 
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }));
-        }
-
-        await context.Json(200, response.Bytes);
-    }
-
-    public static async Task VolumeAttachments(HttpContext context, SimulatorState state, ServerKind? kind)
-    {
-        ReadOnlyMemoryBody response;
-        using (state.Reading())
+    public static Task VolumeAttachments(HttpContext context, SimulatorState state, ServerKind? kind) =>
+        ServerList(context, state, kind, "volumeAttachments", (w, server) =>
         {
-            string id = context.Arg("server_id");
-            SimServer server = kind is { } k ? state.Get(id, k) : state.Get(id);
-            response = new(Respond.Render(w =>
+            foreach (SimVolume volume in server.Volumes)
             {
-                w.WriteStartObject();
-                w.WriteStartArray("volumeAttachments");
-                foreach (SimVolume volume in server.Volumes)
-                {
-                    Render.VolumeAttachment(w, server, volume);
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }));
-        }
-
-        await context.Json(200, response.Bytes);
-    }
+                Render.VolumeAttachment(w, server, volume);
+            }
+        });
 
     /// <summary>GET …/{server_id}/tags: the tags as key and value (system tags are not listed).</summary>
-    public static async Task ShowTags(HttpContext context, SimulatorState state, ServerKind? kind)
+    public static Task ShowTags(HttpContext context, SimulatorState state, ServerKind? kind) =>
+        ServerList(context, state, kind, "tags", (w, server) =>
+        {
+            foreach ((string key, string value) in server.Tags)
+            {
+                w.WriteStartObject();
+                w.WriteString("key", key);
+                w.WriteString("value", value);
+                w.WriteEndObject();
+            }
+        });
+
+    /// <summary>
+    /// Answers 200 with <c>{"<paramref name="member"/>": [ … ]}</c>, the array written by <paramref name="items"/> from
+    /// the path's server under the read lock.
+    /// </summary>
+    private static async Task ServerList(
+        HttpContext context, SimulatorState state, ServerKind? kind, string member, Action<Utf8JsonWriter, SimServer> items)
     {
         ReadOnlyMemoryBody response;
         using (state.Reading())
         {
-            string id = context.Arg("server_id");
-            SimServer server = kind is { } k ? state.Get(id, k) : state.Get(id);
+            SimServer server = PathServer(context, state, kind);
             response = new(Respond.Render(w =>
             {
                 w.WriteStartObject();
-                w.WriteStartArray("tags");
-                foreach ((string key, string value) in server.Tags)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("key", key);
-                    w.WriteString("value", value);
-                    w.WriteEndObject();
-                }
-
+                w.WriteStartArray(member);
+                items(w, server);
                 w.WriteEndArray();
                 w.WriteEndObject();
             }));
         }
 
         await context.Json(200, response.Bytes);
+    }
+
+    /// <summary>The server named by the path's <c>{server_id}</c>; a null kind accepts any kind, as the Nova routes do.</summary>
+    private static SimServer PathServer(HttpContext context, SimulatorState state, ServerKind? kind)
+    {
+        string id = context.Arg("server_id");
+        return kind is { } k ? state.Get(id, k) : state.Get(id);
     }
 
     /// <summary>POST …/{server_id}/tags/action with action create (adds or replaces by key) or delete (by key, and value when given); 204.</summary>
@@ -599,8 +579,7 @@ internal static class BmsRoutes
 
         using (state.Writing())
         {
-            string id = context.Arg("server_id");
-            SimServer server = kind is { } k ? state.Get(id, k) : state.Get(id);
+            SimServer server = PathServer(context, state, kind);
             foreach ((string key, string? value) in tags)
             {
                 int existing = server.Tags.FindIndex(t => t.Key == key);

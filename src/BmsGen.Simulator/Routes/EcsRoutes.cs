@@ -87,13 +87,7 @@ internal static class EcsRoutes
             using (state.Writing())
             {
                 SimServer server = state.Poll(context.Arg("server_id"), ServerKind.Elastic);
-                response = new(Respond.Render(w =>
-                {
-                    w.WriteStartObject();
-                    w.WritePropertyName("server");
-                    Render.EcsServer(w, server, baseUrl, context.ProjectId());
-                    w.WriteEndObject();
-                }));
+                response = new(Respond.RenderMember("server", w => Render.EcsServer(w, server, baseUrl, context.ProjectId())));
             }
 
             await context.Json(200, response.Bytes);
@@ -554,13 +548,7 @@ internal static class EcsRoutes
         using (state.Writing())
         {
             SimServerGroup group = action();
-            response = new(Respond.Render(w =>
-            {
-                w.WriteStartObject();
-                w.WritePropertyName("server_group");
-                Render.ServerGroup(w, group, context.ProjectId());
-                w.WriteEndObject();
-            }));
+            response = new(Respond.RenderMember("server_group", w => Render.ServerGroup(w, group, context.ProjectId())));
         }
 
         await context.Json(200, response.Bytes);

@@ -246,13 +246,7 @@ internal static class NovaRoutes
             {
                 (_, IReadOnlyList<SimNic> nics) = state.AddNics(context.Arg("server_id"), new[] { (subnet, ip) }, JobFamily.Nova);
                 SimServer server = state.Get(context.Arg("server_id"));
-                response = new(Respond.Render(w =>
-                {
-                    w.WriteStartObject();
-                    w.WritePropertyName("interfaceAttachment");
-                    Render.Interface(w, nics[0], server.VpcId);
-                    w.WriteEndObject();
-                }));
+                response = new(Respond.RenderMember("interfaceAttachment", w => Render.Interface(w, nics[0], server.VpcId)));
             }
 
             await context.Json(200, response.Bytes);
@@ -265,13 +259,7 @@ internal static class NovaRoutes
                 SimServer server = state.Get(context.Arg("server_id"));
                 string port = context.Arg("port_id");
                 SimNic nic = server.Nics.FirstOrDefault(n => n.PortId == port) ?? throw new SimulatorFault(FaultKind.NicNotFound, $"Port {port} could not be found.");
-                response = new(Respond.Render(w =>
-                {
-                    w.WriteStartObject();
-                    w.WritePropertyName("interfaceAttachment");
-                    Render.Interface(w, nic, server.VpcId);
-                    w.WriteEndObject();
-                }));
+                response = new(Respond.RenderMember("interfaceAttachment", w => Render.Interface(w, nic, server.VpcId)));
             }
 
             await context.Json(200, response.Bytes);
@@ -299,13 +287,7 @@ internal static class NovaRoutes
                 state.AttachVolume(id, volumeId, device, JobFamily.Nova);
                 SimServer server = state.Get(id);
                 SimVolume volume = server.Volumes.Single(v => v.VolumeId == volumeId);
-                response = new(Respond.Render(w =>
-                {
-                    w.WriteStartObject();
-                    w.WritePropertyName("volumeAttachment");
-                    Render.VolumeAttachment(w, server, volume);
-                    w.WriteEndObject();
-                }));
+                response = new(Respond.RenderMember("volumeAttachment", w => Render.VolumeAttachment(w, server, volume)));
             }
 
             await context.Json(200, response.Bytes);
@@ -319,13 +301,7 @@ internal static class NovaRoutes
                 string volumeId = context.Arg("volume_id");
                 SimVolume volume = server.Volumes.FirstOrDefault(v => v.VolumeId == volumeId)
                     ?? throw new SimulatorFault(FaultKind.VolumeNotAttached, $"Volume {volumeId} is not attached to instance {server.Id}.");
-                response = new(Respond.Render(w =>
-                {
-                    w.WriteStartObject();
-                    w.WritePropertyName("volumeAttachment");
-                    Render.VolumeAttachment(w, server, volume);
-                    w.WriteEndObject();
-                }));
+                response = new(Respond.RenderMember("volumeAttachment", w => Render.VolumeAttachment(w, server, volume)));
             }
 
             await context.Json(200, response.Bytes);
@@ -456,13 +432,7 @@ internal static class NovaRoutes
             string id = context.Arg("flavor_id");
             SimFlavor flavor = state.FindFlavor(id) ?? throw new SimulatorFault(FaultKind.FlavorNotFound, id);
             string baseUrl = context.BaseUrl();
-            return context.Json(200, Respond.Render(w =>
-            {
-                w.WriteStartObject();
-                w.WritePropertyName("flavor");
-                Render.NovaFlavor(w, flavor, baseUrl, context.ProjectId());
-                w.WriteEndObject();
-            }));
+            return context.Json(200, Respond.RenderMember("flavor", w => Render.NovaFlavor(w, flavor, baseUrl, context.ProjectId())));
         });
 
         nova.MapGet("/os-keypairs", async context =>
@@ -504,13 +474,7 @@ internal static class NovaRoutes
             using (state.Writing())
             {
                 SimKeypair created = state.CreateKeypair(name, publicKey, type);
-                response = new(Respond.Render(w =>
-                {
-                    w.WriteStartObject();
-                    w.WritePropertyName("keypair");
-                    Render.Keypair(w, created, withPrivateKey: true, full: false);
-                    w.WriteEndObject();
-                }));
+                response = new(Respond.RenderMember("keypair", w => Render.Keypair(w, created, withPrivateKey: true, full: false)));
             }
 
             await context.Json(200, response.Bytes);
@@ -521,13 +485,7 @@ internal static class NovaRoutes
             using (state.Reading())
             {
                 SimKeypair keypair = state.GetKeypair(context.Arg("keypair_name"));
-                response = new(Respond.Render(w =>
-                {
-                    w.WriteStartObject();
-                    w.WritePropertyName("keypair");
-                    Render.Keypair(w, keypair, withPrivateKey: false, full: true);
-                    w.WriteEndObject();
-                }));
+                response = new(Respond.RenderMember("keypair", w => Render.Keypair(w, keypair, withPrivateKey: false, full: true)));
             }
 
             await context.Json(200, response.Bytes);

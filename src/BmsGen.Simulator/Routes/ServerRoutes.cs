@@ -50,13 +50,7 @@ internal static class ServerRoutes
             found.Name = name ?? found.Name;
             found.Description = description ?? found.Description;
             found.Updated = SimulatorState.Now();
-            response = new(Respond.Render(w =>
-            {
-                w.WriteStartObject();
-                w.WritePropertyName("server");
-                render(w, found, baseUrl, context.ProjectId());
-                w.WriteEndObject();
-            }));
+            response = new(Respond.RenderMember("server", w => render(w, found, baseUrl, context.ProjectId())));
         }
 
         await context.Json(200, response.Bytes);
