@@ -65,15 +65,37 @@ internal static class Render
         w.WriteEndObject();
     }
 
-    public static void EcsServer(Utf8JsonWriter w, SimServer s, string baseUrl, string projectId)
+    public static void EcsServer(Utf8JsonWriter w, SimServer s, string baseUrl, string projectId) =>
+        ComputeServer(w, s, baseUrl, projectId, $"/v1/{projectId}/cloudservers/{s.Id}", ecsShape: true);
+
+    public static void NovaServer(Utf8JsonWriter w, SimServer s, string baseUrl, string projectId) =>
+        ComputeServer(w, s, baseUrl, projectId, $"/v2.1/{projectId}/servers/{s.Id}", ecsShape: false);
+
+    /// <summary>
+    /// An ECS or Nova server: the same compute server in two dialects. ECS gives the flavor as strings, the launch index
+    /// as a string and adds the enterprise project; Nova gives flavor numbers and a numeric launch index.
+    /// </summary>
+    private static void ComputeServer(Utf8JsonWriter w, SimServer s, string baseUrl, string projectId, string selfPath, bool ecsShape)
     {
         w.WriteStartObject();
-        CommonServer(w, s, projectId, addressVersionAsString: false, flavorNumbers: false);
+        CommonServer(w, s, projectId, addressVersionAsString: false, flavorNumbers: !ecsShape);
         w.WriteString("OS-EXT-SRV-ATTR:hostname", s.Name);
         w.WriteString("OS-EXT-SRV-ATTR:reservation_id", s.ReservationId);
-        w.WriteString("OS-EXT-SRV-ATTR:launch_index", "0");
+        if (ecsShape)
+        {
+            w.WriteString("OS-EXT-SRV-ATTR:launch_index", "0");
+        }
+        else
+        {
+            w.WriteNumber("OS-EXT-SRV-ATTR:launch_index", 0);
+        }
+
         w.WriteString("host_status", "UP");
-        w.WriteString("enterprise_project_id", "0");
+        if (ecsShape)
+        {
+            w.WriteString("enterprise_project_id", "0");
+        }
+
         w.WriteStartArray("tags");
         foreach (string tag in NovaTags(s))
         {
@@ -81,26 +103,7 @@ internal static class Render
         }
 
         w.WriteEndArray();
-        Links(w, baseUrl, $"/v1/{projectId}/cloudservers/{s.Id}");
-        w.WriteEndObject();
-    }
-
-    public static void NovaServer(Utf8JsonWriter w, SimServer s, string baseUrl, string projectId)
-    {
-        w.WriteStartObject();
-        CommonServer(w, s, projectId, addressVersionAsString: false, flavorNumbers: true);
-        w.WriteString("OS-EXT-SRV-ATTR:hostname", s.Name);
-        w.WriteString("OS-EXT-SRV-ATTR:reservation_id", s.ReservationId);
-        w.WriteNumber("OS-EXT-SRV-ATTR:launch_index", 0);
-        w.WriteString("host_status", "UP");
-        w.WriteStartArray("tags");
-        foreach (string tag in NovaTags(s))
-        {
-            w.WriteStringValue(tag);
-        }
-
-        w.WriteEndArray();
-        Links(w, baseUrl, $"/v2.1/{projectId}/servers/{s.Id}");
+        Links(w, baseUrl, selfPath);
         w.WriteEndObject();
     }
 
