@@ -197,28 +197,7 @@ internal static class BmsRoutes
 
         bms.MapGet("/{server_id}/os-volume_attachments", context => VolumeAttachments(context, state, ServerKind.BareMetal));
 
-        bms.MapPost("/{server_id}/metadata", async context =>
-        {
-            Dictionary<string, string> metadata = (await RequestBody.ReadObjectAsync(context)).Obj("metadata", "body").StringMap("metadata");
-            ReadOnlyMemoryBody response;
-            using (state.Writing())
-            {
-                SimServer server = state.Get(context.Arg("server_id"), ServerKind.BareMetal);
-                foreach ((string key, string value) in metadata)
-                {
-                    server.Metadata[key] = value;
-                }
-
-                response = new(Respond.Render(w =>
-                {
-                    w.WriteStartObject();
-                    Render.Metadata(w, server.Metadata);
-                    w.WriteEndObject();
-                }));
-            }
-
-            await context.Json(200, response.Bytes);
-        });
+        bms.MapPost("/{server_id}/metadata", context => ServerRoutes.MergeMetadataAsync(context, state, ServerKind.BareMetal));
 
         bms.MapGet("/{server_id}/os-server-password", async context =>
         {

@@ -214,28 +214,7 @@ internal static class EcsRoutes
 
         ecs.MapGet("/{server_id}/os-volume_attachments", context => BmsRoutes.VolumeAttachments(context, state, ServerKind.Elastic));
 
-        ecs.MapPost("/{server_id}/metadata", async context =>
-        {
-            Dictionary<string, string> metadata = (await RequestBody.ReadObjectAsync(context)).Obj("metadata", "body").StringMap("metadata");
-            ReadOnlyMemoryBody response;
-            using (state.Writing())
-            {
-                SimServer server = state.Get(context.Arg("server_id"), ServerKind.Elastic);
-                foreach ((string key, string value) in metadata)
-                {
-                    server.Metadata[key] = value;
-                }
-
-                response = new(Respond.Render(w =>
-                {
-                    w.WriteStartObject();
-                    Render.Metadata(w, server.Metadata);
-                    w.WriteEndObject();
-                }));
-            }
-
-            await context.Json(200, response.Bytes);
-        });
+        ecs.MapPost("/{server_id}/metadata", context => ServerRoutes.MergeMetadataAsync(context, state, ServerKind.Elastic));
 
         ecs.MapDelete("/{server_id}/metadata/{key}", async context =>
         {

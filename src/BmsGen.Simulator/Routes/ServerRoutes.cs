@@ -71,6 +71,30 @@ internal static class ServerRoutes
         return new PowerAction(kind, member, action, ids);
     }
 
+    /// <summary><c>POST /{server_id}/metadata</c>: merges the given keys into the server's metadata and answers all of it.</summary>
+    public static async Task MergeMetadataAsync(HttpContext context, SimulatorState state, ServerKind kind)
+    {
+        Dictionary<string, string> metadata = (await RequestBody.ReadObjectAsync(context)).Obj("metadata", "body").StringMap("metadata");
+        ReadOnlyMemoryBody response;
+        using (state.Writing())
+        {
+            SimServer server = state.Get(context.Arg("server_id"), kind);
+            foreach ((string key, string value) in metadata)
+            {
+                server.Metadata[key] = value;
+            }
+
+            response = new(Respond.Render(w =>
+            {
+                w.WriteStartObject();
+                Render.Metadata(w, server.Metadata);
+                w.WriteEndObject();
+            }));
+        }
+
+        await context.Json(200, response.Bytes);
+    }
+
     /// <summary><c>POST /delete</c>: both services take the same body and start one delete job for the batch.</summary>
     public static async Task DeleteAsync(HttpContext context, SimulatorState state, ServerKind kind, JobFamily family)
     {
