@@ -624,23 +624,13 @@ internal static class NovaRoutes
         await Respond.Empty(context, 202);
     }
 
-    private static async Task Metadata(HttpContext context, SimulatorState state, Action<SimServer>? change)
-    {
-        ReadOnlyMemoryBody response;
-        using (change is null ? state.Reading() : state.Writing())
+    private static Task Metadata(HttpContext context, SimulatorState state, Action<SimServer>? change) =>
+        ChangeAndAnswer(context, state, change, (w, server) =>
         {
-            SimServer server = state.Get(context.Arg("server_id"));
-            change?.Invoke(server);
-            response = new(Respond.Render(w =>
-            {
-                w.WriteStartObject();
-                Render.Metadata(w, server.Metadata);
-                w.WriteEndObject();
-            }));
-        }
-
-        await context.Json(200, response.Bytes);
-    }
+            w.WriteStartObject();
+            Render.Metadata(w, server.Metadata);
+            w.WriteEndObject();
+        });
 
     private static async Task MetadataItem(HttpContext context, SimulatorState state, string? newValue)
     {
@@ -668,25 +658,33 @@ internal static class NovaRoutes
         await context.Json(200, response.Bytes);
     }
 
-    private static async Task Tags(HttpContext context, SimulatorState state, Action<SimServer>? change)
+    private static Task Tags(HttpContext context, SimulatorState state, Action<SimServer>? change) =>
+        ChangeAndAnswer(context, state, change, (w, server) =>
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("tags");
+            foreach (string tag in Render.NovaTags(server))
+            {
+                w.WriteStringValue(tag);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the path's server (under the write lock; a null change only reads) and
+    /// answers 200 with what <paramref name="render"/> writes from the server afterwards.
+    /// </summary>
+    private static async Task ChangeAndAnswer(
+        HttpContext context, SimulatorState state, Action<SimServer>? change, Action<Utf8JsonWriter, SimServer> render)
     {
         ReadOnlyMemoryBody response;
         using (change is null ? state.Reading() : state.Writing())
         {
             SimServer server = state.Get(context.Arg("server_id"));
             change?.Invoke(server);
-            response = new(Respond.Render(w =>
-            {
-                w.WriteStartObject();
-                w.WriteStartArray("tags");
-                foreach (string tag in Render.NovaTags(server))
-                {
-                    w.WriteStringValue(tag);
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }));
+            response = new(Respond.Render(w => render(w, server)));
         }
 
         await context.Json(200, response.Bytes);
