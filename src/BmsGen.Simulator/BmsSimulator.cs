@@ -31,9 +31,9 @@ public sealed class BmsSimulator : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly SimulatorState _state;
     private readonly FaultInjection _faults;
-    private readonly ConcurrentQueue<SimulatorRequest> _requests;
+    private readonly ConcurrentQueue<RecordedRequest> _requests;
 
-    private BmsSimulator(WebApplication app, SimulatorState state, FaultInjection faults, ConcurrentQueue<SimulatorRequest> requests, Uri baseAddress, SimulatorOptions options)
+    private BmsSimulator(WebApplication app, SimulatorState state, FaultInjection faults, ConcurrentQueue<RecordedRequest> requests, Uri baseAddress, SimulatorOptions options)
     {
         _requests = requests;
         _app = app;
@@ -61,8 +61,12 @@ public sealed class BmsSimulator : IAsyncDisposable
         }
     }
 
-    /// <summary>The requests served so far, in the order they finished, when <see cref="SimulatorOptions.RecordRequests"/> is on; empty otherwise.</summary>
-    public IReadOnlyList<SimulatorRequest> Requests => _requests.ToArray();
+    /// <summary>
+    /// The requests received so far, in the order they arrived, when <see cref="SimulatorOptions.RecordRequests"/> is
+    /// on; empty otherwise. A request counts from its arrival, so one whose connection the simulator aborted is here
+    /// before the client sees the failure; its status is that of the response it started (0 when none started).
+    /// </summary>
+    public IReadOnlyList<SimulatorRequest> Requests => _requests.Select(static r => new SimulatorRequest(r.Method, r.Path, r.Status)).ToArray();
 
     /// <summary>
     /// Answers the next <paramref name="count"/> API requests (not token requests) with <paramref name="status"/>
@@ -104,19 +108,21 @@ public sealed class BmsSimulator : IAsyncDisposable
         var errors = new ErrorHandling(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("BmsGen.Simulator.Requests"));
         var gateway = new GatewayAuthentication(options, tokens);
 
-        var requests = new ConcurrentQueue<SimulatorRequest>();
+        var requests = new ConcurrentQueue<RecordedRequest>();
         if (options.RecordRequests)
         {
-            app.Use(async (context, next) =>
+            app.Use((context, next) =>
             {
-                try
+                // Recorded on arrival and given its status as the response starts: a client that has seen an answer
+                // (or an aborted connection) always finds its request here, with no race against the pipeline's unwinding.
+                var recorded = new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? "/");
+                requests.Enqueue(recorded);
+                context.Response.OnStarting(() =>
                 {
-                    await next(context).ConfigureAwait(false);
-                }
-                finally
-                {
-                    requests.Enqueue(new SimulatorRequest(context.Request.Method, context.Request.Path.Value ?? "/", context.Response.StatusCode));
-                }
+                    recorded.Status = context.Response.StatusCode;
+                    return Task.CompletedTask;
+                });
+                return next(context);
             });
         }
 
@@ -163,5 +169,21 @@ public sealed class BmsSimulator : IAsyncDisposable
 /// <summary>A request the simulator served: its method, path (without the query) and the status it answered.</summary>
 /// <param name="Method">The HTTP method.</param>
 /// <param name="Path">The request path, without the query string.</param>
-/// <param name="Status">The status code answered (200 for a connection aborted before any answer).</param>
+/// <param name="Status">The status code of the response it started; 0 when none started (a connection aborted before any answer).</param>
 public sealed record SimulatorRequest(string Method, string Path, int Status);
+
+/// <summary>A request as recorded on arrival; its status is filled in when its response starts.</summary>
+internal sealed class RecordedRequest(string method, string path)
+{
+    private int _status;
+
+    public string Method { get; } = method;
+
+    public string Path { get; } = path;
+
+    public int Status
+    {
+        get => Volatile.Read(ref _status);
+        set => Volatile.Write(ref _status, value);
+    }
+}
