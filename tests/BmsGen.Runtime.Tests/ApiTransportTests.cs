@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using BmsGen.Runtime.Json;
+using BmsGen.Runtime.Tests.Support;
 using RichardSzalay.MockHttp;
 using Xunit;
 
@@ -13,25 +14,7 @@ namespace BmsGen.Runtime.Tests;
 
 public sealed class ApiTransportTests
 {
-    private static readonly JsonValueReader<string> ReadName = static (ref Utf8JsonReader reader) =>
-    {
-        JsonRead.ExpectStartObject(ref reader, "Named");
-        string? name = null;
-        while (JsonRead.NextProperty(ref reader))
-        {
-            bool isName = JsonRead.PropertyName(ref reader).SequenceEqual("name"u8);
-            JsonRead.MoveToValue(ref reader);
-            if (isName)
-            {
-                name = JsonRead.String(ref reader);
-                continue;
-            }
-
-            JsonRead.SkipValue(ref reader);
-        }
-
-        return name;
-    };
+    private static readonly JsonValueReader<string> ReadName = static (ref Utf8JsonReader reader) => TestReaders.Name(ref reader)!;
 
     [Fact]
     public async Task Builds_the_uri_headers_and_body_from_the_request()

@@ -16,25 +16,7 @@ namespace BmsGen.Runtime.Tests;
 /// <summary>Whatever the server sends, only the documented exception types reach the caller, with status and operation.</summary>
 public sealed class HostileResponseTests
 {
-    private static readonly JsonValueReader<string> ReadName = static (ref Utf8JsonReader reader) =>
-    {
-        JsonRead.ExpectStartObject(ref reader, "Named");
-        string? name = null;
-        while (JsonRead.NextProperty(ref reader))
-        {
-            bool isName = JsonRead.PropertyName(ref reader).SequenceEqual("name"u8);
-            JsonRead.MoveToValue(ref reader);
-            if (isName)
-            {
-                name = JsonRead.String(ref reader);
-                continue;
-            }
-
-            JsonRead.SkipValue(ref reader);
-        }
-
-        return name ?? "(none)";
-    };
+    private static readonly JsonValueReader<string> ReadName = static (ref Utf8JsonReader reader) => TestReaders.Name(ref reader) ?? "(none)";
 
     public static TheoryData<byte[]> InvalidStrings => new()
     {
