@@ -114,17 +114,9 @@ public sealed class ApiTransport
         {
             response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
         {
-            throw;
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or Polly.Timeout.TimeoutRejectedException)
-        {
-            throw new BmsGenTransportException(request.OperationId, null, "no response in time (HttpClient.Timeout or a resilience timeout)", isTimeout: true, ex);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or Polly.ExecutionRejectedException)
-        {
-            throw new BmsGenTransportException(request.OperationId, null, ex.Message, isTimeout: false, ex);
+            throw TransportFailure(request, null, ex, "no response in time (HttpClient.Timeout or a resilience timeout)");
         }
 
         if (!response.IsSuccessStatusCode)
@@ -163,20 +155,28 @@ public sealed class ApiTransport
                 ? await ReadBodyAsync(request, response, token).ConfigureAwait(false)
                 : new ResponseBody(response, null, 0);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
         {
-            throw;
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or Polly.Timeout.TimeoutRejectedException)
-        {
-            // The deadline above, HttpClient.Timeout or a resilience timeout: not the caller's cancellation.
-            throw new BmsGenTransportException(request.OperationId, status, $"no complete response in time (BmsGenClientOptions.Timeout for the whole call is {Describe(timeout)}; HttpClient.Timeout and the resilience timeouts also apply)", isTimeout: true, ex);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or Polly.ExecutionRejectedException)
-        {
-            throw new BmsGenTransportException(request.OperationId, status, ex.Message, isTimeout: false, ex);
+            // The deadline above, HttpClient.Timeout or a resilience timeout, or a failed connection: not the caller's cancellation.
+            throw TransportFailure(request, status, ex, $"no complete response in time (BmsGenClientOptions.Timeout for the whole call is {Describe(timeout)}; HttpClient.Timeout and the resilience timeouts also apply)");
         }
     }
+
+    /// <summary>
+    /// A failure of the connection or of a clock (a timeout) rather than the caller's own cancellation, which stays an
+    /// <see cref="OperationCanceledException"/>.
+    /// </summary>
+    private static bool IsTransportFailure(Exception ex, CancellationToken cancellationToken) => ex switch
+    {
+        OperationCanceledException => !cancellationToken.IsCancellationRequested,
+        HttpRequestException or IOException or Polly.ExecutionRejectedException => true,
+        _ => false,
+    };
+
+    private static BmsGenTransportException TransportFailure(ApiRequest request, HttpStatusCode? status, Exception ex, string timeoutMessage) =>
+        ex is OperationCanceledException or Polly.Timeout.TimeoutRejectedException
+            ? new BmsGenTransportException(request.OperationId, status, timeoutMessage, isTimeout: true, ex)
+            : new BmsGenTransportException(request.OperationId, status, ex.Message, isTimeout: false, ex);
 
     private static string Describe(TimeSpan timeout) => timeout == Timeout.InfiniteTimeSpan ? "none" : timeout.ToString("c", CultureInfo.InvariantCulture);
 
