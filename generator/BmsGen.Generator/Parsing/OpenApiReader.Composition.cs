@@ -45,6 +45,13 @@ internal sealed partial class OpenApiReader
     private bool TryResolveCompositeComponent(ComponentSchema component, YamlMapping schema, out TypeRef resolved)
     {
         resolved = TypeRef.Any;
+        if (!IsComposite(schema) && (schema.ContainsKey("not") || schema.ContainsKey("discriminator")))
+        {
+            // An object component with properties takes a shorter path; what it cannot carry is reported here.
+            component.Resolved = TypeRef.Any;
+            return TryResolveComposite(schema, component.ClrName, component.ClrName, out resolved);
+        }
+
         if (!IsComposite(schema) || IsAllOfAlias(schema))
         {
             return false;

@@ -128,9 +128,11 @@ public static class JsonUnion
     private static bool Advance(ref Utf8JsonReader reader) =>
         reader.Read() ? true : throw new JsonException("The JSON ended before the object was complete.");
 
-    private static ReadOnlySpan<byte> Unescaped(ref Utf8JsonReader reader)
+    private static byte[] Unescaped(ref Utf8JsonReader reader)
     {
         byte[] buffer = new byte[reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length];
-        return buffer.AsSpan(0, reader.CopyString(buffer));
+        int length = reader.CopyString(buffer);
+        Array.Resize(ref buffer, length);
+        return buffer;
     }
 }
