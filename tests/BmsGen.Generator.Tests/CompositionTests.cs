@@ -104,20 +104,6 @@ public sealed class CompositionTests
         Assert.Empty(run.Sources);
     }
 
-    [Theory]
-    [InlineData("allof.yaml")]
-    [InlineData("oneof-discriminator.yaml")]
-    [InlineData("oneof-undiscriminated.yaml")]
-    public void Composition_scenario_generates_code_that_compiles(string scenario)
-    {
-        GeneratorRun run = GeneratorHarness.Run(File.ReadAllText(ScenarioPath(scenario)), "/specs/" + scenario);
-
-        Assert.Null(run.Exception);
-        Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Empty(run.CompilationDiagnostics);
-        Assert.NotEmpty(run.Sources);
-    }
-
     [Fact]
     public void Inheritance_derives_from_the_named_part_and_composition_copies_every_part()
     {
