@@ -26,6 +26,11 @@ public sealed class CompositionTests
             "BMSGEN002", 11
         },
         {
+            "named allOf parts that disagree on a property",
+            Header + "    B: {type: object, properties: {size: {type: string}}}\n    C: {type: object, properties: {size: {type: integer}}}\n    A:\n      allOf:\n        - $ref: '#/components/schemas/B'\n        - $ref: '#/components/schemas/C'\n",
+            "BMSGEN002", 11
+        },
+        {
             "required entry that no part declares",
             Header + "    B: {type: object, properties: {id: {type: string}}}\n    A:\n      allOf:\n        - $ref: '#/components/schemas/B'\n        - properties: {x: {type: string}}\n      required: [missing]\n",
             "BMSGEN002", 11
