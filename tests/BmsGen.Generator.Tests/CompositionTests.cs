@@ -91,6 +91,8 @@ public sealed class CompositionTests
             "BMSGEN013", 9
         },
         { "oneOf variant that allows any JSON", Header + "    U:\n      oneOf:\n        - {type: string}\n        - {}\n", "BMSGEN005", 9 },
+        { "allOf part that is the schema itself", Header + "    A:\n      allOf:\n        - $ref: '#/components/schemas/A'\n        - properties: {x: {type: string}}\n", "BMSGEN005", 8 },
+        { "discriminated oneOf that lists itself", Header + "    P:\n      oneOf:\n        - $ref: '#/components/schemas/P'\n      discriminator: {propertyName: k}\n", "BMSGEN005", 8 },
         { "properties beside oneOf", Header + "    U:\n      oneOf: [{type: string}]\n      properties: {a: {type: string}}\n", "BMSGEN005", 8 },
         { "empty oneOf", Header + "    U:\n      oneOf: []\n", "BMSGEN002", 7 },
     };

@@ -52,19 +52,15 @@ internal sealed partial class OpenApiReader
             return TryResolveComposite(schema, component.ClrName, component.ClrName, out resolved);
         }
 
-        if (!IsComposite(schema) || IsAllOfAlias(schema))
+        if (!IsComposite(schema) || IsAllOfAlias(schema) || schema.ContainsKey("$ref"))
         {
+            // A $ref beside the combinator wins, as everywhere else; an alias resolves through the cycle check.
             return false;
         }
 
         TypeKind kind = schema.ContainsKey("allOf") ? TypeKind.Object : schema.ContainsKey("discriminator") ? TypeKind.Discriminated : TypeKind.Union;
         component.Resolved = new TypeRef(kind, component.ClrName);
-        TypeRef actual = ResolveSchema(schema, component.ClrName, component.ClrName);
-        if (actual.Kind != kind && actual.Kind != TypeKind.Any)
-        {
-            throw new InvalidOperationException($"Component {component.ClrName} resolved as {actual.Kind}, announced as {kind}.");
-        }
-
+        ResolveSchema(schema, component.ClrName, component.ClrName);
         resolved = component.Resolved;
         return true;
     }
@@ -164,6 +160,12 @@ internal sealed partial class OpenApiReader
             {
                 int before = _diagnostics.Count;
                 TypeRef type = ResolveSchema(part, name);
+                if (type.Kind == TypeKind.Object && _objectsInProgress.Contains(type.Name!))
+                {
+                    Report(SpecDiagnostics.UnsupportedConstruct, part["$ref"], $"The allOf part '{reference}' of {name}, whose own members refer back to {name},", "a model cannot contain itself through its base; name the shared members in a third schema that both use");
+                    continue;
+                }
+
                 if (type.Kind != TypeKind.Object || !_types.TryGetValue(type.Name!, out TypeModel? model) || model is not ObjectTypeModel objectModel)
                 {
                     if (_diagnostics.Count == before)
@@ -171,12 +173,6 @@ internal sealed partial class OpenApiReader
                         Report(SpecDiagnostics.UnsupportedConstruct, part["$ref"], $"The allOf part '{reference}' of {name}, which is not an object schema,", "compose object schemas (with 'properties') only");
                     }
 
-                    continue;
-                }
-
-                if (_objectsInProgress.Contains(objectModel.Name))
-                {
-                    Report(SpecDiagnostics.UnsupportedConstruct, part["$ref"], $"The allOf part '{reference}' of {name}, whose own members refer back to {name},", "a model cannot contain itself through its base; name the shared members in a third schema that both use");
                     continue;
                 }
 
