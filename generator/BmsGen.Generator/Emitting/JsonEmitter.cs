@@ -116,7 +116,6 @@ internal static class JsonEmitter
         TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double => $"writer.WriteNumberValue({value});",
         TypeKind.Boolean => $"writer.WriteBooleanValue({value});",
         TypeKind.Any => $"{value}.WriteTo(writer);",
-        TypeKind.Enum => $"writer.WriteStringValue({value}.Value);",
         _ => $"Write{TypeNames.ShapeName(type)}(writer, {value});",
     };
 
@@ -369,10 +368,27 @@ internal static class JsonEmitter
     {
         string clr = TypeNames.ClrType(new TypeRef(TypeKind.Object, type.Name), spec.Namespace);
         string names = NamesClass(type);
-        writer.WriteLine($"/// <summary>Writes a {type.Name} object; optional members that are null are left out.</summary>");
-        writer.WriteLine($"public static void Write{type.Name}({Writer} writer, {clr} value)");
+        string json = TypeNames.Json;
+        writer.WriteLine($$"""
+            /// <summary>Writes a {{type.Name}} object; optional members that are null are left out.</summary>
+            public static void Write{{type.Name}}({{Writer}} writer, {{clr}} value)
+            {
+                writer.WriteStartObject();
+                Write{{type.Name}}__Members(writer, value);
+                writer.WriteEndObject();
+            }
+
+            /// <summary>Writes a {{type.Name}} object as the member <paramref name="name"/>, which starts in the same call.</summary>
+            public static void Write{{type.Name}}({{Writer}} writer, {{json}}.JsonEncodedText name, {{clr}} value)
+            {
+                writer.WriteStartObject(name);
+                Write{{type.Name}}__Members(writer, value);
+                writer.WriteEndObject();
+            }
+
+            """);
+        writer.WriteLine($"private static void Write{type.Name}__Members({Writer} writer, {clr} value)");
         writer.OpenBlock();
-        writer.WriteLine("writer.WriteStartObject();");
         List<PropertyModel> properties = type.Properties.ToList();
         bool wide = properties.Count > PartSize;
         int partCount = (properties.Count + PartSize - 1) / PartSize;
@@ -388,7 +404,6 @@ internal static class JsonEmitter
             WriteMembers(writer, names, properties);
         }
 
-        writer.WriteLine("writer.WriteEndObject();");
         writer.CloseBlock();
         if (wide)
         {
@@ -442,7 +457,7 @@ internal static class JsonEmitter
     /// <summary>The nested class holding the pre-encoded property names of <paramref name="type"/>.</summary>
     private static string NamesClass(ObjectTypeModel type) => type.Name + "Names";
 
-    /// <summary>Writes one member: a single call for scalars, the name then the value for the rest.</summary>
+    /// <summary>Writes one member: the name and a scalar, or the name and the start of an object or array, in one call.</summary>
     private static void WriteMember(SourceWriter writer, TypeRef type, string name, string value)
     {
         switch (type.Kind)
@@ -451,7 +466,7 @@ internal static class JsonEmitter
                 writer.WriteLine($"writer.WriteString({name}, {value});");
                 break;
             case TypeKind.Enum:
-                writer.WriteLine($"writer.WriteString({name}, {value}.Value);");
+                writer.WriteLine($"Write{type.Name}(writer, {name}, {value});");
                 break;
             case TypeKind.Int32:
             case TypeKind.Int64:
@@ -461,10 +476,12 @@ internal static class JsonEmitter
             case TypeKind.Boolean:
                 writer.WriteLine($"writer.WriteBoolean({name}, {value});");
                 break;
-            case TypeKind.Any:
             case TypeKind.Object:
             case TypeKind.Array:
             case TypeKind.Map:
+                writer.WriteLine($"Write{TypeNames.ShapeName(type)}(writer, {name}, {value});");
+                break;
+            case TypeKind.Any:
                 writer.WriteLine($"writer.WritePropertyName({name});");
                 writer.WriteLine(WriteStatement(type, value));
                 break;
@@ -505,6 +522,51 @@ internal static class JsonEmitter
 
         writer.WriteLine($"return {TypeNames.JsonRead}.String(ref reader) is string value ? new {clr}(value) : default({clr}?);");
         writer.CloseBlock();
+        writer.WriteLine();
+        EmitEnumWriters(writer, clr, type);
+    }
+
+    /// <summary>
+    /// Enumerations with more members than this write every value as text: finding a documented value compares
+    /// references one member after another, which stops paying for itself on long lists.
+    /// </summary>
+    internal const int MaxEncodedEnumMembers = 64;
+
+    /// <summary>
+    /// The enumeration's writers, as a value and as an object member. A documented value copies its text, encoded
+    /// once (<c>JsonEnumValues</c>), instead of escaping and transcoding it on every write; any other is written as text.
+    /// </summary>
+    private static void EmitEnumWriters(SourceWriter writer, string clr, EnumTypeModel type)
+    {
+        bool encoded = type.Members.Count > 0 && type.Members.Count <= MaxEncodedEnumMembers;
+        string values = type.Name + "Values";
+        string target = encoded ? values + ".Write" : "writer.WriteStringValue";
+        string memberTarget = encoded ? values + ".Write" : "writer.WriteString";
+        string writerArgument = encoded ? "writer, " : string.Empty;
+        writer.WriteLine($$"""
+            /// <summary>Writes a {{type.Name}} as a JSON string.</summary>
+            public static void Write{{type.Name}}({{Writer}} writer, {{clr}} value) =>
+                {{target}}({{writerArgument}}value.Value);
+
+            /// <summary>Writes a {{type.Name}} as the string member <paramref name="name"/>.</summary>
+            public static void Write{{type.Name}}({{Writer}} writer, {{TypeNames.Json}}.JsonEncodedText name, {{clr}} value) =>
+                {{memberTarget}}({{writerArgument}}name, value.Value);
+            """);
+        if (!encoded)
+        {
+            return;
+        }
+
+        writer.WriteLine();
+        writer.WriteLine($"/// <summary>The documented {type.Name} values, encoded once.</summary>");
+        writer.WriteLine($"private static readonly {Runtime}.JsonEnumValues {values} = new(");
+        writer.Indent();
+        for (int index = 0; index < type.Members.Count; index++)
+        {
+            writer.WriteLine(SourceWriter.Literal(type.Members[index].WireValue) + (index == type.Members.Count - 1 ? ");" : ","));
+        }
+
+        writer.Unindent();
     }
 
     private static void EmitConverter(SourceWriter writer, SpecModel spec, TypeModel type)
@@ -514,7 +576,7 @@ internal static class JsonEmitter
         string read = type is EnumTypeModel
             ? $"Read{type.Name}(ref reader) ?? throw {TypeNames.JsonRead}.UnexpectedNull(\"{type.Name}\")"
             : $"Read{type.Name}(ref reader)";
-        string write = type is EnumTypeModel ? "writer.WriteStringValue(value.Value)" : $"Write{type.Name}(writer, value)";
+        string write = $"Write{type.Name}(writer, value)";
 
         // An object at depth 0 starts a document read through JsonSerializer: short strings are shared within it only.
         string beginDocument = type is EnumTypeModel
@@ -544,6 +606,16 @@ internal static class JsonEmitter
         string element = TypeNames.ClrType(shape.Element!, spec.Namespace);
         string elementRead = ReadExpression(shape.Element!);
         string elementWrite = WriteStatement(shape.Element!, "item");
+
+        // A scalar entry is written with its key in one call; the second line of the other form is indented to
+        // match the template's loop body below.
+        string entryWrite = shape.Element!.Kind switch
+        {
+            TypeKind.String => "writer.WriteString(item.Key, item.Value);",
+            TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double => "writer.WriteNumber(item.Key, item.Value);",
+            TypeKind.Boolean => "writer.WriteBoolean(item.Key, item.Value);",
+            _ => "writer.WritePropertyName(item.Key);\n            " + WriteStatement(shape.Element!, "item.Value"),
+        };
         if (shape.Kind == TypeKind.Array)
         {
             writer.WriteLine($$"""
@@ -569,6 +641,20 @@ internal static class JsonEmitter
                 public static void Write{{name}}({{Writer}} writer, {{clr}} value)
                 {
                     writer.WriteStartArray();
+                    Write{{name}}__Items(writer, value);
+                    writer.WriteEndArray();
+                }
+
+                /// <summary>Writes a JSON array as the member <paramref name="name"/>, which starts in the same call.</summary>
+                public static void Write{{name}}({{Writer}} writer, {{TypeNames.Json}}.JsonEncodedText name, {{clr}} value)
+                {
+                    writer.WriteStartArray(name);
+                    Write{{name}}__Items(writer, value);
+                    writer.WriteEndArray();
+                }
+
+                private static void Write{{name}}__Items({{Writer}} writer, {{clr}} value)
+                {
                     if (value is {{element}}[] array)
                     {
                         foreach ({{element}} item in array)
@@ -584,8 +670,6 @@ internal static class JsonEmitter
                             {{elementWrite}}
                         }
                     }
-
-                    writer.WriteEndArray();
                 }
                 """);
         }
@@ -616,32 +700,41 @@ internal static class JsonEmitter
                 public static void Write{{name}}({{Writer}} writer, {{clr}} value)
                 {
                     writer.WriteStartObject();
+                    Write{{name}}__Entries(writer, value);
+                    writer.WriteEndObject();
+                }
+
+                /// <summary>Writes a dictionary as the object member <paramref name="name"/>, which starts in the same call.</summary>
+                public static void Write{{name}}({{Writer}} writer, {{TypeNames.Json}}.JsonEncodedText name, {{clr}} value)
+                {
+                    writer.WriteStartObject(name);
+                    Write{{name}}__Entries(writer, value);
+                    writer.WriteEndObject();
+                }
+
+                private static void Write{{name}}__Entries({{Writer}} writer, {{clr}} value)
+                {
                     if (value is {{Runtime}}.CompactMap<{{element}}> compact)
                     {
                         foreach (global::System.Collections.Generic.KeyValuePair<string, {{element}}> item in compact.Entries)
                         {
-                            writer.WritePropertyName(item.Key);
-                            {{WriteStatement(shape.Element!, "item.Value")}}
+                            {{entryWrite}}
                         }
                     }
                     else if (value is global::System.Collections.Generic.Dictionary<string, {{element}}> dictionary)
                     {
                         foreach (global::System.Collections.Generic.KeyValuePair<string, {{element}}> item in dictionary)
                         {
-                            writer.WritePropertyName(item.Key);
-                            {{WriteStatement(shape.Element!, "item.Value")}}
+                            {{entryWrite}}
                         }
                     }
                     else
                     {
                         foreach (global::System.Collections.Generic.KeyValuePair<string, {{element}}> item in value)
                         {
-                            writer.WritePropertyName(item.Key);
-                            {{WriteStatement(shape.Element!, "item.Value")}}
+                            {{entryWrite}}
                         }
                     }
-
-                    writer.WriteEndObject();
                 }
                 """);
         }
