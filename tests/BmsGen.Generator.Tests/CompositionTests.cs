@@ -94,6 +94,16 @@ public sealed class CompositionTests
         { "allOf part that is the schema itself", Header + "    A:\n      allOf:\n        - $ref: '#/components/schemas/A'\n        - properties: {x: {type: string}}\n", "BMSGEN005", 8 },
         { "discriminated oneOf that lists itself", Header + "    P:\n      oneOf:\n        - $ref: '#/components/schemas/P'\n      discriminator: {propertyName: k}\n", "BMSGEN005", 8 },
         { "properties beside oneOf", Header + "    U:\n      oneOf: [{type: string}]\n      properties: {a: {type: string}}\n", "BMSGEN005", 8 },
+        {
+            "oneOf as a query parameter",
+            "openapi: 3.0.3\ninfo: {title: T, version: '1', x-client-name: TClient, x-namespace: T.Api}\npaths:\n  /a:\n    get:\n      operationId: A\n      parameters:\n        - {name: q, in: query, schema: {$ref: '#/components/schemas/U'}}\n      responses: {'204': {description: ok}}\ncomponents:\n  schemas:\n    U: {oneOf: [{type: string}, {type: integer}]}\n",
+            "BMSGEN005", 8
+        },
+        {
+            "schema named like the list shape a oneOf variant uses",
+            Header + "    ArrayOfString: {type: object, properties: {a: {type: string}}}\n    U:\n      oneOf:\n        - {type: array, items: {type: string}}\n",
+            "BMSGEN013", 6
+        },
         { "empty oneOf", Header + "    U:\n      oneOf: []\n", "BMSGEN002", 7 },
     };
 
