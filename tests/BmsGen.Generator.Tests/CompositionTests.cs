@@ -122,6 +122,51 @@ public sealed class CompositionTests
     }
 
     [Fact]
+    public void Paging_finds_the_items_and_total_a_page_inherits_through_allOf()
+    {
+        const string Spec = """
+            openapi: 3.0.3
+            info: {title: T, version: '1', x-client-name: PagedClient, x-namespace: Paged.Api}
+            paths:
+              /servers:
+                get:
+                  operationId: ListServers
+                  x-paging: {style: page-number, items: servers, limit: limit, offset: offset, total: count}
+                  parameters:
+                    - {name: limit, in: query, schema: {type: integer}}
+                    - {name: offset, in: query, schema: {type: integer}}
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: {$ref: '#/components/schemas/ServerPage'}
+            components:
+              schemas:
+                Page:
+                  type: object
+                  properties:
+                    count: {type: integer}
+                    servers:
+                      type: array
+                      items: {$ref: '#/components/schemas/Server'}
+                Server: {type: object, properties: {id: {type: string}}}
+                ServerPage:
+                  allOf:
+                    - $ref: '#/components/schemas/Page'
+                    - properties: {request_id: {type: string}}
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(Spec, "/specs/paged.yaml");
+
+        Assert.Null(run.Exception);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+        string client = run.Sources.Single(s => s.Key.EndsWith(".Client.g.cs", System.StringComparison.Ordinal)).Value;
+        Assert.Contains("IAsyncEnumerable<global::Paged.Api.Server> ListServersAllAsync(", client);
+    }
+
+    [Fact]
     public void Inheritance_derives_from_the_named_part_and_composition_copies_every_part()
     {
         GeneratorRun run = GeneratorHarness.Run(File.ReadAllText(ScenarioPath("allof.yaml")), "/specs/allof.yaml");
