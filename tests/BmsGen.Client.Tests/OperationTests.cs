@@ -69,7 +69,7 @@ public sealed class OperationTests
             JsonObject spec = specParameters[index];
             string wireName = (string)spec["name"]!;
             string location = (string)spec["in"]!;
-            int position = ArgumentPosition(signature, filled, wireName);
+            int position = ArgumentPosition(signature, filled, (string?)spec["x-csharp-name"] ?? wireName);
             Assert.True(position >= 0, $"{operationId}: the {location} parameter '{wireName}' has no argument in {operation.ClientMethod}");
             (object value, string[] texts) = ArgumentFor(signature[position].ParameterType, operation.Spec, spec, index);
             (arguments[position], filled[position]) = (value, true);
@@ -152,18 +152,15 @@ public sealed class OperationTests
     /// generator made unique with a numeric suffix (a query <c>project_id</c> beside the path one), without it;
     /// -1 when there is none.
     /// </summary>
-    private static int ArgumentPosition(ParameterInfo[] signature, bool[] filled, string wireName)
+    /// <summary>The argument a spec parameter goes to: the one named after it, or after its <c>x-csharp-name</c>.</summary>
+    private static int ArgumentPosition(ParameterInfo[] signature, bool[] filled, string specName)
     {
-        string wanted = ClientHarness.Normalize(wireName);
-        for (int pass = 0; pass < 2; pass++)
+        string wanted = ClientHarness.Normalize(specName);
+        for (int position = 0; position < signature.Length; position++)
         {
-            for (int position = 0; position < signature.Length; position++)
+            if (!filled[position] && ClientHarness.Normalize(signature[position].Name!) == wanted)
             {
-                string name = ClientHarness.Normalize(signature[position].Name!);
-                if (!filled[position] && (pass == 0 ? name == wanted : name.TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9') == wanted))
-                {
-                    return position;
-                }
+                return position;
             }
         }
 

@@ -159,7 +159,7 @@ public sealed class ClientExtensionTests
         GeneratorRun run = GeneratorHarness.Run(spec);
 
         Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
-        Assert.Equal("BMSGEN013", diagnostic.Id);
+        Assert.Equal("BMSGEN016", diagnostic.Id);
         Assert.Contains("ListServersAllAsync", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 

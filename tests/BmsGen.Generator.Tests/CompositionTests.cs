@@ -88,7 +88,7 @@ public sealed class CompositionTests
         {
             "Unknown variant name taken by a schema",
             Header + Cat + "    UnknownP: {type: object, properties: {a: {type: string}}}\n    P:\n      oneOf:\n        - $ref: '#/components/schemas/Cat'\n      discriminator: {propertyName: pet_type}\n",
-            "BMSGEN013", 9
+            "BMSGEN016", 8
         },
         { "oneOf variant that allows any JSON", Header + "    U:\n      oneOf:\n        - {type: string}\n        - {}\n", "BMSGEN005", 9 },
         { "allOf part that is the schema itself", Header + "    A:\n      allOf:\n        - $ref: '#/components/schemas/A'\n        - properties: {x: {type: string}}\n", "BMSGEN005", 8 },

@@ -61,7 +61,7 @@ public sealed class DiagnosticTests
         {
             "names that collide in C#",
             Header + "paths: {}\ncomponents:\n  schemas:\n    server: {type: object, properties: {a: {type: string}}}\n    Server: {type: object, properties: {b: {type: string}}}\n",
-            "BMSGEN013", 7
+            "BMSGEN016", 7
         },
         { "unknown schema type", Header + "paths: {}\ncomponents:\n  schemas:\n    A: {type: file}\n", "BMSGEN005", 6 },
         {

@@ -32,7 +32,7 @@ public sealed class HostileSpecTests
         {
             "a schema named like a codec helper",
             Header + "paths: {}\ncomponents:\n  schemas:\n    A: {type: object, properties: {tags: {type: array, items: {type: string}}}}\n    ArrayOfString: {type: object, properties: {a: {type: string}}}\n",
-            "BMSGEN013", 7
+            "BMSGEN017", 7
         },
         { "OpenAPI 3.1 webhooks", "openapi: 3.1.0\ninfo: {title: T, x-client-name: TClient, x-namespace: T.Api}\npaths: {}\nwebhooks: {}\n", "BMSGEN005", 4 },
         { "OpenAPI 3.1 const", "openapi: 3.1.0\ninfo: {title: T, x-client-name: TClient, x-namespace: T.Api}\npaths: {}\ncomponents:\n  schemas:\n    A: {type: string, const: x}\n", "BMSGEN005", 6 },
@@ -115,7 +115,7 @@ public sealed class HostileSpecTests
                   required: ["{{{nasty}}}"]
                   properties:
                     "{{{nasty}}}": {type: string, description: "{{{nasty}}}", default: "{{{nasty}}}", pattern: "{{{nasty}}}"}
-                    kind: {type: string, enum: ["{{{nasty}}}", "\u2028", "\u0085"], description: "{{{nasty}}}"}
+                    kind: {type: string, enum: ["{{{nasty}}}", "\u2028", "\u0085"], description: "{{{nasty}}}", x-csharp-enum-names: {"\u2028": LineSeparator, "\u0085": NextLine}}
             """;
 
         GeneratorRun run = GeneratorHarness.Run(spec);

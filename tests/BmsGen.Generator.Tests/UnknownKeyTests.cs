@@ -13,7 +13,7 @@ public sealed class UnknownKeyTests
     {
         {
             "a description cut short by ', '",
-            Header + "paths: {}\ncomponents:\n  schemas:\n    A:\n      type: object\n      properties:\n        a: {type: string, description: The name, null by default.}\n",
+            Header + "paths: {}\ncomponents:\n  schemas:\n    A:\n      type: object\n      properties:\n        n: {type: string, description: The name, null by default.}\n",
             "null by default.", 9, 50
         },
         { "a misspelt document key", Header + "paths: {}\ncomponent: {}\n", "component", 4, 1 },

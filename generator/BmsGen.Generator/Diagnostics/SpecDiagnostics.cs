@@ -32,13 +32,15 @@ internal static class SpecDiagnostics
     public static readonly DiagnosticDescriptor InternalError = Error("BMSGEN012", "Generator failed on this spec", "The generator failed on this spec ({0}); please report it with the spec attached");
     public static readonly DiagnosticDescriptor DuplicateName = Error("BMSGEN013", "Duplicate name", "{0}");
     public static readonly DiagnosticDescriptor InvalidClientExtension = Error("BMSGEN014", "Invalid x-paging or x-job", "{0}");
+    public static readonly DiagnosticDescriptor NameCollision = Error("BMSGEN016", "Two spec names map to one C# name", "{0} '{1}' (line {2}) and {3} '{4}' (line {5}) both need the C# name '{6}' {7}; give one of them another C# name with x-csharp-name");
+    public static readonly DiagnosticDescriptor ReservedName = Error("BMSGEN017", "Spec name takes a name the generated code uses", "{0} '{1}' needs the C# name '{2}', which {3} {4}; give it another C# name with x-csharp-name");
     public static readonly DiagnosticDescriptor UnknownKey = Warning("BMSGEN015", "Unknown key", "'{0}' is not a key of {1} in OpenAPI {2}; it is ignored (name extensions 'x-…', and quote text that holds ': ' or ', ' inside '{{…}}')");
 
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         SyntaxError, InvalidStructure, UnresolvedReference, DuplicateOperationId, UnsupportedConstruct, MissingOperationId,
         InvalidName, PathParameterMismatch, CyclicReference, TooComplex, UnsupportedMediaType, InternalError, DuplicateName,
-        InvalidClientExtension, UnknownKey,
+        InvalidClientExtension, UnknownKey, NameCollision, ReservedName,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(d => d.Id);

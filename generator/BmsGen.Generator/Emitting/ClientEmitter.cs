@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using BmsGen.Generator.Model;
+using BmsGen.Generator.Naming;
 
 namespace BmsGen.Generator.Emitting;
 
@@ -111,7 +112,7 @@ internal static class ClientEmitter
             string call = string.Join(", ", CallArguments(operation, arguments, null, null));
             string? value = operation.ResponseType is null ? null : TypeNames.ClrType(operation.ResponseType, spec.Namespace) + (operation.ResponseMayBeEmpty ? "?" : string.Empty);
             string reader = operation.ResponseType is null ? string.Empty : ReaderFunction(operation.ResponseType, codec) + ", ";
-            string request = $"{MemberNames.RequestBuilder(operation.OperationId)}({call})";
+            string request = $"{MemberNames.RequestBuilder(operation.ClrName)}({call})";
 
             string send = operation.ResponseMayBeEmpty ? "SendAllowingEmptyAsync" : "SendAsync";
             yield return new Member(
@@ -126,34 +127,34 @@ internal static class ClientEmitter
             string sendWithResponse = operation.ResponseMayBeEmpty ? "SendAllowingEmptyWithResponseAsync" : "SendWithResponseAsync";
             yield return new Member(
                 operation,
-                MemberNames.WithResponse(operation.OperationId),
+                MemberNames.WithResponse(operation.ClrName),
                 $"{Task}<{withResponse}>",
                 parameters.Append(TokenParameter).ToList(),
                 w => WriteDerivedDocs(w, spec, operation, arguments, $"{operation.Summary ?? operation.OperationId}, with the response's status code, headers and request ID.", $"Sends the same request as <see cref=\"{operation.MethodName}\"/>.", value is null
                     ? "The success response's status code, headers and request ID."
                     : "The parsed response body (<c>Value</c>) with the status code, headers and request ID."),
-                w => WriteExpressionBody(w, $"public async {Task}<{withResponse}> {MemberNames.WithResponse(operation.OperationId)}({string.Join(", ", parameters.Append(TokenParameter))})", $"await _transport.{sendWithResponse}({request}, {reader}cancellationToken).ConfigureAwait(false)"));
+                w => WriteExpressionBody(w, $"public async {Task}<{withResponse}> {MemberNames.WithResponse(operation.ClrName)}({string.Join(", ", parameters.Append(TokenParameter))})", $"await _transport.{sendWithResponse}({request}, {reader}cancellationToken).ConfigureAwait(false)"));
 
             if (operation.Paging is { } paging)
             {
                 string page = TypeNames.ClrType(operation.ResponseType!, spec.Namespace);
                 string item = TypeNames.ClrType(paging.ItemType, spec.Namespace);
-                string descriptor = $"{MemberNames.PagingDescriptor(operation.OperationId)}({call})";
+                string descriptor = $"{MemberNames.PagingDescriptor(operation.ClrName)}({call})";
                 string how = PagingRemarks(operation, paging, arguments) + $" <see cref=\"{operation.MethodName}\"/> sends a single page.";
                 yield return new Member(
                     operation,
-                    MemberNames.Pages(operation.OperationId),
+                    MemberNames.Pages(operation.ClrName),
                     $"{AsyncEnumerable}<{page}>",
                     parameters.Append(TokenParameter).ToList(),
                     w => WriteDerivedDocs(w, spec, operation, arguments, $"{operation.Summary ?? operation.OperationId}: every page, one request per page.", how, "The pages, each read whole, in order; enumerating sends the requests."),
-                    w => WriteExpressionBody(w, $"public {AsyncEnumerable}<{page}> {MemberNames.Pages(operation.OperationId)}({string.Join(", ", parameters.Append(TokenParameter))})", $"{Paging}.Paginator.PagesAsync(_transport, {descriptor}, cancellationToken)"));
+                    w => WriteExpressionBody(w, $"public {AsyncEnumerable}<{page}> {MemberNames.Pages(operation.ClrName)}({string.Join(", ", parameters.Append(TokenParameter))})", $"{Paging}.Paginator.PagesAsync(_transport, {descriptor}, cancellationToken)"));
                 yield return new Member(
                     operation,
-                    MemberNames.All(operation.OperationId),
+                    MemberNames.All(operation.ClrName),
                     $"{AsyncEnumerable}<{item}>",
                     parameters.Append(TokenParameter).ToList(),
                     w => WriteDerivedDocs(w, spec, operation, arguments, $"{operation.Summary ?? operation.OperationId}: every item ({paging.ItemsWireName}) across all pages, as the items arrive.", how + " Each response is read as a stream: an item is yielded as soon as it has been read, and memory holds one item, not a page.", "The items of every page, in order; enumerating sends the requests."),
-                    w => WriteExpressionBody(w, $"public {AsyncEnumerable}<{item}> {MemberNames.All(operation.OperationId)}({string.Join(", ", parameters.Append(TokenParameter))})", $"{Paging}.Paginator.ItemsAsync(_transport, {descriptor}, cancellationToken)"));
+                    w => WriteExpressionBody(w, $"public {AsyncEnumerable}<{item}> {MemberNames.All(operation.ClrName)}({string.Join(", ", parameters.Append(TokenParameter))})", $"{Paging}.Paginator.ItemsAsync(_transport, {descriptor}, cancellationToken)"));
             }
 
             if (operation.Job is { } job)
@@ -164,7 +165,7 @@ internal static class ClientEmitter
                 string jobId = $"submitted.Value{(operation.ResponseMayBeEmpty ? "?" : string.Empty)}.{job.JobIdProperty}";
                 yield return new Member(
                     operation,
-                    MemberNames.AndWait(operation.OperationId),
+                    MemberNames.AndWait(operation.ClrName),
                     $"{Task}<{jobType}>",
                     parameters.Append(waitOptions).Append(TokenParameter).ToList(),
                     w => WriteDerivedDocs(
@@ -173,18 +174,18 @@ internal static class ClientEmitter
                         operation,
                         arguments,
                         $"{operation.Summary ?? operation.OperationId}, then waits for the job it starts to end.",
-                        $"Sends <see cref=\"{operation.MethodName}\"/>, then polls {job.PollOperationId} with the returned job ID until the job's status is SUCCESS or FAIL (<see cref=\"{MemberNames.WaitFor(job.PollOperationId)}\"/>).",
+                        $"Sends <see cref=\"{operation.MethodName}\"/>, then polls {job.PollOperationId} with the returned job ID until the job's status is SUCCESS or FAIL (<see cref=\"{MemberNames.WaitFor(job.PollClrName)}\"/>).",
                         "The job's final status, with its sub-jobs and entities.",
                         waitOptions: true),
                     w =>
                     {
-                        w.WriteLine($"public async {Task}<{jobType}> {MemberNames.AndWait(operation.OperationId)}({signature})");
+                        w.WriteLine($"public async {Task}<{jobType}> {MemberNames.AndWait(operation.ClrName)}({signature})");
                         w.OpenBlock();
-                        w.WriteLine($"var submitted = await {MemberNames.WithResponse(operation.OperationId)}({(call.Length == 0 ? string.Empty : call + ", ")}cancellationToken).ConfigureAwait(false);");
+                        w.WriteLine($"var submitted = await {MemberNames.WithResponse(operation.ClrName)}({(call.Length == 0 ? string.Empty : call + ", ")}cancellationToken).ConfigureAwait(false);");
                         w.WriteLine($"string jobId = {jobId} is {{ Length: > 0 }} id");
                         w.WriteLine("    ? id");
                         w.WriteLine($"    : throw new {TypeNames.Runtime}.BmsGenResponseException({SourceWriter.Literal(operation.OperationId)}, submitted.StatusCode, \"the response has no job_id to wait for\", 0);");
-                        w.WriteLine($"return await {MemberNames.WaitFor(job.PollOperationId)}(jobId, waitOptions, cancellationToken).ConfigureAwait(false);");
+                        w.WriteLine($"return await {MemberNames.WaitFor(job.PollClrName)}(jobId, waitOptions, cancellationToken).ConfigureAwait(false);");
                         w.CloseBlock();
                     });
             }
@@ -194,7 +195,7 @@ internal static class ClientEmitter
         {
             JobModel job = spec.Operations.First(o => o.Job?.PollOperationId == poll.OperationId).Job!;
             string jobType = TypeNames.ClrType(job.JobType, spec.Namespace);
-            string name = MemberNames.WaitFor(poll.OperationId);
+            string name = MemberNames.WaitFor(poll.ClrName);
             var parameters = new List<string> { "string jobId", $"{Jobs}.JobWaitOptions? options = null", TokenParameter };
             string status = "job." + job.StatusProperty + (job.StatusIsEnum ? (job.StatusRequired ? ".Value" : "?.Value") : string.Empty);
             string errorCode = job.ErrorCodeProperty is null ? "null" : "job." + job.ErrorCodeProperty;
@@ -277,7 +278,7 @@ internal static class ClientEmitter
     private static void EmitRequestBuilder(SourceWriter writer, SpecModel spec, OperationModel operation)
     {
         var arguments = operation.Parameters.Where(p => !p.FromProjectOption).ToList();
-        writer.WriteLine($"private {TypeNames.Runtime}.ApiRequest {MemberNames.RequestBuilder(operation.OperationId)}({string.Join(", ", SignatureParameters(spec, operation, arguments, defaults: false))})");
+        writer.WriteLine($"private {TypeNames.Runtime}.ApiRequest {MemberNames.RequestBuilder(operation.ClrName)}({string.Join(", ", SignatureParameters(spec, operation, arguments, defaults: false))})");
         writer.OpenBlock();
         string service = operation.Service is null && !operation.Idempotent ? string.Empty : " { " + string.Join(", ", new[] { operation.Service is null ? null : "Service = " + SourceWriter.Literal(operation.Service), operation.Idempotent ? "Idempotent = true" : null }.Where(part => part is not null)) + " }";
         writer.WriteLine($"var request = new {TypeNames.Runtime}.ApiRequest({SourceWriter.Literal(operation.OperationId)}, global::System.Net.Http.HttpMethod.{Pascal(operation.HttpMethod)}, {SourceWriter.Literal(operation.PathTemplate)}){service};");
@@ -319,7 +320,7 @@ internal static class ClientEmitter
             _ => throw new System.ArgumentOutOfRangeException(nameof(paging), paging.Style, "Unknown paging style."),
         };
 
-        writer.WriteLine($"private {descriptor} {MemberNames.PagingDescriptor(operation.OperationId)}({string.Join(", ", SignatureParameters(spec, operation, arguments, defaults: false))})");
+        writer.WriteLine($"private {descriptor} {MemberNames.PagingDescriptor(operation.ClrName)}({string.Join(", ", SignatureParameters(spec, operation, arguments, defaults: false))})");
         writer.OpenBlock();
         writer.WriteLine($"int? pageSize = {paging.LimitParameter}{(paging.DefaultLimit is int size ? " ?? " + size.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty)};");
         writer.WriteLine($"return new {descriptor}");
@@ -328,7 +329,7 @@ internal static class ClientEmitter
         writer.WriteLine($"Style = {Paging}.PagingStyle.{style},");
         writer.WriteLine($"Start = new {Paging}.PageCursor({(markerStyle ? paging.CursorParameter : "null")}, {(markerStyle ? "null" : paging.CursorParameter)}),");
         writer.WriteLine("PageSize = pageSize,");
-        writer.WriteLine($"CreateRequest = cursor => {MemberNames.RequestBuilder(operation.OperationId)}({string.Join(", ", CallArguments(operation, arguments, "pageSize", cursor))}),");
+        writer.WriteLine($"CreateRequest = cursor => {MemberNames.RequestBuilder(operation.ClrName)}({string.Join(", ", CallArguments(operation, arguments, "pageSize", cursor))}),");
         writer.WriteLine($"ReadPage = {ReaderFunction(operation.ResponseType!, CodecOf(spec))},");
         writer.WriteLine($"ItemsProperty = {SourceWriter.Literal(paging.ItemsWireName)},");
         writer.WriteLine($"Items = static page => page.{paging.ItemsProperty},");
@@ -381,7 +382,7 @@ internal static class ClientEmitter
 
     private static string Wire(List<ParameterModel> arguments, string clrName) => arguments.First(p => p.ClrName == clrName).WireName;
 
-    private static string CodecOf(SpecModel spec) => $"global::{spec.Namespace}.{TypeNames.CodecName(spec)}";
+    private static string CodecOf(SpecModel spec) => $"global::{spec.Namespace}.{MemberNames.JsonCodec(spec.ClientName)}";
 
     /// <summary>A public member of the client: its signature, its doc comment (on the interface) and its body (in the class).</summary>
     private sealed class Member
@@ -464,14 +465,14 @@ internal static class ClientEmitter
 
     private static string ReaderFunction(TypeRef type, string codec) => type.Kind switch
     {
-        TypeKind.Object or TypeKind.Array or TypeKind.Map or TypeKind.Discriminated or TypeKind.Union => $"{codec}.Read{TypeNames.ShapeName(type)}",
-        TypeKind.Enum => $"static (ref global::System.Text.Json.Utf8JsonReader reader) => {codec}.Read{type.Name}(ref reader) ?? throw {TypeNames.JsonRead}.UnexpectedNull(\"the response\")",
+        TypeKind.Object or TypeKind.Array or TypeKind.Map or TypeKind.Discriminated or TypeKind.Union => $"{codec}.{CodecNames.Read(CodecNames.Shape(type))}",
+        TypeKind.Enum => $"static (ref global::System.Text.Json.Utf8JsonReader reader) => {codec}.{CodecNames.Read(type.Name!)}(ref reader) ?? throw {TypeNames.JsonRead}.UnexpectedNull(\"the response\")",
         _ => $"static (ref global::System.Text.Json.Utf8JsonReader reader) => {JsonEmitter.ReadExpression(type)} ?? throw {TypeNames.JsonRead}.UnexpectedNull(\"the response\")",
     };
 
     private static string WriterFunction(TypeRef type, string codec) => type.Kind switch
     {
-        TypeKind.Object or TypeKind.Array or TypeKind.Map or TypeKind.Enum or TypeKind.Discriminated or TypeKind.Union => $"{codec}.Write{TypeNames.ShapeName(type)}",
+        TypeKind.Object or TypeKind.Array or TypeKind.Map or TypeKind.Enum or TypeKind.Discriminated or TypeKind.Union => $"{codec}.{CodecNames.Write(CodecNames.Shape(type))}",
         _ => $"static (writer, value) => {JsonEmitter.WriteStatement(type, "value").TrimEnd(';')}",
     };
 

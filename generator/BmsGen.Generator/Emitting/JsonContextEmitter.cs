@@ -1,4 +1,5 @@
 using BmsGen.Generator.Model;
+using BmsGen.Generator.Naming;
 
 namespace BmsGen.Generator.Emitting;
 
@@ -8,15 +9,10 @@ namespace BmsGen.Generator.Emitting;
 /// </summary>
 internal static class JsonContextEmitter
 {
-    private static readonly System.Collections.Generic.HashSet<string> ReservedMembers = new(System.StringComparer.Ordinal)
-    {
-        "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Create", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone",
-    };
-
     public static string Emit(SpecModel spec)
     {
-        string name = spec.ClientName + "JsonContext";
-        string codec = TypeNames.CodecName(spec);
+        string name = MemberNames.JsonContext(spec.ClientName);
+        string codec = MemberNames.JsonCodec(spec.ClientName);
         var writer = new SourceWriter();
         EmitterHeader.Write(writer, spec);
         writer.WriteLine($"namespace {spec.Namespace}");
@@ -51,7 +47,7 @@ internal static class JsonContextEmitter
         foreach (TypeModel type in spec.Types)
         {
             string clr = TypeNames.ClrType(TypeNames.RefTo(type), spec.Namespace);
-            string property = ReservedMembers.Contains(type.Name) ? type.Name + "TypeInfo" : type.Name;
+            string property = CodecNames.ContextProperty(type.Name);
             writer.WriteLine($$"""
 
                 private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{{clr}}>? _{{property}};
@@ -76,7 +72,7 @@ internal static class JsonContextEmitter
             writer.WriteLine($$"""
                 if (type == typeof({{clr}}))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{{clr}}>(options, new global::{{spec.Namespace}}.{{codec}}.{{type.Name}}Converter());
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{{clr}}>(options, new global::{{spec.Namespace}}.{{codec}}.{{CodecNames.Converter(type.Name)}}());
                 }
 
                 """);

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using BmsGen.Generator.Model;
+using BmsGen.Generator.Naming;
 
 namespace BmsGen.Generator.Emitting;
 
@@ -16,7 +17,7 @@ internal static partial class JsonEmitter
         TypeKind.Double => $"{TypeNames.JsonRead}.Double",
         TypeKind.Boolean => $"{TypeNames.JsonRead}.Boolean",
         TypeKind.Any => $"{TypeNames.JsonRead}.Element",
-        TypeKind.Object or TypeKind.Enum or TypeKind.Array or TypeKind.Map or TypeKind.Discriminated or TypeKind.Union => $"{codec}.Read{TypeNames.ShapeName(type)}",
+        TypeKind.Object or TypeKind.Enum or TypeKind.Array or TypeKind.Map or TypeKind.Discriminated or TypeKind.Union => $"{codec}.{CodecNames.Read(CodecNames.Shape(type))}",
         _ => throw new System.ArgumentOutOfRangeException(nameof(type), type.Kind, null),
     };
 
@@ -39,7 +40,7 @@ internal static partial class JsonEmitter
             string local = "derived" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
             writer.WriteLine($"case global::{spec.Namespace}.{derived[index].Name} {local}:");
             writer.Indent();
-            writer.WriteLine($"Write{derived[index].Name}(writer, {local});");
+            writer.WriteLine($"{CodecNames.Write(derived[index].Name)}(writer, {local});");
             writer.WriteLine("return;");
             writer.Unindent();
         }
@@ -62,7 +63,7 @@ internal static partial class JsonEmitter
         string clr = TypeNames.ClrType(new TypeRef(TypeKind.Discriminated, type.Name), spec.Namespace);
         string unknown = $"global::{spec.Namespace}.{type.UnknownName}";
         writer.WriteLine($"/// <summary>Reads a {type.Name}: the variant its {CSharpText.DocText(type.PropertyName)} names, wherever that property appears; an unknown or missing value keeps the JSON. Returns null for a JSON null.</summary>");
-        writer.WriteLine($"public static {clr}? Read{type.Name}(ref {Reader} reader)");
+        writer.WriteLine($"public static {clr}? {CodecNames.Read(type.Name)}(ref {Reader} reader)");
         writer.OpenBlock();
         writer.WriteLine($$"""
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -83,7 +84,7 @@ internal static partial class JsonEmitter
         {
             writer.WriteLine($"case {group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)}:");
             writer.Indent();
-            EmitNameDispatch(writer, "tag", group.ToList(), c => c.Value, (_, c) => writer.WriteLine($"return Read{c.TypeName}(ref reader);"));
+            EmitNameDispatch(writer, "tag", group.ToList(), c => c.Value, (_, c) => writer.WriteLine($"return {CodecNames.Read(c.TypeName)}(ref reader);"));
             writer.WriteLine("break;");
             writer.Unindent();
         }
@@ -96,7 +97,7 @@ internal static partial class JsonEmitter
         writer.WriteLine();
 
         writer.WriteLine($"/// <summary>Writes a {type.Name} as its variant, with its {CSharpText.DocText(type.PropertyName)}; an unknown variant as the JSON it was read from.</summary>");
-        writer.WriteLine($"public static void Write{type.Name}({Writer} writer, {clr} value)");
+        writer.WriteLine($"public static void {CodecNames.Write(type.Name)}({Writer} writer, {clr} value)");
         writer.OpenBlock();
         writer.WriteLine("switch (value)");
         writer.OpenBlock();
@@ -104,7 +105,7 @@ internal static partial class JsonEmitter
         {
             writer.WriteLine($"case global::{spec.Namespace}.{variant} {Identifiers(variant)}:");
             writer.Indent();
-            writer.WriteLine($"Write{variant}(writer, {Identifiers(variant)});");
+            writer.WriteLine($"{CodecNames.Write(variant)}(writer, {Identifiers(variant)});");
             writer.WriteLine("return;");
             writer.Unindent();
         }
@@ -129,11 +130,11 @@ internal static partial class JsonEmitter
         string clr = TypeNames.ClrType(new TypeRef(TypeKind.Union, type.Name), spec.Namespace);
         writer.WriteLine($$"""
             /// <summary>Reads a {{type.Name}} as the JSON it is; returns null for a JSON null.</summary>
-            public static {{clr}}? Read{{type.Name}}(ref {{Reader}} reader) =>
+            public static {{clr}}? {{CodecNames.Read(type.Name)}}(ref {{Reader}} reader) =>
                 reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : new {{clr}}(global::System.Text.Json.JsonElement.ParseValue(ref reader));
 
             /// <summary>Writes a {{type.Name}}'s JSON unchanged.</summary>
-            public static void Write{{type.Name}}({{Writer}} writer, {{clr}} value) => value.Json.WriteTo(writer);
+            public static void {{CodecNames.Write(type.Name)}}({{Writer}} writer, {{clr}} value) => value.Json.WriteTo(writer);
             """);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using BmsGen.Generator.Model;
+using BmsGen.Generator.Naming;
 
 namespace BmsGen.Generator.Emitting;
 
@@ -22,7 +23,7 @@ internal static partial class JsonEmitter
         writer.OpenBlock();
         writer.WriteDocElement("summary", $"Reads and writes the JSON of the {spec.ClientName} models without reflection.");
         writer.WriteLine(TypeNames.GeneratedCodeAttribute);
-        writer.WriteLine($"internal static partial class {TypeNames.CodecName(spec)}");
+        writer.WriteLine($"internal static partial class {MemberNames.JsonCodec(spec.ClientName)}");
         writer.OpenBlock();
 
         bool first = true;
@@ -86,7 +87,7 @@ internal static partial class JsonEmitter
             }
 
             Visit(type.Element);
-            shapes[TypeNames.ShapeName(type)] = type;
+            shapes[CodecNames.Shape(type)] = type;
         }
 
         foreach (ObjectTypeModel type in spec.Types.OfType<ObjectTypeModel>())
@@ -123,7 +124,7 @@ internal static partial class JsonEmitter
         TypeKind.Double => $"{TypeNames.JsonRead}.Double(ref reader)",
         TypeKind.Boolean => $"{TypeNames.JsonRead}.Boolean(ref reader)",
         TypeKind.Any => $"{TypeNames.JsonRead}.Element(ref reader)",
-        TypeKind.Object or TypeKind.Enum or TypeKind.Array or TypeKind.Map or TypeKind.Discriminated or TypeKind.Union => $"Read{TypeNames.ShapeName(type)}(ref reader)",
+        TypeKind.Object or TypeKind.Enum or TypeKind.Array or TypeKind.Map or TypeKind.Discriminated or TypeKind.Union => $"{CodecNames.Read(CodecNames.Shape(type))}(ref reader)",
         _ => throw new System.ArgumentOutOfRangeException(nameof(type), type.Kind, null),
     };
 
@@ -137,7 +138,7 @@ internal static partial class JsonEmitter
         TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double => $"writer.WriteNumberValue({value});",
         TypeKind.Boolean => $"writer.WriteBooleanValue({value});",
         TypeKind.Any => $"{value}.WriteTo(writer);",
-        TypeKind.Object or TypeKind.Enum or TypeKind.Array or TypeKind.Map or TypeKind.Discriminated or TypeKind.Union => $"{(codec is null ? string.Empty : codec + ".")}Write{TypeNames.ShapeName(type)}(writer, {value});",
+        TypeKind.Object or TypeKind.Enum or TypeKind.Array or TypeKind.Map or TypeKind.Discriminated or TypeKind.Union => $"{(codec is null ? string.Empty : codec + ".")}{CodecNames.Write(CodecNames.Shape(type))}(writer, {value});",
         _ => throw new System.ArgumentOutOfRangeException(nameof(type), type.Kind, null),
     };
 
@@ -157,7 +158,7 @@ internal static partial class JsonEmitter
         List<List<(PropertyModel Property, string Local)>> parts = Parts(fields);
 
         writer.WriteLine($"/// <summary>Reads a {type.Name} object; returns null for a JSON null.</summary>");
-        writer.WriteLine($"public static {clr}? Read{type.Name}(ref {Reader} reader)");
+        writer.WriteLine($"public static {clr}? {CodecNames.Read(type.Name)}(ref {Reader} reader)");
         writer.OpenBlock();
         writer.WriteLine($$"""
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -169,7 +170,7 @@ internal static partial class JsonEmitter
             """);
         if (wide)
         {
-            writer.WriteLine($"var state = new {type.Name}__ReadState();");
+            writer.WriteLine($"var state = new {CodecNames.ReadState(type.Name)}();");
         }
         else
         {
@@ -185,7 +186,7 @@ internal static partial class JsonEmitter
         {
             writer.WriteLine($"global::System.ReadOnlySpan<byte> name = {TypeNames.JsonRead}.PropertyName(ref reader);");
             writer.WriteLine($"{TypeNames.JsonRead}.MoveToValue(ref reader);");
-            string calls = string.Join(" || ", parts.Select((_, index) => $"Read{type.Name}__Part{index}(ref reader, name, state)"));
+            string calls = string.Join(" || ", parts.Select((_, index) => $"{CodecNames.ReadPart(type.Name, index)}(ref reader, name, state)"));
             writer.WriteLine($"if ({calls})");
             writer.OpenBlock();
             writer.WriteLine("continue;");
@@ -212,7 +213,7 @@ internal static partial class JsonEmitter
             {
                 if (parts[index].Any(f => f.Property.Required))
                 {
-                    writer.WriteLine($"Check{type.Name}__Part{index}(state);");
+                    writer.WriteLine($"{CodecNames.CheckPart(type.Name, index)}(state);");
                 }
             }
         }
@@ -251,7 +252,7 @@ internal static partial class JsonEmitter
 
         writer.WriteLine();
         writer.WriteLine($"/// <summary>The members of a {type.Name} read so far.</summary>");
-        writer.WriteLine($"private sealed class {type.Name}__ReadState");
+        writer.WriteLine($"private sealed class {CodecNames.ReadState(type.Name)}");
         writer.OpenBlock();
         foreach ((PropertyModel property, string local) in fields)
         {
@@ -262,7 +263,7 @@ internal static partial class JsonEmitter
         for (int index = 0; index < parts.Count; index++)
         {
             writer.WriteLine();
-            writer.WriteLine($"private static bool Read{type.Name}__Part{index}(ref {Reader} reader, scoped global::System.ReadOnlySpan<byte> name, {type.Name}__ReadState state)");
+            writer.WriteLine($"private static bool {CodecNames.ReadPart(type.Name, index)}(ref {Reader} reader, scoped global::System.ReadOnlySpan<byte> name, {CodecNames.ReadState(type.Name)} state)");
             writer.OpenBlock();
             WriteDispatch(writer, parts[index], prefix, "return true;");
             writer.WriteLine();
@@ -271,7 +272,7 @@ internal static partial class JsonEmitter
             if (parts[index].Any(f => f.Property.Required))
             {
                 writer.WriteLine();
-                writer.WriteLine($"private static void Check{type.Name}__Part{index}({type.Name}__ReadState state)");
+                writer.WriteLine($"private static void {CodecNames.CheckPart(type.Name, index)}({CodecNames.ReadState(type.Name)} state)");
                 writer.OpenBlock();
                 WriteRequiredChecks(writer, type, parts[index], prefix);
                 writer.CloseBlock();
@@ -391,39 +392,39 @@ internal static partial class JsonEmitter
         string clr = TypeNames.ClrType(new TypeRef(TypeKind.Object, type.Name), spec.Namespace);
         string names = NamesClass(type);
         writer.WriteLine($"/// <summary>Writes a {type.Name} object; optional members that are null are left out.</summary>");
-        writer.WriteLine($"public static void Write{type.Name}({Writer} writer, {clr} value)");
+        writer.WriteLine($"public static void {CodecNames.Write(type.Name)}({Writer} writer, {clr} value)");
         writer.OpenBlock();
         WriteDerivedDispatch(writer, spec, type);
         writer.WriteLine($$"""
             writer.WriteStartObject();
-            Write{{type.Name}}__Members(writer, value);
+            {{CodecNames.WriteMembers(type.Name)}}(writer, value);
             writer.WriteEndObject();
             """);
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine($"/// <summary>Writes a {type.Name} object as the member <paramref name=\"name\"/>, which starts in the same call.</summary>");
-        writer.WriteLine($"public static void Write{type.Name}({Writer} writer, {TypeNames.Json}.JsonEncodedText name, {clr} value)");
+        writer.WriteLine($"public static void {CodecNames.Write(type.Name)}({Writer} writer, {TypeNames.Json}.JsonEncodedText name, {clr} value)");
         writer.OpenBlock();
         if (type.IsBase)
         {
             // The value may be a derived type, which the writer above dispatches on.
             writer.WriteLine($$"""
                 writer.WritePropertyName(name);
-                Write{{type.Name}}(writer, value);
+                {{CodecNames.Write(type.Name)}}(writer, value);
                 """);
         }
         else
         {
             writer.WriteLine($$"""
                 writer.WriteStartObject(name);
-                Write{{type.Name}}__Members(writer, value);
+                {{CodecNames.WriteMembers(type.Name)}}(writer, value);
                 writer.WriteEndObject();
                 """);
         }
 
         writer.CloseBlock();
         writer.WriteLine();
-        writer.WriteLine($"private static void Write{type.Name}__Members({Writer} writer, {clr} value)");
+        writer.WriteLine($"private static void {CodecNames.WriteMembers(type.Name)}({Writer} writer, {clr} value)");
         writer.OpenBlock();
         WriteTag(writer, type);
         List<PropertyModel> properties = type.AllProperties.ToList();
@@ -433,7 +434,7 @@ internal static partial class JsonEmitter
         {
             for (int index = 0; index < partCount; index++)
             {
-                writer.WriteLine($"Write{type.Name}__Part{index}(writer, value);");
+                writer.WriteLine($"{CodecNames.WritePart(type.Name, index)}(writer, value);");
             }
         }
         else
@@ -447,7 +448,7 @@ internal static partial class JsonEmitter
             for (int index = 0; index < partCount; index++)
             {
                 writer.WriteLine();
-                writer.WriteLine($"private static void Write{type.Name}__Part{index}({Writer} writer, {clr} value)");
+                writer.WriteLine($"private static void {CodecNames.WritePart(type.Name, index)}({Writer} writer, {clr} value)");
                 writer.OpenBlock();
                 WriteMembers(writer, names, properties.GetRange(index * PartSize, System.Math.Min(PartSize, properties.Count - (index * PartSize))));
                 writer.CloseBlock();
@@ -492,7 +493,7 @@ internal static partial class JsonEmitter
     }
 
     /// <summary>The nested class holding the pre-encoded property names of <paramref name="type"/>.</summary>
-    private static string NamesClass(ObjectTypeModel type) => type.Name + "Names";
+    private static string NamesClass(ObjectTypeModel type) => CodecNames.PropertyNames(type.Name);
 
     /// <summary>Writes one member: the name and a scalar, or the name and the start of an object or array, in one call.</summary>
     private static void WriteMember(SourceWriter writer, TypeRef type, string name, string value)
@@ -503,7 +504,7 @@ internal static partial class JsonEmitter
                 writer.WriteLine($"writer.WriteString({name}, {value});");
                 break;
             case TypeKind.Enum:
-                writer.WriteLine($"Write{type.Name}(writer, {name}, {value});");
+                writer.WriteLine($"{CodecNames.Write(type.Name!)}(writer, {name}, {value});");
                 break;
             case TypeKind.Int32:
             case TypeKind.Int64:
@@ -516,7 +517,7 @@ internal static partial class JsonEmitter
             case TypeKind.Object:
             case TypeKind.Array:
             case TypeKind.Map:
-                writer.WriteLine($"Write{TypeNames.ShapeName(type)}(writer, {name}, {value});");
+                writer.WriteLine($"{CodecNames.Write(CodecNames.Shape(type))}(writer, {name}, {value});");
                 break;
             case TypeKind.Any:
             case TypeKind.Discriminated:
@@ -535,7 +536,7 @@ internal static partial class JsonEmitter
     {
         string clr = TypeNames.ClrType(new TypeRef(TypeKind.Enum, type.Name), spec.Namespace);
         writer.WriteLine($"/// <summary>Reads a {type.Name}; any string is accepted, numbers and booleans by their text.</summary>");
-        writer.WriteLine($"public static {clr}? Read{type.Name}(ref {Reader} reader)");
+        writer.WriteLine($"public static {clr}? {CodecNames.Read(type.Name)}(ref {Reader} reader)");
         writer.OpenBlock();
         if (type.Members.Count > 0)
         {
@@ -584,11 +585,11 @@ internal static partial class JsonEmitter
         string writerArgument = encoded ? "writer, " : string.Empty;
         writer.WriteLine($$"""
             /// <summary>Writes a {{type.Name}} as a JSON string.</summary>
-            public static void Write{{type.Name}}({{Writer}} writer, {{clr}} value) =>
+            public static void {{CodecNames.Write(type.Name)}}({{Writer}} writer, {{clr}} value) =>
                 {{target}}({{writerArgument}}value.Value);
 
             /// <summary>Writes a {{type.Name}} as the string member <paramref name="name"/>.</summary>
-            public static void Write{{type.Name}}({{Writer}} writer, {{TypeNames.Json}}.JsonEncodedText name, {{clr}} value) =>
+            public static void {{CodecNames.Write(type.Name)}}({{Writer}} writer, {{TypeNames.Json}}.JsonEncodedText name, {{clr}} value) =>
                 {{memberTarget}}({{writerArgument}}name, value.Value);
             """);
         if (!encoded)
@@ -613,9 +614,9 @@ internal static partial class JsonEmitter
         string kind = type is EnumTypeModel ? TypeKind.Enum.ToString() : TypeKind.Object.ToString();
         string clr = TypeNames.ClrType(TypeNames.RefTo(type), spec.Namespace);
         string read = type is EnumTypeModel
-            ? $"Read{type.Name}(ref reader) ?? throw {TypeNames.JsonRead}.UnexpectedNull(\"{type.Name}\")"
-            : $"Read{type.Name}(ref reader)";
-        string write = $"Write{type.Name}(writer, value)";
+            ? $"{CodecNames.Read(type.Name)}(ref reader) ?? throw {TypeNames.JsonRead}.UnexpectedNull(\"{type.Name}\")"
+            : $"{CodecNames.Read(type.Name)}(ref reader)";
+        string write = $"{CodecNames.Write(type.Name)}(writer, value)";
 
         // An object at depth 0 starts a document read through JsonSerializer: short strings are shared within it only.
         string beginDocument = type is EnumTypeModel
@@ -623,7 +624,7 @@ internal static partial class JsonEmitter
             : $"if (reader.CurrentDepth == 0)\n        {{\n            {TypeNames.JsonRead}.BeginDocument();\n        }}\n\n        ";
         writer.WriteLine($$"""
             /// <summary>Lets JsonSerializer use the generated {{kind.ToLowerInvariant()}} codec for {{type.Name}}.</summary>
-            public sealed class {{type.Name}}Converter : global::System.Text.Json.Serialization.JsonConverter<{{clr}}>
+            public sealed class {{CodecNames.Converter(type.Name)}} : global::System.Text.Json.Serialization.JsonConverter<{{clr}}>
             {
                 /// <inheritdoc/>
                 public override {{clr}}{{(type is EnumTypeModel ? string.Empty : "?")}} Read(ref {{Reader}} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -640,7 +641,7 @@ internal static partial class JsonEmitter
 
     private static void EmitShapeCodec(SourceWriter writer, SpecModel spec, TypeRef shape)
     {
-        string name = TypeNames.ShapeName(shape);
+        string name = CodecNames.Shape(shape);
         string clr = TypeNames.ClrType(shape, spec.Namespace);
         string element = TypeNames.ClrType(shape.Element!, spec.Namespace);
         string elementRead = ReadExpression(shape.Element!);
@@ -659,7 +660,7 @@ internal static partial class JsonEmitter
         {
             writer.WriteLine($$"""
                 /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-                public static {{clr}}? Read{{name}}(ref {{Reader}} reader)
+                public static {{clr}}? {{CodecNames.Read(name)}}(ref {{Reader}} reader)
                 {
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
@@ -677,22 +678,22 @@ internal static partial class JsonEmitter
                 }
 
                 /// <summary>Writes a JSON array.</summary>
-                public static void Write{{name}}({{Writer}} writer, {{clr}} value)
+                public static void {{CodecNames.Write(name)}}({{Writer}} writer, {{clr}} value)
                 {
                     writer.WriteStartArray();
-                    Write{{name}}__Items(writer, value);
+                    {{CodecNames.WriteItems(name)}}(writer, value);
                     writer.WriteEndArray();
                 }
 
                 /// <summary>Writes a JSON array as the member <paramref name="name"/>, which starts in the same call.</summary>
-                public static void Write{{name}}({{Writer}} writer, {{TypeNames.Json}}.JsonEncodedText name, {{clr}} value)
+                public static void {{CodecNames.Write(name)}}({{Writer}} writer, {{TypeNames.Json}}.JsonEncodedText name, {{clr}} value)
                 {
                     writer.WriteStartArray(name);
-                    Write{{name}}__Items(writer, value);
+                    {{CodecNames.WriteItems(name)}}(writer, value);
                     writer.WriteEndArray();
                 }
 
-                private static void Write{{name}}__Items({{Writer}} writer, {{clr}} value)
+                private static void {{CodecNames.WriteItems(name)}}({{Writer}} writer, {{clr}} value)
                 {
                     if (value is {{element}}[] array)
                     {
@@ -716,7 +717,7 @@ internal static partial class JsonEmitter
         {
             writer.WriteLine($$"""
                 /// <summary>Reads a JSON object as a dictionary; returns null for a JSON null.</summary>
-                public static {{clr}}? Read{{name}}(ref {{Reader}} reader)
+                public static {{clr}}? {{CodecNames.Read(name)}}(ref {{Reader}} reader)
                 {
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
@@ -736,22 +737,22 @@ internal static partial class JsonEmitter
                 }
 
                 /// <summary>Writes a dictionary as a JSON object.</summary>
-                public static void Write{{name}}({{Writer}} writer, {{clr}} value)
+                public static void {{CodecNames.Write(name)}}({{Writer}} writer, {{clr}} value)
                 {
                     writer.WriteStartObject();
-                    Write{{name}}__Entries(writer, value);
+                    {{CodecNames.WriteEntries(name)}}(writer, value);
                     writer.WriteEndObject();
                 }
 
                 /// <summary>Writes a dictionary as the object member <paramref name="name"/>, which starts in the same call.</summary>
-                public static void Write{{name}}({{Writer}} writer, {{TypeNames.Json}}.JsonEncodedText name, {{clr}} value)
+                public static void {{CodecNames.Write(name)}}({{Writer}} writer, {{TypeNames.Json}}.JsonEncodedText name, {{clr}} value)
                 {
                     writer.WriteStartObject(name);
-                    Write{{name}}__Entries(writer, value);
+                    {{CodecNames.WriteEntries(name)}}(writer, value);
                     writer.WriteEndObject();
                 }
 
-                private static void Write{{name}}__Entries({{Writer}} writer, {{clr}} value)
+                private static void {{CodecNames.WriteEntries(name)}}({{Writer}} writer, {{clr}} value)
                 {
                     if (value is {{Runtime}}.CompactMap<{{element}}> compact)
                     {

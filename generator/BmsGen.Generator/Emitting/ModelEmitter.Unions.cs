@@ -1,5 +1,6 @@
 using System.Linq;
 using BmsGen.Generator.Model;
+using BmsGen.Generator.Naming;
 
 namespace BmsGen.Generator.Emitting;
 
@@ -14,7 +15,7 @@ internal static partial class ModelEmitter
 
     private static void EmitDiscriminated(SourceWriter writer, SpecModel spec, DiscriminatedTypeModel type)
     {
-        string codec = $"global::{spec.Namespace}.{TypeNames.CodecName(spec)}";
+        string codec = $"global::{spec.Namespace}.{MemberNames.JsonCodec(spec.ClientName)}";
         string variants = string.Join(", ", type.Cases.Select(c => c.TypeName).Distinct());
         writer.WriteDocElement("summary", type.Description ?? $"One of {variants}.");
         writer.WriteLine("/// <remarks>");
@@ -28,7 +29,7 @@ internal static partial class ModelEmitter
         writer.WriteLine("/// </list>");
         writer.WriteLine($"/// Any other value, or none, reads as <see cref=\"global::{spec.Namespace}.{type.UnknownName}\"/>, which keeps the JSON.");
         writer.WriteLine("/// </remarks>");
-        writer.WriteLine($"[global::System.Text.Json.Serialization.JsonConverter(typeof({codec}.{type.Name}Converter))]");
+        writer.WriteLine($"[global::System.Text.Json.Serialization.JsonConverter(typeof({codec}.{CodecNames.Converter(type.Name)}))]");
         writer.WriteLine(TypeNames.GeneratedCodeAttribute);
         WriteObsolete(writer, type.Deprecated, "The " + type.Name + " model", null);
         writer.WriteLine($"public abstract partial class {type.Name}");
@@ -71,7 +72,7 @@ internal static partial class ModelEmitter
 
     private static void EmitUnion(SourceWriter writer, SpecModel spec, UnionTypeModel type)
     {
-        string codec = $"global::{spec.Namespace}.{TypeNames.CodecName(spec)}";
+        string codec = $"global::{spec.Namespace}.{MemberNames.JsonCodec(spec.ClientName)}";
         string name = type.Name;
         string variants = string.Join(", ", type.Variants.Select(v => v.AccessorName));
         writer.WriteDocElement("summary", type.Description ?? (type.AnyOf ? $"Any of {variants}." : $"One of {variants}."));
@@ -79,7 +80,7 @@ internal static partial class ModelEmitter
             "remarks",
             "The JSON is kept as received and written back unchanged. The TryGet methods read it as one variant each "
             + "(with the client's usual leniency: a number in a string reads as a number), the From methods build the value from a variant.");
-        writer.WriteLine($"[global::System.Text.Json.Serialization.JsonConverter(typeof({codec}.{name}Converter))]");
+        writer.WriteLine($"[global::System.Text.Json.Serialization.JsonConverter(typeof({codec}.{CodecNames.Converter(name)}))]");
         writer.WriteLine(TypeNames.GeneratedCodeAttribute);
         WriteObsolete(writer, type.Deprecated, "The " + name + " model", null);
         writer.WriteLine($"public sealed partial class {name}");
@@ -109,20 +110,20 @@ internal static partial class ModelEmitter
                 : $"{TypeNames.Runtime}.Json.JsonUnion.TryRead(Json, {JsonEmitter.ReaderMethod(variant.Type, codec)}, out value)";
             string outDecl = variant.Type.IsValueType ? $"out {clr}" : $"[global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {clr}?";
             string write = $"static (writer, item) => {JsonEmitter.WriteStatement(variant.Type, "item", codec).TrimEnd(';')}";
-            string doc = CSharpText.DocText(TypeNames.ShapeName(variant.Type));
+            string doc = CSharpText.DocText(CodecNames.Shape(variant.Type));
             writer.WriteLine($$"""
 
                 /// <summary>Reads the JSON as {{doc}}; false when it is not one.</summary>
-                public bool TryGet{{accessor}}({{outDecl}} value) =>
+                public bool {{UnionMemberNames.TryGet(accessor)}}({{outDecl}} value) =>
                     {{tryRead}};
 
                 /// <summary>The JSON read as {{doc}}.</summary>
                 /// <exception cref="global::System.InvalidOperationException">The JSON is not {{doc}}.</exception>
-                public {{clr}} As{{accessor}}() =>
-                    TryGet{{accessor}}(out {{clr}}{{(variant.Type.IsValueType ? string.Empty : "?")}} value) ? value : throw new global::System.InvalidOperationException("The {{name}} JSON is not {{doc}}.");
+                public {{clr}} {{UnionMemberNames.As(accessor)}}() =>
+                    {{UnionMemberNames.TryGet(accessor)}}(out {{clr}}{{(variant.Type.IsValueType ? string.Empty : "?")}} value) ? value : throw new global::System.InvalidOperationException("The {{name}} JSON is not {{doc}}.");
 
                 /// <summary>A {{name}} holding the JSON of <paramref name="value"/>.</summary>
-                public static {{name}} From{{accessor}}({{clr}} value) =>
+                public static {{name}} {{UnionMemberNames.From(accessor)}}({{clr}} value) =>
                     new {{name}}({{TypeNames.Runtime}}.Json.JsonUnion.ToElement(value, {{write}}));
                 """);
         }

@@ -1,5 +1,6 @@
 using System.Linq;
 using BmsGen.Generator.Model;
+using BmsGen.Generator.Naming;
 
 namespace BmsGen.Generator.Emitting;
 
@@ -47,7 +48,7 @@ internal static partial class ModelEmitter
     private static void EmitObject(SourceWriter writer, SpecModel spec, ObjectTypeModel type)
     {
         writer.WriteDocElement("summary", type.Description ?? $"The {type.Name} model.");
-        writer.WriteLine($"[global::System.Text.Json.Serialization.JsonConverter(typeof(global::{spec.Namespace}.{TypeNames.CodecName(spec)}.{type.Name}Converter))]");
+        writer.WriteLine($"[global::System.Text.Json.Serialization.JsonConverter(typeof(global::{spec.Namespace}.{MemberNames.JsonCodec(spec.ClientName)}.{CodecNames.Converter(type.Name)}))]");
         writer.WriteLine(TypeNames.GeneratedCodeAttribute);
         WriteObsolete(writer, type.Deprecated, "The " + type.Name + " model", type.ReplacedBy);
         writer.WriteLine($"public {ClassModifiers(type)}partial class {type.Name}{BaseClause(type, spec)}");
@@ -109,7 +110,7 @@ internal static partial class ModelEmitter
         string name = type.Name;
         writer.WriteDocElement("summary", type.Description ?? $"The {name} values.");
         writer.WriteDocElement("remarks", "A string-valued enumeration that keeps values it does not know: compare with the static members, read Value for the wire text.");
-        writer.WriteLine($"[global::System.Text.Json.Serialization.JsonConverter(typeof(global::{spec.Namespace}.{TypeNames.CodecName(spec)}.{name}Converter))]");
+        writer.WriteLine($"[global::System.Text.Json.Serialization.JsonConverter(typeof(global::{spec.Namespace}.{MemberNames.JsonCodec(spec.ClientName)}.{CodecNames.Converter(name)}))]");
         writer.WriteLine(TypeNames.GeneratedCodeAttribute);
         writer.WriteLine($"public readonly partial struct {name} : global::System.IEquatable<{name}>");
         writer.OpenBlock();

@@ -54,17 +54,4 @@ internal static class TypeNames
     };
 
     public static string Nullable(TypeRef type, string ns) => ClrType(type, ns) + "?";
-
-    /// <summary>A name fragment for per-shape codec helpers: <c>ArrayOfAddress</c>, <c>MapOfString</c>.</summary>
-    public static string ShapeName(TypeRef type) => type.Kind switch
-    {
-        TypeKind.Object or TypeKind.Enum or TypeKind.Discriminated or TypeKind.Union => type.Name!,
-        TypeKind.Array => "ArrayOf" + ShapeName(type.Element!),
-        TypeKind.Map => "MapOf" + ShapeName(type.Element!),
-        TypeKind.Any => "Json",
-        TypeKind.String or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Boolean => type.Kind.ToString(),
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, null),
-    };
-
-    public static string CodecName(SpecModel spec) => spec.ClientName + "JsonCodec";
 }

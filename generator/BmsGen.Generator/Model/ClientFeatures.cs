@@ -39,38 +39,10 @@ internal sealed record PagingModel(
 internal sealed record JobModel(
     string JobIdProperty,
     string PollOperationId,
+    string PollClrName,
     TypeRef JobType,
     string StatusProperty,
     bool StatusIsEnum,
     bool StatusRequired,
     string? ErrorCodeProperty,
     string? FailReasonProperty);
-
-/// <summary>The names of the members a client generates beside an operation's own method, decided here once.</summary>
-internal static class MemberNames
-{
-    /// <summary>The interface a client implements, so callers can mock it: <c>IBmsClient</c>.</summary>
-    public static string Interface(string clientName) => "I" + clientName;
-
-    /// <summary>The method that returns the status code, headers and request ID with the value.</summary>
-    public static string WithResponse(string operationId) => operationId + "WithResponseAsync";
-
-    /// <summary>The method that yields a paged list page by page.</summary>
-    public static string Pages(string operationId) => operationId + "PagesAsync";
-
-    /// <summary>The method that yields every item of a paged list, across pages, as the items arrive.</summary>
-    public static string All(string operationId) => operationId + "AllAsync";
-
-    /// <summary>The method that submits a job-starting operation and waits for its job to end.</summary>
-    public static string AndWait(string operationId) => operationId + "AndWaitAsync";
-
-    /// <summary>The method that polls a job until it ends: <c>ShowJob</c> gives <c>WaitForJobAsync</c>.</summary>
-    public static string WaitFor(string pollOperationId) =>
-        "WaitFor" + (pollOperationId.StartsWith("Show", System.StringComparison.Ordinal) && pollOperationId.Length > 4 ? pollOperationId.Substring(4) : pollOperationId) + "Async";
-
-    /// <summary>The private method that builds an operation's request (shared by its methods).</summary>
-    public static string RequestBuilder(string operationId) => "Create" + operationId + "Request";
-
-    /// <summary>The private method that describes a paged operation to the runtime's paginator.</summary>
-    public static string PagingDescriptor(string operationId) => operationId + "Paging";
-}

@@ -35,7 +35,17 @@ internal sealed record OperationModel(
     string? Service = null,
     PagingModel? Paging = null,
     JobModel? Job = null,
-    bool Idempotent = false);
+    bool Idempotent = false)
+{
+    /// <summary>
+    /// The C# name the operation's members are named after (<c>ListServers</c> gives <c>ListServersAsync</c>,
+    /// <c>ListServersPagesAsync</c>, …): the PascalCase operationId, or its <c>x-csharp-name</c>.
+    /// </summary>
+    public string ClrName { get; init; } = OperationId;
+
+    /// <summary>Where the name comes from; null once the naming step has assigned the names.</summary>
+    public NameOrigin? Origin { get; init; }
+}
 
 internal enum ParameterLocation
 {
@@ -52,6 +62,10 @@ internal sealed record ParameterModel(
     bool Required,
     bool FromProjectOption,
     string? Description,
-    string? Remarks = null);
+    string? Remarks = null)
+{
+    /// <summary>Where the name comes from; null once the naming step has assigned the names.</summary>
+    public NameOrigin? Origin { get; init; }
+}
 
 internal sealed record RequestBodyModel(TypeRef Type, bool Required, string? Description);

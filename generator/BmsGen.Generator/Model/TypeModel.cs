@@ -40,8 +40,17 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Elem
     public bool IsValueType => Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Boolean or TypeKind.Any or TypeKind.Enum;
 }
 
-/// <summary>A generated type: a model class, a string enum, or a oneOf/anyOf type.</summary>
-internal abstract record TypeModel(string Name, string? Description, bool Deprecated);
+/// <summary>
+/// A generated type: a model class, a string enum, or a oneOf/anyOf type. Until the naming step has checked it,
+/// <see cref="Name"/> is the reader's key for the type: the proposed C# name, followed by <c>#</c> and a number when
+/// another type already proposed that name (the naming step reports every such pair; a model that reaches the
+/// emitters has none).
+/// </summary>
+internal abstract record TypeModel(string Name, string? Description, bool Deprecated)
+{
+    /// <summary>Where the name comes from; null once the naming step has assigned the names.</summary>
+    public NameOrigin? Origin { get; init; }
+}
 
 internal sealed record ObjectTypeModel(
     string Name,
@@ -116,7 +125,11 @@ internal sealed record EnumTypeModel(
     ImmutableEquatableArray<EnumMemberModel> Members)
     : TypeModel(Name, Description, false);
 
-internal sealed record EnumMemberModel(string WireValue, string ClrName);
+internal sealed record EnumMemberModel(string WireValue, string ClrName)
+{
+    /// <summary>Where the name comes from; null once the naming step has assigned the names.</summary>
+    public NameOrigin? Origin { get; init; }
+}
 
 internal sealed record PropertyModel(
     string WireName,
@@ -126,11 +139,13 @@ internal sealed record PropertyModel(
     string? Description,
     string? Remarks,
     bool Deprecated,
-    string? DefaultValue = null,
-    string LocalName = "")
+    string? DefaultValue = null)
 {
-    /// <summary>The name of the codec's local variable for this member: unique within its type, assigned by the reader.</summary>
-    public string LocalName { get; init; } = LocalName.Length > 0 ? LocalName : ClrName.Substring(0, 1).ToLowerInvariant() + ClrName.Substring(1) + "Value";
+    /// <summary>The name of the codec's local variable for this member, unique within its type; assigned by the naming step.</summary>
+    public string LocalName { get; init; } = string.Empty;
+
+    /// <summary>Where the name comes from; null once the naming step has assigned the names.</summary>
+    public NameOrigin? Origin { get; init; }
 
     /// <summary>The spec's <c>x-replaced-by</c> for a deprecated property: what callers should use instead.</summary>
     public string? ReplacedBy { get; init; }

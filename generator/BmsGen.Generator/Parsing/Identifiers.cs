@@ -75,18 +75,6 @@ internal static class Identifiers
     public static bool IsKeyword(string name) =>
         SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None;
 
-    /// <summary>Returns <paramref name="name"/>, or it with the lowest numeric suffix not yet in <paramref name="taken"/>; records the result.</summary>
-    public static string MakeUnique(string name, ISet<string> taken)
-    {
-        string candidate = name;
-        for (int suffix = 2; !taken.Add(candidate); suffix++)
-        {
-            candidate = name + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return candidate;
-    }
-
     private static IEnumerable<string> SplitWords(string text)
     {
         var word = new StringBuilder();

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using BmsGen.Generator.Diagnostics;
 using BmsGen.Generator.Model;
+using BmsGen.Generator.Naming;
 
 namespace BmsGen.Generator.Parsing;
 
@@ -256,7 +257,6 @@ internal sealed partial class OpenApiReader
         var inherited = new List<PropertyModel>();
         var copied = new List<PropertyModel>();
         var byWire = new Dictionary<string, (PropertyModel Property, YamlNode At, bool Inherited)>(StringComparer.Ordinal);
-        var byClr = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach ((YamlMapping part, ObjectTypeModel model) in named)
         {
             bool isBase = ReferenceEquals(model, baseModel);
@@ -269,11 +269,6 @@ internal sealed partial class OpenApiReader
                         Report(SpecDiagnostics.InvalidStructure, part["$ref"], $"Property '{property.WireName}' of {name} is {Describe(earlier.Property.Type)} in one allOf part and {Describe(property.Type)} in '{part.GetString("$ref")}'; give it one type");
                     }
 
-                    continue;
-                }
-
-                if (!CheckClrName(name, property, part["$ref"]!, byClr))
-                {
                     continue;
                 }
 
@@ -300,10 +295,7 @@ internal sealed partial class OpenApiReader
                 continue;
             }
 
-            if (CheckClrName(name, property, at, byClr))
-            {
-                ownProperties.Add(property);
-            }
+            ownProperties.Add(property);
         }
 
         foreach (KeyValuePair<string, YamlScalar> entry in requiredAt.Where(r => !inlineWire.ContainsKey(r.Key)))
@@ -318,18 +310,12 @@ internal sealed partial class OpenApiReader
             }
         }
 
-        // The codec's locals must be unique over the members it reads together.
-        var locals = new HashSet<string>(StringComparer.Ordinal);
-        List<PropertyModel> Localize(IEnumerable<PropertyModel> properties) =>
-            properties.Select(p => p with { LocalName = Identifiers.MakeUnique(Identifiers.ToCamel(p.ClrName).TrimStart('@') + "Value", locals) }).ToList();
-
-        List<PropertyModel> inheritedMembers = Localize(inherited);
-        List<PropertyModel> members = Localize(copied.Concat(ownProperties));
+        // The naming step checks the members' C# names (inherited, copied and own together) and gives the codec's locals.
         _types[name] = own with
         {
             BaseName = baseModel?.Name,
-            InheritedProperties = inheritedMembers.ToImmutableEquatableArray(),
-            Properties = members.ToImmutableEquatableArray(),
+            InheritedProperties = inherited.ToImmutableEquatableArray(),
+            Properties = copied.Concat(ownProperties).ToImmutableEquatableArray(),
         };
 
         if (baseModel is not null)
@@ -354,19 +340,6 @@ internal sealed partial class OpenApiReader
         {
             copied[index] = property with { Required = true };
         }
-    }
-
-    /// <summary>Two members of one composed model must not share a C# name.</summary>
-    private bool CheckClrName(string name, PropertyModel property, YamlNode at, Dictionary<string, string> byClr)
-    {
-        if (byClr.TryGetValue(property.ClrName, out string? other))
-        {
-            Report(SpecDiagnostics.DuplicateName, at, $"Property '{property.WireName}' of {name} maps to the C# name '{property.ClrName}', which the allOf member '{other}' already uses");
-            return false;
-        }
-
-        byClr.Add(property.ClrName, property.WireName);
-        return true;
     }
 
     /// <summary>An allOf (or a part of one) must describe an object: no type or <c>type: object</c>, no additionalProperties.</summary>
@@ -441,15 +414,10 @@ internal sealed partial class OpenApiReader
             return TypeRef.Any;
         }
 
-        string unknownName = "Unknown" + name;
+        // The naming step checks that no other type takes this name.
+        string unknownName = GeneratedTypeNames.Unknown(name);
         if (!CheckLength(unknownName, schema, "type"))
         {
-            return TypeRef.Any;
-        }
-
-        if (!_typeNames.Add(unknownName))
-        {
-            Report(SpecDiagnostics.DuplicateName, schema, $"The {keyword} {name} needs the C# name '{unknownName}' for the values it does not map, which another schema or the client already uses");
             return TypeRef.Any;
         }
 
@@ -524,7 +492,7 @@ internal sealed partial class OpenApiReader
             _variantUses.Add(variant.Value.TypeName, new VariantUse(name, propertyName!, selecting, variant.Value.At));
         }
 
-        _types[name] = new DiscriminatedTypeModel(name, schema.GetString("description"), schema.GetBoolean("deprecated"), propertyName!, cases.ToImmutableEquatableArray(), unknownName);
+        _types[name] = new DiscriminatedTypeModel(name, schema.GetString("description"), schema.GetBoolean("deprecated"), propertyName!, cases.ToImmutableEquatableArray(), unknownName) { Origin = TypeOrigin(name) };
         return new TypeRef(TypeKind.Discriminated, name);
     }
 
@@ -547,7 +515,7 @@ internal sealed partial class OpenApiReader
                 continue;
             }
 
-            string accessor = ShapeName(type);
+            string accessor = CodecNames.Shape(type);
             if (members.Any(m => m.AccessorName == accessor))
             {
                 // The same type twice (integer with two formats, a repeated $ref): one accessor reads both.
@@ -562,7 +530,7 @@ internal sealed partial class OpenApiReader
             members.Add(new UnionVariantModel(accessor, type));
         }
 
-        _types[name] = new UnionTypeModel(name, schema.GetString("description"), schema.GetBoolean("deprecated"), keyword == "anyOf", members.ToImmutableEquatableArray());
+        _types[name] = new UnionTypeModel(name, schema.GetString("description"), schema.GetBoolean("deprecated"), keyword == "anyOf", members.ToImmutableEquatableArray()) { Origin = TypeOrigin(name) };
         return new TypeRef(TypeKind.Union, name);
     }
 

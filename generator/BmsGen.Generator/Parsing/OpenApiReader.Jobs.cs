@@ -16,9 +16,8 @@ internal sealed partial class OpenApiReader
     /// Resolves every <c>x-job: PollingOperation</c> once all operations are known: the operation's response holds a
     /// string <c>job_id</c>, and the polling operation takes that ID as its only argument and answers a status.
     /// </summary>
-    private void ResolveJobs(List<OperationModel> operations, HashSet<string> methodNames)
+    private void ResolveJobs(List<OperationModel> operations)
     {
-        var waiters = new HashSet<string>(StringComparer.Ordinal);
         foreach ((string operationId, YamlNode node) in _jobOperations)
         {
             int index = operations.FindIndex(o => o.OperationId == operationId);
@@ -55,14 +54,8 @@ internal sealed partial class OpenApiReader
             string? StringProperty(string wireName) => job.FirstOrDefault(p => p.WireName == wireName && p.Type.Kind == TypeKind.String)?.ClrName;
             operations[index] = operation with
             {
-                Job = new JobModel(jobId.ClrName, poll.OperationId, poll.ResponseType!, status.ClrName, status.Type.Kind == TypeKind.Enum, status.Required, StringProperty("error_code"), StringProperty("fail_reason")),
+                Job = new JobModel(jobId.ClrName, poll.OperationId, poll.ClrName, poll.ResponseType!, status.ClrName, status.Type.Kind == TypeKind.Enum, status.Required, StringProperty("error_code"), StringProperty("fail_reason")),
             };
-
-            string waitName = MemberNames.WaitFor(poll.OperationId);
-            if (waiters.Add(poll.OperationId) && !methodNames.Add(waitName))
-            {
-                Report(SpecDiagnostics.DuplicateName, node, $"x-job of {operationId} would generate the method '{waitName}', which another operation already uses");
-            }
         }
     }
 }

@@ -3,10 +3,14 @@ using System.Collections.Generic;
 using System.Linq;
 using BmsGen.Generator.Diagnostics;
 using BmsGen.Generator.Model;
+using BmsGen.Generator.Naming;
 
 namespace BmsGen.Generator.Parsing;
 
-/// <summary>The C# names the reader gives types and their limits: inline type names, name lengths and codec shape names.</summary>
+/// <summary>
+/// The names the reader proposes (type keys, and where each name stands in the spec) and the limits on names. The
+/// naming step (<see cref="NameAssigner"/>) decides whether they can be kept.
+/// </summary>
 internal sealed partial class OpenApiReader
 {
     /// <summary>
@@ -15,16 +19,68 @@ internal sealed partial class OpenApiReader
     /// </summary>
     public const int MaxNameLength = 480;
 
-    /// <summary>Component schemas own their reserved name; inline schemas get a unique name from their context.</summary>
-    private string NameFor(string contextName, string? reservedName, YamlNode at)
+    /// <summary>The origins of the types' names, by type key.</summary>
+    private readonly Dictionary<string, NameOrigin> _typeOrigins = new(StringComparer.Ordinal);
+
+    /// <summary>The schema of the property being read, whose <c>x-csharp-name</c> names the property, not a type.</summary>
+    private YamlMapping? _propertySchema;
+
+    /// <summary>
+    /// Component schemas own their reserved name; an inline schema is named by its <c>x-csharp-name</c>, or after
+    /// its place (<c>ServerAddresses</c>): the naming step reports one that another type already has.
+    /// </summary>
+    private string NameFor(string contextName, string? reservedName, YamlMapping schema)
     {
         if (reservedName is not null)
         {
             return reservedName;
         }
 
-        // A name that is too long is reported; the type keeps a short stand-in name so reading can go on.
-        return CheckLength(contextName, at, "type") ? Identifiers.MakeUnique(contextName, _typeNames) : Identifiers.MakeUnique("TooLong", _typeNames);
+        NameOrigin origin = ReferenceEquals(schema, _propertySchema)
+            ? new NameOrigin("inline schema", contextName, schema.Line, schema.Column)
+            : Origin("inline schema", contextName, schema, schema);
+        string proposed = NameRules.Type(contextName, origin.Override);
+
+        // A name that is too long is reported; the type keeps a stand-in key, without an origin, so reading can go on.
+        return CheckLength(proposed, schema, "type") ? TypeKey(proposed, origin) : TypeKey("TooLong", null);
+    }
+
+    /// <summary>
+    /// A key for a new type: its proposed name, or the name followed by <c>#</c> and a number when another type has
+    /// proposed it already (the naming step reports the pair).
+    /// </summary>
+    private string TypeKey(string proposed, NameOrigin? origin)
+    {
+        string key = proposed;
+        for (int n = 2; !_typeNames.Add(key); n++)
+        {
+            key = proposed + "#" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (origin is not null)
+        {
+            _typeOrigins[key] = origin;
+        }
+
+        return key;
+    }
+
+    /// <summary>The name a type proposed, for naming the types inside it: its key without the number.</summary>
+    private static string ProposedName(string key) => key.IndexOf('#') is int hash and >= 0 ? key.Substring(0, hash) : key;
+
+    private NameOrigin? TypeOrigin(string key) => _typeOrigins.TryGetValue(key, out NameOrigin? origin) ? origin : null;
+
+    /// <summary>Where a name from the spec stands, with the <c>x-csharp-name</c> of <paramref name="holder"/> when it has one.</summary>
+    private static NameOrigin Origin(string kind, YamlScalar name, YamlMapping? holder) => Origin(kind, name.Value, name, holder);
+
+    private static NameOrigin Origin(string kind, string specName, YamlNode at, YamlMapping? holder)
+    {
+        YamlNode? chosen = holder?[NameRules.OverrideKey];
+        return chosen is YamlScalar { IsNull: false } scalar
+            ? new NameOrigin(kind, specName, at.Line, at.Column, scalar.Value, scalar.Line, scalar.Column)
+            : chosen is not null
+                ? new NameOrigin(kind, specName, at.Line, at.Column, string.Empty, chosen.Line, chosen.Column)
+                : new NameOrigin(kind, specName, at.Line, at.Column);
     }
 
     /// <summary>Reports a C# name longer than <see cref="MaxNameLength"/> at the spec node it comes from.</summary>
@@ -38,61 +94,6 @@ internal sealed partial class OpenApiReader
         Report(SpecDiagnostics.TooComplex, at, $"The {what} name '{YamlLoader.Shorten(name)}' is {name.Length} characters long; names taken from a spec are limited to {MaxNameLength}");
         return false;
     }
-
-    /// <summary>
-    /// The codec names its array and map helpers after their shape (<c>ReadArrayOfString</c>); a schema whose C# name is
-    /// such a shape name would get a second method of the same name, so it is reported at the schema.
-    /// </summary>
-    private void CheckShapeNames(List<OperationModel> operations)
-    {
-        var shapes = new HashSet<string>(StringComparer.Ordinal);
-        void Visit(TypeRef? type)
-        {
-            if (type is { Kind: TypeKind.Array or TypeKind.Map })
-            {
-                shapes.Add(ShapeName(type));
-                Visit(type.Element);
-            }
-        }
-
-        foreach (ObjectTypeModel type in _types.Values.OfType<ObjectTypeModel>())
-        {
-            foreach (PropertyModel property in type.Properties)
-            {
-                Visit(property.Type);
-            }
-        }
-
-        foreach (UnionTypeModel type in _types.Values.OfType<UnionTypeModel>())
-        {
-            foreach (UnionVariantModel variant in type.Variants)
-            {
-                Visit(variant.Type);
-            }
-        }
-
-        foreach (OperationModel operation in operations)
-        {
-            Visit(operation.RequestBody?.Type);
-            Visit(operation.ResponseType);
-        }
-
-        foreach (string name in _types.Keys.Where(shapes.Contains).OrderBy(n => n, StringComparer.Ordinal))
-        {
-            YamlNode? at = _components.Where(c => c.Value.ClrName == name).Select(c => (YamlNode?)c.Value.Node).FirstOrDefault();
-            Report(SpecDiagnostics.DuplicateName, at, $"The schema name '{name}' is also the name the JSON code gives to a list or map shape the spec uses; rename the schema");
-        }
-    }
-
-    private static string ShapeName(TypeRef type) => type.Kind switch
-    {
-        TypeKind.Object or TypeKind.Enum or TypeKind.Discriminated or TypeKind.Union => type.Name!,
-        TypeKind.Array => "ArrayOf" + ShapeName(type.Element!),
-        TypeKind.Map => "MapOf" + ShapeName(type.Element!),
-        TypeKind.Any => "Json",
-        TypeKind.String or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Boolean => type.Kind.ToString(),
-        _ => throw new InvalidOperationException($"Unknown type kind {type.Kind}."),
-    };
 
     /// <summary>Array and map shapes get codec helpers named after them (<c>ArrayOfMapOfString</c>); their names are bounded too.</summary>
     private bool CheckShape(TypeRef shape, YamlNode at)
@@ -113,32 +114,5 @@ internal sealed partial class OpenApiReader
 
         Report(SpecDiagnostics.TooComplex, at, $"Arrays and maps nest so deep that their codec name is {length} characters long; the limit is {MaxNameLength}");
         return false;
-    }
-
-    /// <summary>Reserves the names of the members generated beside an operation's method; false after reporting a clash.</summary>
-    private bool ReserveMemberNames(OperationModel operation, HashSet<string> methodNames, YamlNode location)
-    {
-        var names = new List<string> { MemberNames.WithResponse(operation.OperationId) };
-        if (operation.Paging is not null)
-        {
-            names.Add(MemberNames.Pages(operation.OperationId));
-            names.Add(MemberNames.All(operation.OperationId));
-        }
-
-        if (operation.Job is not null || _jobOperations.Any(j => j.OperationId == operation.OperationId))
-        {
-            names.Add(MemberNames.AndWait(operation.OperationId));
-        }
-
-        foreach (string name in names)
-        {
-            if (!methodNames.Add(name))
-            {
-                Report(SpecDiagnostics.DuplicateName, location, $"operationId '{operation.OperationId}' would generate the method '{name}', which another operation already uses");
-                return false;
-            }
-        }
-
-        return true;
     }
 }

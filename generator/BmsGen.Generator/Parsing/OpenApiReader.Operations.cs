@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using BmsGen.Generator.Diagnostics;
 using BmsGen.Generator.Model;
+using BmsGen.Generator.Naming;
 
 namespace BmsGen.Generator.Parsing;
 
@@ -18,8 +19,12 @@ internal sealed partial class OpenApiReader
             return null;
         }
 
-        string pascalId = Identifiers.IsValidIdentifier(operationId) && char.IsUpper(operationId[0]) ? operationId : Identifiers.ToPascal(operationId);
-        string methodName = pascalId + "Async";
+        // The operationId names the operation in the spec (x-job refers to it) and on the wire; the C# name, which may
+        // be the spec's x-csharp-name, names its methods and the inline types of its body and response.
+        string pascalId = NameRules.Operation(operationId, null);
+        NameOrigin origin = Origin("operation", operationId, operation["operationId"]!, operation);
+        string clrName = NameRules.Operation(operationId, origin.Override);
+        string methodName = MemberNames.Method(clrName);
         int errorsBefore = _diagnostics.Count;
         if (!CheckLength(methodName, operation["operationId"]!, "method"))
         {
@@ -27,12 +32,10 @@ internal sealed partial class OpenApiReader
         }
 
         var parameters = new List<ParameterModel>();
-        // The generated methods' own names (body, token, request, and the paging and job-waiting locals) are reserved.
-        var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken", "body", "request", "pageSize", "cursor", "page", "link", "waitOptions", "submitted" };
         var seenWire = new Dictionary<string, ParameterModel>(StringComparer.Ordinal);
         foreach (YamlMapping parameter in ReadParameterList(operation["parameters"]).Concat(sharedParameters))
         {
-            ParameterModel? model = ReadParameter(parameter, pascalId, parameterNames);
+            ParameterModel? model = ReadParameter(parameter, clrName);
             string key = model is null ? string.Empty : model.Location + ":" + model.WireName;
             if (model is not null && !seenWire.ContainsKey(key))
             {
@@ -47,10 +50,10 @@ internal sealed partial class OpenApiReader
         RequestBodyModel? body = null;
         if (operation["requestBody"] is YamlNode bodyNode)
         {
-            body = ReadRequestBody(Deref(bodyNode, "requestBodies"), pascalId);
+            body = ReadRequestBody(Deref(bodyNode, "requestBodies"), clrName);
         }
 
-        (TypeRef? response, bool responseMayBeEmpty) = ReadSuccessResponse(operation["responses"], pascalId, methodKey);
+        (TypeRef? response, bool responseMayBeEmpty) = ReadSuccessResponse(operation["responses"], clrName, methodKey);
         string? service = operation["servers"] is YamlNode servers ? ReadService(servers, pascalId) : null;
         PagingModel? paging = operation["x-paging"] is YamlNode pagingNode ? ReadPaging(pagingNode, pascalId, operation, parameters, response) : null;
         if (_diagnostics.Count > errorsBefore)
@@ -94,7 +97,11 @@ internal sealed partial class OpenApiReader
             responseMayBeEmpty,
             service,
             paging,
-            Idempotent: operation.GetBoolean("x-idempotent"));
+            Idempotent: operation.GetBoolean("x-idempotent"))
+        {
+            ClrName = clrName,
+            Origin = origin,
+        };
     }
 
     /// <summary>

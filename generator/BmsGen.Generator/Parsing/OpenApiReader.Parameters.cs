@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using BmsGen.Generator.Diagnostics;
 using BmsGen.Generator.Model;
+using BmsGen.Generator.Naming;
 
 namespace BmsGen.Generator.Parsing;
 
@@ -37,7 +38,7 @@ internal sealed partial class OpenApiReader
         return result;
     }
 
-    private ParameterModel? ReadParameter(YamlMapping parameter, string operationId, HashSet<string> parameterNames)
+    private ParameterModel? ReadParameter(YamlMapping parameter, string operationId)
     {
         string? name = parameter.GetString("name");
         string? location = parameter.GetString("in");
@@ -72,13 +73,17 @@ internal sealed partial class OpenApiReader
 
         bool required = kind == ParameterLocation.Path || parameter.GetBoolean("required");
         bool fromProject = kind == ParameterLocation.Path && name is "project_id" or "tenant_id";
-        string clrName = Identifiers.MakeUnique(Identifiers.ToCamel(name), parameterNames);
+        NameOrigin origin = Origin("parameter", name, parameter["name"]!, parameter);
+        string clrName = NameRules.Parameter(name, origin.Override);
         if (!CheckLength(clrName, parameter["name"]!, "parameter"))
         {
             return null;
         }
 
-        return new ParameterModel(name, clrName, kind, type, required, fromProject, parameter.GetString("description"), parameter["schema"] is YamlNode constrained ? SchemaFacts.DescribeConstraints(PeekSchema(constrained)) : null);
+        return new ParameterModel(name, clrName, kind, type, required, fromProject, parameter.GetString("description"), parameter["schema"] is YamlNode constrained ? SchemaFacts.DescribeConstraints(PeekSchema(constrained)) : null)
+        {
+            Origin = origin,
+        };
     }
 
     private void CheckPathParameters(string wirePath, List<ParameterModel> parameters, YamlNode location)

@@ -87,7 +87,7 @@ internal sealed partial class OpenApiReader
         }
 
         component.Resolving = true;
-        TypeRef resolved = ResolveSchema(node, component.ClrName, component.ClrName);
+        TypeRef resolved = ResolveSchema(node, component.ProposedName, component.ClrName);
         component.Resolving = false;
         component.Resolved = resolved;
         return resolved;
@@ -111,13 +111,18 @@ internal sealed partial class OpenApiReader
 
     private sealed class ComponentSchema
     {
-        public ComponentSchema(string clrName, YamlNode node)
+        public ComponentSchema(string clrName, string proposedName, YamlNode node)
         {
             ClrName = clrName;
+            ProposedName = proposedName;
             Node = node;
         }
 
+        /// <summary>The type's key (see <see cref="TypeKey"/>): its C# name unless another type proposed that name first.</summary>
         public string ClrName { get; }
+
+        /// <summary>The C# name the schema proposes; the types inside it are named after it.</summary>
+        public string ProposedName { get; }
 
         public YamlNode Node { get; }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using BmsGen.Generator.Diagnostics;
 using BmsGen.Generator.Model;
+using BmsGen.Generator.Naming;
 
 namespace BmsGen.Generator.Parsing;
 
@@ -20,25 +21,26 @@ internal sealed partial class OpenApiReader
             }
         }
 
-        // Reserve the name before the properties resolve, so nested inline types cannot take it.
+        // Enter the type before the properties resolve, so a property can refer back to it.
         _types[name] = new ObjectTypeModel(name, schema.GetString("description"), schema.GetBoolean("deprecated"), ImmutableEquatableArray<PropertyModel>.Empty);
         _objectsInProgress.Add(name);
         var properties = new List<PropertyModel>();
-        // Members every class inherits from object are reserved, so a property never hides one.
-        var propertyNames = new HashSet<string>(StringComparer.Ordinal) { name, "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "ReferenceEquals", "Finalize" };
-        // The codec's locals for the members: camelCase plus "Value", unique even where two C# names differ only in case.
-        var localNames = new HashSet<string>(StringComparer.Ordinal);
         var declared = (YamlMapping)schema["properties"]!;
         foreach (KeyValuePair<YamlScalar, YamlNode> entry in declared.Entries)
         {
             string wireName = entry.Key.Value;
-            string clrName = Identifiers.MakeUnique(Identifiers.ToPascal(wireName), propertyNames);
+            NameOrigin origin = Origin("property", entry.Key, entry.Value as YamlMapping);
+            string clrName = NameRules.Property(wireName, origin.Override);
             if (!CheckLength(clrName, entry.Key, "property"))
             {
                 continue;
             }
 
-            TypeRef type = ResolveSchema(entry.Value, name + Identifiers.ToPascal(wireName));
+            // The property's x-csharp-name names the property; an inline type in it is named after the property.
+            YamlMapping? outer = _propertySchema;
+            _propertySchema = entry.Value as YamlMapping;
+            TypeRef type = ResolveSchema(entry.Value, ProposedName(name) + clrName);
+            _propertySchema = outer;
             YamlMapping? propertySchema = PeekSchema(entry.Value);
             properties.Add(new PropertyModel(
                 wireName,
@@ -49,10 +51,10 @@ internal sealed partial class OpenApiReader
                 (entry.Value as YamlMapping)?.GetString("description") ?? propertySchema?.GetString("description"),
                 SchemaFacts.DescribeConstraints(entry.Value as YamlMapping),
                 (entry.Value as YamlMapping)?.GetBoolean("deprecated") ?? false,
-                SchemaFacts.DefaultFor(type.Kind, propertySchema?.GetString("default")),
-                Identifiers.MakeUnique(Identifiers.ToCamel(clrName).TrimStart('@') + "Value", localNames))
+                SchemaFacts.DefaultFor(type.Kind, propertySchema?.GetString("default")))
             {
                 ReplacedBy = (entry.Value as YamlMapping)?.GetString("x-replaced-by"),
+                Origin = origin,
             });
         }
 
@@ -65,14 +67,15 @@ internal sealed partial class OpenApiReader
         _types[name] = new ObjectTypeModel(name, schema.GetString("description"), schema.GetBoolean("deprecated"), properties.ToImmutableEquatableArray())
         {
             ReplacedBy = schema.GetString("x-replaced-by"),
+            Origin = TypeOrigin(name),
         };
     }
 
     private TypeRef DefineEnum(string name, YamlMapping schema, YamlSequence values)
     {
         var members = new List<EnumMemberModel>();
-        var memberNames = new HashSet<string>(StringComparer.Ordinal) { name, "Value", "IsKnown", "Equals", "GetHashCode", "ToString" };
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        YamlMapping? chosenNames = EnumOverrides(schema, values);
         foreach (YamlScalar value in values.Items.OfType<YamlScalar>())
         {
             if (value.IsNull || !seen.Add(value.Value))
@@ -80,21 +83,50 @@ internal sealed partial class OpenApiReader
                 continue;
             }
 
-            string clr = Identifiers.ToPascal(value.Value, "Empty");
-            if (clr.StartsWith("_", StringComparison.Ordinal))
-            {
-                clr = "Value" + clr.Substring(1);
-            }
-
+            YamlScalar? chosen = chosenNames?.Entries.FirstOrDefault(e => e.Key.Value == value.Value).Value as YamlScalar;
+            NameOrigin origin = chosen is null
+                ? new NameOrigin("enum value", value.Value, value.Line, value.Column)
+                : new NameOrigin("enum value", value.Value, value.Line, value.Column, chosen.Value, chosen.Line, chosen.Column);
+            string clr = NameRules.EnumMember(value.Value, origin.Override);
             if (!CheckLength(clr, value, "enum member"))
             {
                 continue;
             }
 
-            members.Add(new EnumMemberModel(value.Value, Identifiers.MakeUnique(clr, memberNames)));
+            members.Add(new EnumMemberModel(value.Value, clr) { Origin = origin });
         }
 
-        _types[name] = new EnumTypeModel(name, schema.GetString("description"), members.ToImmutableEquatableArray());
+        _types[name] = new EnumTypeModel(name, schema.GetString("description"), members.ToImmutableEquatableArray()) { Origin = TypeOrigin(name) };
         return new TypeRef(TypeKind.Enum, name);
+    }
+
+    /// <summary>
+    /// The enum's <c>x-csharp-enum-names</c>: a mapping of its values to the C# names of their members. An entry for a
+    /// value the enum does not list is reported.
+    /// </summary>
+    private YamlMapping? EnumOverrides(YamlMapping schema, YamlSequence values)
+    {
+        YamlNode? node = schema[NameRules.EnumOverrideKey];
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not YamlMapping mapping)
+        {
+            Report(SpecDiagnostics.InvalidStructure, node, $"'{NameRules.EnumOverrideKey}' must map enum values to C# names");
+            return null;
+        }
+
+        var listed = new HashSet<string>(values.Items.OfType<YamlScalar>().Select(v => v.Value), StringComparer.Ordinal);
+        foreach (KeyValuePair<YamlScalar, YamlNode> entry in mapping.Entries)
+        {
+            if (!listed.Contains(entry.Key.Value) || entry.Value is not YamlScalar)
+            {
+                Report(SpecDiagnostics.InvalidStructure, entry.Key, $"'{NameRules.EnumOverrideKey}' names '{entry.Key.Value}', which is not a value of the enum, or does not map it to a name");
+            }
+        }
+
+        return mapping;
     }
 }

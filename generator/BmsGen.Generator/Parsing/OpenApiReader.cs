@@ -5,6 +5,7 @@ using System.Text;
 using System.Threading;
 using BmsGen.Generator.Diagnostics;
 using BmsGen.Generator.Model;
+using BmsGen.Generator.Naming;
 using DiagnosticDescriptor = Microsoft.CodeAnalysis.DiagnosticDescriptor;
 
 namespace BmsGen.Generator.Parsing;
@@ -85,10 +86,6 @@ internal sealed partial class OpenApiReader
             return null;
         }
 
-        _typeNames.Add(clientName);
-        _typeNames.Add(MemberNames.Interface(clientName));
-        _typeNames.Add(clientName + "JsonContext");
-        _typeNames.Add(clientName + "JsonCodec");
         RegisterComponents(root);
         ImmutableEquatableArray<DocumentTitle> documents = DocumentTitles.Read(root, info, (node, message) => Report(SpecDiagnostics.InvalidStructure, node, message));
 
@@ -100,14 +97,13 @@ internal sealed partial class OpenApiReader
         }
 
         var operationIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var methodNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (KeyValuePair<YamlScalar, YamlNode> path in paths.Entries)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            ReadPathItem(path.Key, path.Value, operations, operationIds, methodNames);
+            ReadPathItem(path.Key, path.Value, operations, operationIds);
         }
 
-        ResolveJobs(operations, methodNames);
+        ResolveJobs(operations);
 
         // Components nobody references are still part of the spec's public surface.
         foreach (string name in _components.Keys.ToList())
@@ -116,7 +112,6 @@ internal sealed partial class OpenApiReader
         }
 
         FinishComposites();
-        CheckShapeNames(operations);
         return new SpecModel(
             _input.FilePath,
             ns,
@@ -138,23 +133,18 @@ internal sealed partial class OpenApiReader
 
         foreach (KeyValuePair<YamlScalar, YamlNode> entry in schemas.Entries)
         {
-            string clrName = Identifiers.ToPascal(entry.Key.Value);
+            NameOrigin origin = Origin("schema", entry.Key, entry.Value as YamlMapping);
+            string clrName = NameRules.Type(entry.Key.Value, origin.Override);
             if (!CheckLength(clrName, entry.Key, "schema"))
             {
                 continue;
             }
 
-            if (!_typeNames.Add(clrName))
-            {
-                Report(SpecDiagnostics.DuplicateName, entry.Key, $"Schema '{entry.Key.Value}' maps to the C# name '{clrName}', which another schema or the client already uses");
-                continue;
-            }
-
-            _components[entry.Key.Value] = new ComponentSchema(clrName, entry.Value);
+            _components[entry.Key.Value] = new ComponentSchema(TypeKey(clrName, origin), clrName, entry.Value);
         }
     }
 
-    private void ReadPathItem(YamlScalar key, YamlNode value, List<OperationModel> operations, Dictionary<string, int> operationIds, HashSet<string> methodNames)
+    private void ReadPathItem(YamlScalar key, YamlNode value, List<OperationModel> operations, Dictionary<string, int> operationIds)
     {
         string rawPath = key.Value;
         int hash = rawPath.IndexOf('#');
@@ -212,16 +202,7 @@ internal sealed partial class OpenApiReader
             }
 
             operationIds.Add(model.OperationId, idNode.Line);
-            if (!methodNames.Add(model.MethodName))
-            {
-                Report(SpecDiagnostics.DuplicateName, idNode, $"operationId '{model.OperationId}' maps to the method name '{model.MethodName}', which another operation already uses");
-                continue;
-            }
-
-            if (ReserveMemberNames(model, methodNames, idNode))
-            {
-                operations.Add(model);
-            }
+            operations.Add(model);
         }
     }
 

@@ -4,10 +4,11 @@ using System.Linq;
 using System.Threading;
 using BmsGen.Generator.Diagnostics;
 using BmsGen.Generator.Model;
+using BmsGen.Generator.Naming;
 
 namespace BmsGen.Generator.Parsing;
 
-/// <summary>The parse step: spec text → <see cref="SpecModel"/> plus diagnostics. Never throws.</summary>
+/// <summary>The parse step: spec text → read → named <see cref="SpecModel"/>, plus diagnostics. Never throws.</summary>
 internal static class SpecParser
 {
     public static SpecParseResult Parse(SpecInput input, CancellationToken cancellationToken)
@@ -19,6 +20,12 @@ internal static class SpecParser
             YamlNode? root = YamlLoader.Load(input.Text);
             cancellationToken.ThrowIfCancellationRequested();
             model = new OpenApiReader(input, diagnostics, cancellationToken).Read(root);
+            if (model is not null && !diagnostics.Any(d => d.IsError))
+            {
+                // The naming step: every generated name is checked and assigned here, before anything is emitted.
+                model = NameAssigner.Assign(model, diagnostics);
+            }
+
             if (root is YamlMapping mapping)
             {
                 KeyChecker.Check(mapping, input, diagnostics, cancellationToken);

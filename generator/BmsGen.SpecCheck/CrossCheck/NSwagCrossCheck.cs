@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using BmsGen.Generator.Model;
+using BmsGen.Generator.Naming;
 using BmsGen.Generator.Parsing;
 using NJsonSchema;
 using NSwag;
@@ -104,7 +105,9 @@ internal static class NSwagCrossCheck
         {
             foreach (KeyValuePair<string, JsonSchema> entry in document.Components.Schemas)
             {
-                string name = Identifiers.ToPascal(entry.Key);
+                // The schema's x-csharp-name, when it has a usable one, is its type's name (as the generator's reader takes it).
+                string? chosen = entry.Value.ExtensionData is { } extensions && extensions.TryGetValue(NameRules.OverrideKey, out object? value) ? value as string : null;
+                string name = NameRules.Type(entry.Key, chosen);
                 string where = $"{File}: components/schemas/{entry.Key}";
                 JsonSchema schema = entry.Value.ActualSchema;
                 // Only object and enum schemas become types; the others are spelt out where they are used.

@@ -17,7 +17,7 @@ namespace Scenarios.Actions
         /// <returns>The parsed response body.</returns>
         /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>
         /// <exception cref="global::BmsGen.Runtime.BmsGenResponseException">The success response was not the JSON the spec describes.</exception>
-        global::System.Threading.Tasks.Task<global::Scenarios.Actions.JobId> StartServersAsync(global::Scenarios.Actions.StartServersRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Scenarios.Actions.JobIdResponse> StartServersAsync(global::Scenarios.Actions.StartServersRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Start servers, with the response's status code, headers and request ID.</summary>
         /// <remarks>Sends the same request as <see cref="StartServersAsync"/>.</remarks>
@@ -26,7 +26,7 @@ namespace Scenarios.Actions
         /// <returns>The parsed response body (<c>Value</c>) with the status code, headers and request ID.</returns>
         /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>
         /// <exception cref="global::BmsGen.Runtime.BmsGenResponseException">The success response was not the JSON the spec describes.</exception>
-        global::System.Threading.Tasks.Task<global::BmsGen.Runtime.ApiResponse<global::Scenarios.Actions.JobId>> StartServersWithResponseAsync(global::Scenarios.Actions.StartServersRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::BmsGen.Runtime.ApiResponse<global::Scenarios.Actions.JobIdResponse>> StartServersWithResponseAsync(global::Scenarios.Actions.StartServersRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Start servers, then waits for the job it starts to end.</summary>
         /// <remarks>Sends <see cref="StartServersAsync"/>, then polls ShowJob with the returned job ID until the job's status is SUCCESS or FAIL (<see cref="WaitForJobAsync"/>).</remarks>
@@ -47,7 +47,7 @@ namespace Scenarios.Actions
         /// <returns>The parsed response body.</returns>
         /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>
         /// <exception cref="global::BmsGen.Runtime.BmsGenResponseException">The success response was not the JSON the spec describes.</exception>
-        global::System.Threading.Tasks.Task<global::Scenarios.Actions.JobId> StopServersAsync(global::Scenarios.Actions.StopServersRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Scenarios.Actions.JobIdResponse> StopServersAsync(global::Scenarios.Actions.StopServersRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Stop servers, with the response's status code, headers and request ID.</summary>
         /// <remarks>Sends the same request as <see cref="StopServersAsync"/>.</remarks>
@@ -56,7 +56,7 @@ namespace Scenarios.Actions
         /// <returns>The parsed response body (<c>Value</c>) with the status code, headers and request ID.</returns>
         /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>
         /// <exception cref="global::BmsGen.Runtime.BmsGenResponseException">The success response was not the JSON the spec describes.</exception>
-        global::System.Threading.Tasks.Task<global::BmsGen.Runtime.ApiResponse<global::Scenarios.Actions.JobId>> StopServersWithResponseAsync(global::Scenarios.Actions.StopServersRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::BmsGen.Runtime.ApiResponse<global::Scenarios.Actions.JobIdResponse>> StopServersWithResponseAsync(global::Scenarios.Actions.StopServersRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Stop servers, then waits for the job it starts to end.</summary>
         /// <remarks>Sends <see cref="StopServersAsync"/>, then polls ShowJob with the returned job ID until the job's status is SUCCESS or FAIL (<see cref="WaitForJobAsync"/>).</remarks>
@@ -175,36 +175,36 @@ namespace Scenarios.Actions
         public global::BmsGen.Runtime.BmsGenClientOptions Options => _transport.Options;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Scenarios.Actions.JobId> StartServersAsync(global::Scenarios.Actions.StartServersRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
-            await _transport.SendAsync(CreateStartServersRequest(body), global::Scenarios.Actions.ActionsClientJsonCodec.ReadJobId, cancellationToken).ConfigureAwait(false);
+        public async global::System.Threading.Tasks.Task<global::Scenarios.Actions.JobIdResponse> StartServersAsync(global::Scenarios.Actions.StartServersRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+            await _transport.SendAsync(CreateStartServersRequest(body), global::Scenarios.Actions.ActionsClientJsonCodec.ReadJobIdResponse, cancellationToken).ConfigureAwait(false);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::BmsGen.Runtime.ApiResponse<global::Scenarios.Actions.JobId>> StartServersWithResponseAsync(global::Scenarios.Actions.StartServersRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
-            await _transport.SendWithResponseAsync(CreateStartServersRequest(body), global::Scenarios.Actions.ActionsClientJsonCodec.ReadJobId, cancellationToken).ConfigureAwait(false);
+        public async global::System.Threading.Tasks.Task<global::BmsGen.Runtime.ApiResponse<global::Scenarios.Actions.JobIdResponse>> StartServersWithResponseAsync(global::Scenarios.Actions.StartServersRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+            await _transport.SendWithResponseAsync(CreateStartServersRequest(body), global::Scenarios.Actions.ActionsClientJsonCodec.ReadJobIdResponse, cancellationToken).ConfigureAwait(false);
 
         /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<global::Scenarios.Actions.ShowJobResponse> StartServersAndWaitAsync(global::Scenarios.Actions.StartServersRequest body, global::BmsGen.Runtime.Jobs.JobWaitOptions? waitOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var submitted = await StartServersWithResponseAsync(body, cancellationToken).ConfigureAwait(false);
-            string jobId = submitted.Value.JobId2 is { Length: > 0 } id
+            string jobId = submitted.Value.JobId is { Length: > 0 } id
                 ? id
                 : throw new global::BmsGen.Runtime.BmsGenResponseException("StartServers", submitted.StatusCode, "the response has no job_id to wait for", 0);
             return await WaitForJobAsync(jobId, waitOptions, cancellationToken).ConfigureAwait(false);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Scenarios.Actions.JobId> StopServersAsync(global::Scenarios.Actions.StopServersRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
-            await _transport.SendAsync(CreateStopServersRequest(body), global::Scenarios.Actions.ActionsClientJsonCodec.ReadJobId, cancellationToken).ConfigureAwait(false);
+        public async global::System.Threading.Tasks.Task<global::Scenarios.Actions.JobIdResponse> StopServersAsync(global::Scenarios.Actions.StopServersRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+            await _transport.SendAsync(CreateStopServersRequest(body), global::Scenarios.Actions.ActionsClientJsonCodec.ReadJobIdResponse, cancellationToken).ConfigureAwait(false);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::BmsGen.Runtime.ApiResponse<global::Scenarios.Actions.JobId>> StopServersWithResponseAsync(global::Scenarios.Actions.StopServersRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
-            await _transport.SendWithResponseAsync(CreateStopServersRequest(body), global::Scenarios.Actions.ActionsClientJsonCodec.ReadJobId, cancellationToken).ConfigureAwait(false);
+        public async global::System.Threading.Tasks.Task<global::BmsGen.Runtime.ApiResponse<global::Scenarios.Actions.JobIdResponse>> StopServersWithResponseAsync(global::Scenarios.Actions.StopServersRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+            await _transport.SendWithResponseAsync(CreateStopServersRequest(body), global::Scenarios.Actions.ActionsClientJsonCodec.ReadJobIdResponse, cancellationToken).ConfigureAwait(false);
 
         /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<global::Scenarios.Actions.ShowJobResponse> StopServersAndWaitAsync(global::Scenarios.Actions.StopServersRequest body, global::BmsGen.Runtime.Jobs.JobWaitOptions? waitOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var submitted = await StopServersWithResponseAsync(body, cancellationToken).ConfigureAwait(false);
-            string jobId = submitted.Value.JobId2 is { Length: > 0 } id
+            string jobId = submitted.Value.JobId is { Length: > 0 } id
                 ? id
                 : throw new global::BmsGen.Runtime.BmsGenResponseException("StopServers", submitted.StatusCode, "the response has no job_id to wait for", 0);
             return await WaitForJobAsync(jobId, waitOptions, cancellationToken).ConfigureAwait(false);

@@ -566,16 +566,16 @@ namespace Scenarios.Actions
                 WriteDeleteServerTagsRequestAction(writer, value);
         }
 
-        /// <summary>Reads a JobId object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.JobId? ReadJobId(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>Reads a JobIdResponse object; returns null for a JSON null.</summary>
+        public static global::Scenarios.Actions.JobIdResponse? ReadJobIdResponse(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
                 return null;
             }
 
-            global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "JobId");
-            string? jobId2Value = null;
+            global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "JobIdResponse");
+            string? jobIdValue = null;
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -585,7 +585,7 @@ namespace Scenarios.Actions
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "job_id"u8))
                         {
-                            jobId2Value = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            jobIdValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -595,59 +595,59 @@ namespace Scenarios.Actions
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Scenarios.Actions.JobId
+            return new global::Scenarios.Actions.JobIdResponse
             {
-                JobId2 = jobId2Value,
+                JobId = jobIdValue,
             };
         }
 
-        /// <summary>Writes a JobId object; optional members that are null are left out.</summary>
-        public static void WriteJobId(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.JobId value)
+        /// <summary>Writes a JobIdResponse object; optional members that are null are left out.</summary>
+        public static void WriteJobIdResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.JobIdResponse value)
         {
             writer.WriteStartObject();
-            WriteJobId__Members(writer, value);
+            WriteJobIdResponse__Members(writer, value);
             writer.WriteEndObject();
         }
 
-        /// <summary>Writes a JobId object as the member <paramref name="name"/>, which starts in the same call.</summary>
-        public static void WriteJobId(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Actions.JobId value)
+        /// <summary>Writes a JobIdResponse object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteJobIdResponse(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Actions.JobIdResponse value)
         {
             writer.WriteStartObject(name);
-            WriteJobId__Members(writer, value);
+            WriteJobIdResponse__Members(writer, value);
             writer.WriteEndObject();
         }
 
-        private static void WriteJobId__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.JobId value)
+        private static void WriteJobIdResponse__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.JobIdResponse value)
         {
-            if (value.JobId2 is { } jobId2Value)
+            if (value.JobId is { } jobIdValue)
             {
-                writer.WriteString(JobIdNames.JobId2, jobId2Value);
+                writer.WriteString(JobIdResponseNames.JobId, jobIdValue);
             }
         }
 
-        /// <summary>The JSON names of the JobId members, encoded once.</summary>
-        private static class JobIdNames
+        /// <summary>The JSON names of the JobIdResponse members, encoded once.</summary>
+        private static class JobIdResponseNames
         {
-            public static readonly global::System.Text.Json.JsonEncodedText JobId2 = global::System.Text.Json.JsonEncodedText.Encode("job_id"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText JobId = global::System.Text.Json.JsonEncodedText.Encode("job_id"u8);
         }
 
-        /// <summary>Lets JsonSerializer use the generated object codec for JobId.</summary>
-        public sealed class JobIdConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenarios.Actions.JobId>
+        /// <summary>Lets JsonSerializer use the generated object codec for JobIdResponse.</summary>
+        public sealed class JobIdResponseConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenarios.Actions.JobIdResponse>
         {
             /// <inheritdoc/>
-            public override global::Scenarios.Actions.JobId? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override global::Scenarios.Actions.JobIdResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.CurrentDepth == 0)
                 {
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadJobId(ref reader);
+                return ReadJobIdResponse(ref reader);
             }
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.JobId value, global::System.Text.Json.JsonSerializerOptions options) =>
-                WriteJobId(writer, value);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.JobIdResponse value, global::System.Text.Json.JsonSerializerOptions options) =>
+                WriteJobIdResponse(writer, value);
         }
 
         /// <summary>Reads a ServerList object; returns null for a JSON null.</summary>

@@ -73,11 +73,11 @@ namespace Scenarios.Actions
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Scenarios.Actions.DeleteServerTagsRequestAction> DeleteServerTagsRequestAction =>
             _DeleteServerTagsRequestAction ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Scenarios.Actions.DeleteServerTagsRequestAction>)Options.GetTypeInfo(typeof(global::Scenarios.Actions.DeleteServerTagsRequestAction));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Scenarios.Actions.JobId>? _JobId;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Scenarios.Actions.JobIdResponse>? _JobIdResponse;
 
-        /// <summary>Metadata for <see cref="global::Scenarios.Actions.JobId"/>, for the trimming-safe JsonSerializer overloads.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Scenarios.Actions.JobId> JobId =>
-            _JobId ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Scenarios.Actions.JobId>)Options.GetTypeInfo(typeof(global::Scenarios.Actions.JobId));
+        /// <summary>Metadata for <see cref="global::Scenarios.Actions.JobIdResponse"/>, for the trimming-safe JsonSerializer overloads.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Scenarios.Actions.JobIdResponse> JobIdResponse =>
+            _JobIdResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Scenarios.Actions.JobIdResponse>)Options.GetTypeInfo(typeof(global::Scenarios.Actions.JobIdResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Scenarios.Actions.ServerList>? _ServerList;
 
@@ -170,9 +170,9 @@ namespace Scenarios.Actions
                 return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Scenarios.Actions.DeleteServerTagsRequestAction>(options, new global::Scenarios.Actions.ActionsClientJsonCodec.DeleteServerTagsRequestActionConverter());
             }
 
-            if (type == typeof(global::Scenarios.Actions.JobId))
+            if (type == typeof(global::Scenarios.Actions.JobIdResponse))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Scenarios.Actions.JobId>(options, new global::Scenarios.Actions.ActionsClientJsonCodec.JobIdConverter());
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Scenarios.Actions.JobIdResponse>(options, new global::Scenarios.Actions.ActionsClientJsonCodec.JobIdResponseConverter());
             }
 
             if (type == typeof(global::Scenarios.Actions.ServerList))

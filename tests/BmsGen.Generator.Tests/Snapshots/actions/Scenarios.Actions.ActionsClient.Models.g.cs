@@ -164,14 +164,14 @@ namespace Scenarios.Actions
         public override string ToString() => Value;
     }
 
-    /// <summary>The JobId model.</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Scenarios.Actions.ActionsClientJsonCodec.JobIdConverter))]
+    /// <summary>The JobIdResponse model.</summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Scenarios.Actions.ActionsClientJsonCodec.JobIdResponseConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("BmsGen.Generator", "1.0.0")]
-    public sealed partial class JobId
+    public sealed partial class JobIdResponse
     {
         /// <summary>The job_id field.</summary>
         /// <remarks>JSON name: job_id.</remarks>
-        public string? JobId2 { get; init; }
+        public string? JobId { get; init; }
     }
 
     /// <summary>The ServerList model.</summary>

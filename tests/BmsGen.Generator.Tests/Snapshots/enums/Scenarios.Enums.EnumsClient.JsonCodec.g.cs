@@ -403,14 +403,14 @@ namespace Scenarios.Enums
                     case 5:
                         if (global::System.MemoryExtensions.SequenceEqual(text, "Value"u8))
                         {
-                            return global::Scenarios.Enums.VolumeMemberNames.Value2;
+                            return global::Scenarios.Enums.VolumeMemberNames.ValueMember;
                         }
 
                         break;
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(text, "Equals"u8))
                         {
-                            return global::Scenarios.Enums.VolumeMemberNames.Equals2;
+                            return global::Scenarios.Enums.VolumeMemberNames.EqualsMember;
                         }
 
                         break;
@@ -420,7 +420,7 @@ namespace Scenarios.Enums
                             case (byte)'I':
                                 if (global::System.MemoryExtensions.SequenceEqual(text, "IsKnown"u8))
                                 {
-                                    return global::Scenarios.Enums.VolumeMemberNames.IsKnown2;
+                                    return global::Scenarios.Enums.VolumeMemberNames.IsKnownMember;
                                 }
 
                                 break;
@@ -437,7 +437,7 @@ namespace Scenarios.Enums
                     case 8:
                         if (global::System.MemoryExtensions.SequenceEqual(text, "ToString"u8))
                         {
-                            return global::Scenarios.Enums.VolumeMemberNames.ToString2;
+                            return global::Scenarios.Enums.VolumeMemberNames.ToStringMember;
                         }
 
                         break;
@@ -447,7 +447,7 @@ namespace Scenarios.Enums
                             case (byte)'G':
                                 if (global::System.MemoryExtensions.SequenceEqual(text, "GetHashCode"u8))
                                 {
-                                    return global::Scenarios.Enums.VolumeMemberNames.GetHashCode2;
+                                    return global::Scenarios.Enums.VolumeMemberNames.GetHashCodeMember;
                                 }
 
                                 break;
@@ -588,7 +588,7 @@ namespace Scenarios.Enums
                             case (byte)'_':
                                 if (global::System.MemoryExtensions.SequenceEqual(text, "ap_southeast_1"u8))
                                 {
-                                    return global::Scenarios.Enums.VolumeRegion.ApSoutheast12;
+                                    return global::Scenarios.Enums.VolumeRegion.ApSoutheast1Underscored;
                                 }
 
                                 break;

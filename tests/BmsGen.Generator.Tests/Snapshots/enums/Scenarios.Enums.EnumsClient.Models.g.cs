@@ -173,19 +173,19 @@ namespace Scenarios.Enums
         }
 
         /// <summary>The value <c>Value</c>.</summary>
-        public static VolumeMemberNames Value2 { get; } = new VolumeMemberNames("Value");
+        public static VolumeMemberNames ValueMember { get; } = new VolumeMemberNames("Value");
 
         /// <summary>The value <c>IsKnown</c>.</summary>
-        public static VolumeMemberNames IsKnown2 { get; } = new VolumeMemberNames("IsKnown");
+        public static VolumeMemberNames IsKnownMember { get; } = new VolumeMemberNames("IsKnown");
 
         /// <summary>The value <c>ToString</c>.</summary>
-        public static VolumeMemberNames ToString2 { get; } = new VolumeMemberNames("ToString");
+        public static VolumeMemberNames ToStringMember { get; } = new VolumeMemberNames("ToString");
 
         /// <summary>The value <c>Equals</c>.</summary>
-        public static VolumeMemberNames Equals2 { get; } = new VolumeMemberNames("Equals");
+        public static VolumeMemberNames EqualsMember { get; } = new VolumeMemberNames("Equals");
 
         /// <summary>The value <c>GetHashCode</c>.</summary>
-        public static VolumeMemberNames GetHashCode2 { get; } = new VolumeMemberNames("GetHashCode");
+        public static VolumeMemberNames GetHashCodeMember { get; } = new VolumeMemberNames("GetHashCode");
 
         /// <summary>The value <c>MemberNames</c>.</summary>
         public static VolumeMemberNames MemberNames { get; } = new VolumeMemberNames("MemberNames");
@@ -304,7 +304,7 @@ namespace Scenarios.Enums
         public static VolumeRegion ApSoutheast1 { get; } = new VolumeRegion("ap-southeast-1");
 
         /// <summary>The value <c>ap_southeast_1</c>.</summary>
-        public static VolumeRegion ApSoutheast12 { get; } = new VolumeRegion("ap_southeast_1");
+        public static VolumeRegion ApSoutheast1Underscored { get; } = new VolumeRegion("ap_southeast_1");
 
         /// <summary>The value <c>cn-north-4.a</c>.</summary>
         public static VolumeRegion CnNorth4A { get; } = new VolumeRegion("cn-north-4.a");

@@ -25,7 +25,7 @@ namespace Scenarios.Unicode
             string? osExtStsVmStateValue = null;
             string? nameWithSpacesValue = null;
             string? abcValue = null;
-            double? value2Value = null;
+            double? valueValue2 = null;
             string? smileValue = null;
             string? berAllesValue = null;
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
@@ -37,7 +37,7 @@ namespace Scenarios.Unicode
                     case 2:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "Ω"u8))
                         {
-                            value2Value = global::BmsGen.Runtime.Json.JsonRead.Double(ref reader);
+                            valueValue2 = global::BmsGen.Runtime.Json.JsonRead.Double(ref reader);
                             continue;
                         }
 
@@ -127,11 +127,11 @@ namespace Scenarios.Unicode
             {
                 Breite = breiteValue,
                 HHe = hHeValue,
-                Value = valueValue,
+                名前 = valueValue,
                 OsExtStsVmState = osExtStsVmStateValue,
                 NameWithSpaces = nameWithSpacesValue,
                 ABC = abcValue,
-                Value2 = value2Value,
+                Ω = valueValue2,
                 Smile = smileValue,
                 BerAlles = berAllesValue,
             };
@@ -163,9 +163,9 @@ namespace Scenarios.Unicode
             {
                 writer.WriteNumber(GrENames.HHe, hHeValue);
             }
-            if (value.Value is { } valueValue)
+            if (value.名前 is { } valueValue)
             {
-                writer.WriteString(GrENames.Value, valueValue);
+                writer.WriteString(GrENames.名前, valueValue);
             }
             if (value.OsExtStsVmState is { } osExtStsVmStateValue)
             {
@@ -179,9 +179,9 @@ namespace Scenarios.Unicode
             {
                 writer.WriteString(GrENames.ABC, abcValue);
             }
-            if (value.Value2 is { } value2Value)
+            if (value.Ω is { } valueValue2)
             {
-                writer.WriteNumber(GrENames.Value2, value2Value);
+                writer.WriteNumber(GrENames.Ω, valueValue2);
             }
             if (value.Smile is { } smileValue)
             {
@@ -198,11 +198,11 @@ namespace Scenarios.Unicode
         {
             public static readonly global::System.Text.Json.JsonEncodedText Breite = global::System.Text.Json.JsonEncodedText.Encode("breite"u8);
             public static readonly global::System.Text.Json.JsonEncodedText HHe = global::System.Text.Json.JsonEncodedText.Encode("höhe"u8);
-            public static readonly global::System.Text.Json.JsonEncodedText Value = global::System.Text.Json.JsonEncodedText.Encode("名前"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText 名前 = global::System.Text.Json.JsonEncodedText.Encode("名前"u8);
             public static readonly global::System.Text.Json.JsonEncodedText OsExtStsVmState = global::System.Text.Json.JsonEncodedText.Encode("OS-EXT-STS:vm_state"u8);
             public static readonly global::System.Text.Json.JsonEncodedText NameWithSpaces = global::System.Text.Json.JsonEncodedText.Encode("name with spaces"u8);
             public static readonly global::System.Text.Json.JsonEncodedText ABC = global::System.Text.Json.JsonEncodedText.Encode("a.b/c"u8);
-            public static readonly global::System.Text.Json.JsonEncodedText Value2 = global::System.Text.Json.JsonEncodedText.Encode("Ω"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText Ω = global::System.Text.Json.JsonEncodedText.Encode("Ω"u8);
             public static readonly global::System.Text.Json.JsonEncodedText Smile = global::System.Text.Json.JsonEncodedText.Encode("\ud83d\ude42 smile"u8);
             public static readonly global::System.Text.Json.JsonEncodedText BerAlles = global::System.Text.Json.JsonEncodedText.Encode("über_alles"u8);
         }
@@ -247,7 +247,7 @@ namespace Scenarios.Unicode
                             case 0x2F:
                                 if (global::System.MemoryExtensions.SequenceEqual(text, "a/b"u8))
                                 {
-                                    return global::Scenarios.Unicode.ZeigeGrESortKey.AB2;
+                                    return global::Scenarios.Unicode.ZeigeGrESortKey.ASlashB;
                                 }
 
                                 break;

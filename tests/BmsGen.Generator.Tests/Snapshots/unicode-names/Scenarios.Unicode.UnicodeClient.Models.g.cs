@@ -21,7 +21,7 @@ namespace Scenarios.Unicode
 
         /// <summary>The name, e.g. 「例」.</summary>
         /// <remarks>JSON name: 名前.</remarks>
-        public string? Value { get; init; }
+        public string? 名前 { get; init; }
 
         /// <summary>The OS-EXT-STS:vm_state field.</summary>
         /// <remarks>JSON name: OS-EXT-STS:vm_state.</remarks>
@@ -37,7 +37,7 @@ namespace Scenarios.Unicode
 
         /// <summary>The Ω field.</summary>
         /// <remarks>JSON name: Ω.</remarks>
-        public double? Value2 { get; init; }
+        public double? Ω { get; init; }
 
         /// <summary>
         /// Starts with an emoji
@@ -72,7 +72,7 @@ namespace Scenarios.Unicode
         public static ZeigeGrESortKey AB { get; } = new ZeigeGrESortKey("a b");
 
         /// <summary>The value <c>a/b</c>.</summary>
-        public static ZeigeGrESortKey AB2 { get; } = new ZeigeGrESortKey("a/b");
+        public static ZeigeGrESortKey ASlashB { get; } = new ZeigeGrESortKey("a/b");
 
         /// <summary>The value <c>中文</c>.</summary>
         public static ZeigeGrESortKey Empty { get; } = new ZeigeGrESortKey("中文");

@@ -3,7 +3,7 @@ using System.Text;
 using BmsGen.Generator.Model;
 using BmsGen.Generator.Parsing;
 
-namespace BmsGen.Generator;
+namespace BmsGen.Generator.Naming;
 
 /// <summary>
 /// Chooses the generated client's name and namespace. Each comes from the first of: the spec item's MSBuild
