@@ -102,7 +102,7 @@ public sealed class CompositionTests
         {
             "schema named like the list shape a oneOf variant uses",
             Header + "    ArrayOfString: {type: object, properties: {a: {type: string}}}\n    U:\n      oneOf:\n        - {type: array, items: {type: string}}\n",
-            "BMSGEN013", 6
+            "BMSGEN017", 6
         },
         { "empty oneOf", Header + "    U:\n      oneOf: []\n", "BMSGEN002", 7 },
     };
