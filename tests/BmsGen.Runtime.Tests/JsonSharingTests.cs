@@ -100,6 +100,23 @@ public sealed class JsonSharingTests
     }
 
     [Fact]
+    public void A_small_map_tells_apart_keys_of_the_same_length_and_last_character_and_merges_repeats_of_the_empty_key()
+    {
+        var builder = new JsonMapBuilder<int>();
+        builder.Add("ab", 1);
+        builder.Add("cb", 2);
+        builder.Add("", 3);
+        builder.Add(new string('a', 1) + "b", 4);
+        builder.Add("", 5);
+        builder.Add("xb", 6);
+        IReadOnlyDictionary<string, int> map = builder.ToMap();
+
+        CompactMap<int> compact = Assert.IsType<CompactMap<int>>(map);
+        Assert.Equal(new[] { "ab", "cb", "", "xb" }, compact.Entries.ToArray().Select(e => e.Key));
+        Assert.Equal(new[] { 4, 2, 5, 6 }, map.Select(e => e.Value));
+    }
+
+    [Fact]
     public void A_small_map_is_compact_keeps_the_json_order_and_the_last_value_of_a_repeated_key()
     {
         var builder = new JsonMapBuilder<int>();
