@@ -56,6 +56,44 @@ public sealed class JsonSharingTests
         Assert.Equal(longValue, values[1]);
     }
 
+    [Fact]
+    public void Unescaped_non_ascii_values_decode_exactly_short_or_long()
+    {
+        string shortValue = "h\u00e9llo \u4e16\u754c \ud83d\ude00";
+        string longValue = new string('x', JsonStringCache.MaxLength) + shortValue;
+        JsonRead.BeginDocument();
+
+        // Encoding.UTF8 writes the characters as raw UTF-8 bytes, not as JSON escapes.
+        string[] values = ReadStrings($"[\"{shortValue}\", \"{shortValue}\", \"{longValue}\", \"ascii\"]");
+
+        Assert.Equal(new[] { shortValue, shortValue, longValue, "ascii" }, values);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(JsonStringCache.MaxLength + 1)]
+    public void Invalid_utf8_fails_the_read_short_or_long(int length)
+    {
+        byte[] json = Encoding.ASCII.GetBytes("[\"" + new string('a', length) + "\"]");
+        json[2 + (length / 2)] = 0xFF;
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        reader.Read();
+        JsonRead.BeginDocument();
+
+        bool failed = false;
+        try
+        {
+            JsonRead.String(ref reader);
+        }
+        catch (DecoderFallbackException)
+        {
+            failed = true;
+        }
+
+        Assert.True(failed);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
