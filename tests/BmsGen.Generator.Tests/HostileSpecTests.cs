@@ -151,7 +151,7 @@ public sealed class HostileSpecTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.True(run.CompilationDiagnostics.IsEmpty, string.Join("\n", run.CompilationDiagnostics.Take(5)));
-        Assert.Contains("public int? P19998 { get; init; }", run.Sources["T.Api.TClient.Models.g.cs"]);
+        Assert.Contains("public int? P19998 { get => _p19998; init => _p19998 = value; }", run.Sources["T.Api.TClient.Models.g.cs"]);
     }
 
     [Fact]
@@ -162,9 +162,9 @@ public sealed class HostileSpecTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.True(run.CompilationDiagnostics.IsEmpty, string.Join("\n", run.CompilationDiagnostics));
         string models = run.Sources["T.Api.TClient.Models.g.cs"];
-        Assert.Contains("public int? Count { get; init; }", models);
-        Assert.Contains("public string? Name { get; init; }", models);
-        Assert.Contains("public double? Size { get; init; }", models);
+        Assert.Contains("public int? Count { get => _count; init => _count = value; }", models);
+        Assert.Contains("public string? Name { get => _name; init => _name = value; }", models);
+        Assert.Contains("public double? Size { get => _size; init => _size = value; }", models);
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public sealed class HostileSpecTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.True(run.CompilationDiagnostics.IsEmpty, string.Join("\n", run.CompilationDiagnostics));
-        Assert.Contains("public int? Count { get; init; }", run.Sources["T.Api.TClient.Models.g.cs"]);
+        Assert.Contains("public int? Count { get => _count; init => _count = value; }", run.Sources["T.Api.TClient.Models.g.cs"]);
     }
 
     [Fact]
@@ -184,7 +184,7 @@ public sealed class HostileSpecTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.True(run.CompilationDiagnostics.IsEmpty, string.Join("\n", run.CompilationDiagnostics));
-        Assert.Contains("public string? IPAddress { get; init; }", run.Sources["T.Api.TClient.Models.g.cs"]);
-        Assert.Contains("public string? IpAddress { get; init; }", run.Sources["T.Api.TClient.Models.g.cs"]);
+        Assert.Contains("public string? IPAddress { get => _iPAddress; init => _iPAddress = value; }", run.Sources["T.Api.TClient.Models.g.cs"]);
+        Assert.Contains("public string? IpAddress { get => _ipAddress; init => _ipAddress = value; }", run.Sources["T.Api.TClient.Models.g.cs"]);
     }
 }

@@ -130,9 +130,12 @@ internal static class JsonEmitter
     private static void EmitObjectReader(SourceWriter writer, SpecModel spec, ObjectTypeModel type)
     {
         string clr = TypeNames.ClrType(new TypeRef(TypeKind.Object, type.Name), spec.Namespace);
-        List<(PropertyModel Property, string Local)> fields = type.Properties.Select(p => (p, p.LocalName)).ToList();
-        bool wide = fields.Count > PartSize;
-        string prefix = wide ? "state." : string.Empty;
+        bool wide = type.Properties.Count > PartSize;
+
+        // A wide model's members collect in a state object and construct the model at the end; any other model's
+        // members go straight into its fields.
+        List<(PropertyModel Property, string Local)> fields = type.Properties.Select(p => (p, wide ? p.LocalName : p.FieldName)).ToList();
+        string prefix = wide ? "state." : "value.";
         List<List<(PropertyModel Property, string Local)>> parts = Parts(fields);
 
         writer.WriteLine($"/// <summary>Reads a {type.Name} object; returns null for a JSON null.</summary>");
@@ -150,12 +153,11 @@ internal static class JsonEmitter
         {
             writer.WriteLine($"var state = new {type.Name}__ReadState();");
         }
-        else
+        else if (fields.Count > 0)
         {
-            foreach ((PropertyModel property, string local) in fields)
-            {
-                writer.WriteLine($"{TypeNames.Nullable(property.Type, spec.Namespace)} {local} = null;");
-            }
+            // The members go straight into the model's fields as they arrive; the required ones are checked at the end.
+            string arguments = type.Properties.Any(p => p.Required) ? $"default({Runtime}.JsonUnsetMembers)" : string.Empty;
+            writer.WriteLine($"var value = new {clr}({arguments});");
         }
 
         writer.WriteLine($"while ({TypeNames.JsonRead}.NextProperty(ref reader))");
@@ -204,6 +206,10 @@ internal static class JsonEmitter
         if (fields.Count == 0)
         {
             writer.WriteLine($"return new {clr}();");
+        }
+        else if (!wide)
+        {
+            writer.WriteLine("return value;");
         }
         else
         {

@@ -66,6 +66,12 @@ internal sealed record PropertyModel(
     /// <summary>The name of the codec's local variable for this member: unique within its type, assigned by the reader.</summary>
     public string LocalName { get; init; } = LocalName.Length > 0 ? LocalName : ClrName.Substring(0, 1).ToLowerInvariant() + ClrName.Substring(1) + "Value";
 
+    /// <summary>
+    /// The name of the model's internal field that holds this member's value (set directly by the codec's reader):
+    /// unique within its type, as the member names are.
+    /// </summary>
+    public string FieldName { get; init; } = "_" + ClrName.TrimStart('@').Substring(0, 1).ToLowerInvariant() + ClrName.TrimStart('@').Substring(1);
+
     /// <summary>The spec's <c>x-replaced-by</c> for a deprecated property: what callers should use instead.</summary>
     public string? ReplacedBy { get; init; }
 }

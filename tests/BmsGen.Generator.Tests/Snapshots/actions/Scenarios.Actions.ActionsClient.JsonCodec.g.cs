@@ -19,7 +19,7 @@ namespace Scenarios.Actions
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "CreateImageRequest");
-            global::Scenarios.Actions.CreateImageRequestCreateImage? createImageValue = null;
+            var value = new global::Scenarios.Actions.CreateImageRequest(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -29,7 +29,7 @@ namespace Scenarios.Actions
                     case 11:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "createImage"u8))
                         {
-                            createImageValue = ReadCreateImageRequestCreateImage(ref reader);
+                            value._createImage = ReadCreateImageRequestCreateImage(ref reader);
                             continue;
                         }
 
@@ -39,15 +39,12 @@ namespace Scenarios.Actions
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (createImageValue is null)
+            if (value._createImage is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("CreateImageRequest", "createImage");
             }
 
-            return new global::Scenarios.Actions.CreateImageRequest
-            {
-                CreateImage = createImageValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a CreateImageRequest object; optional members that are null are left out.</summary>
@@ -93,7 +90,7 @@ namespace Scenarios.Actions
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "CreateImageRequestCreateImage");
-            string? nameValue = null;
+            var value = new global::Scenarios.Actions.CreateImageRequestCreateImage(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -103,7 +100,7 @@ namespace Scenarios.Actions
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
                         {
-                            nameValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -113,15 +110,12 @@ namespace Scenarios.Actions
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (nameValue is null)
+            if (value._name is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("CreateImageRequestCreateImage", "name");
             }
 
-            return new global::Scenarios.Actions.CreateImageRequestCreateImage
-            {
-                Name = nameValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a CreateImageRequestCreateImage object; optional members that are null are left out.</summary>
@@ -166,7 +160,7 @@ namespace Scenarios.Actions
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "CreateImageResponse");
-            string? imageIdValue = null;
+            var value = new global::Scenarios.Actions.CreateImageResponse();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -176,7 +170,7 @@ namespace Scenarios.Actions
                     case 8:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "image_id"u8))
                         {
-                            imageIdValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._imageId = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -186,10 +180,7 @@ namespace Scenarios.Actions
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Scenarios.Actions.CreateImageResponse
-            {
-                ImageId = imageIdValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a CreateImageResponse object; optional members that are null are left out.</summary>
@@ -237,8 +228,7 @@ namespace Scenarios.Actions
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "CreateServerTagsRequest");
-            global::Scenarios.Actions.CreateServerTagsRequestAction? actionValue = null;
-            global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.Tag>? tagsValue = null;
+            var value = new global::Scenarios.Actions.CreateServerTagsRequest(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -248,7 +238,7 @@ namespace Scenarios.Actions
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8))
                         {
-                            tagsValue = ReadArrayOfTag(ref reader);
+                            value._tags = ReadArrayOfTag(ref reader);
                             continue;
                         }
 
@@ -256,7 +246,7 @@ namespace Scenarios.Actions
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "action"u8))
                         {
-                            actionValue = ReadCreateServerTagsRequestAction(ref reader);
+                            value._action = ReadCreateServerTagsRequestAction(ref reader);
                             continue;
                         }
 
@@ -266,21 +256,17 @@ namespace Scenarios.Actions
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (actionValue is null)
+            if (value._action is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("CreateServerTagsRequest", "action");
             }
 
-            if (tagsValue is null)
+            if (value._tags is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("CreateServerTagsRequest", "tags");
             }
 
-            return new global::Scenarios.Actions.CreateServerTagsRequest
-            {
-                Action = actionValue.Value,
-                Tags = tagsValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a CreateServerTagsRequest object; optional members that are null are left out.</summary>
@@ -363,8 +349,7 @@ namespace Scenarios.Actions
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "DeleteServerTagsRequest");
-            global::Scenarios.Actions.DeleteServerTagsRequestAction? actionValue = null;
-            global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.Tag>? tagsValue = null;
+            var value = new global::Scenarios.Actions.DeleteServerTagsRequest(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -374,7 +359,7 @@ namespace Scenarios.Actions
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8))
                         {
-                            tagsValue = ReadArrayOfTag(ref reader);
+                            value._tags = ReadArrayOfTag(ref reader);
                             continue;
                         }
 
@@ -382,7 +367,7 @@ namespace Scenarios.Actions
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "action"u8))
                         {
-                            actionValue = ReadDeleteServerTagsRequestAction(ref reader);
+                            value._action = ReadDeleteServerTagsRequestAction(ref reader);
                             continue;
                         }
 
@@ -392,21 +377,17 @@ namespace Scenarios.Actions
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (actionValue is null)
+            if (value._action is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("DeleteServerTagsRequest", "action");
             }
 
-            if (tagsValue is null)
+            if (value._tags is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("DeleteServerTagsRequest", "tags");
             }
 
-            return new global::Scenarios.Actions.DeleteServerTagsRequest
-            {
-                Action = actionValue.Value,
-                Tags = tagsValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a DeleteServerTagsRequest object; optional members that are null are left out.</summary>
@@ -489,7 +470,7 @@ namespace Scenarios.Actions
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "JobId");
-            string? jobId2Value = null;
+            var value = new global::Scenarios.Actions.JobId();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -499,7 +480,7 @@ namespace Scenarios.Actions
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "job_id"u8))
                         {
-                            jobId2Value = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._jobId2 = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -509,10 +490,7 @@ namespace Scenarios.Actions
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Scenarios.Actions.JobId
-            {
-                JobId2 = jobId2Value,
-            };
+            return value;
         }
 
         /// <summary>Writes a JobId object; optional members that are null are left out.</summary>
@@ -560,7 +538,7 @@ namespace Scenarios.Actions
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ServerList");
-            global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.ServerRef>? serversValue = null;
+            var value = new global::Scenarios.Actions.ServerList(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -570,7 +548,7 @@ namespace Scenarios.Actions
                     case 7:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "servers"u8))
                         {
-                            serversValue = ReadArrayOfServerRef(ref reader);
+                            value._servers = ReadArrayOfServerRef(ref reader);
                             continue;
                         }
 
@@ -580,15 +558,12 @@ namespace Scenarios.Actions
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (serversValue is null)
+            if (value._servers is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("ServerList", "servers");
             }
 
-            return new global::Scenarios.Actions.ServerList
-            {
-                Servers = serversValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a ServerList object; optional members that are null are left out.</summary>
@@ -634,7 +609,7 @@ namespace Scenarios.Actions
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ServerRef");
-            string? idValue = null;
+            var value = new global::Scenarios.Actions.ServerRef(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -644,7 +619,7 @@ namespace Scenarios.Actions
                     case 2:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
                         {
-                            idValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._id = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -654,15 +629,12 @@ namespace Scenarios.Actions
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (idValue is null)
+            if (value._id is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("ServerRef", "id");
             }
 
-            return new global::Scenarios.Actions.ServerRef
-            {
-                Id = idValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a ServerRef object; optional members that are null are left out.</summary>
@@ -707,9 +679,7 @@ namespace Scenarios.Actions
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ShowJobResponse");
-            global::Scenarios.Actions.ShowJobResponseStatus? statusValue = null;
-            string? errorCodeValue = null;
-            string? failReasonValue = null;
+            var value = new global::Scenarios.Actions.ShowJobResponse();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -719,7 +689,7 @@ namespace Scenarios.Actions
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
                         {
-                            statusValue = ReadShowJobResponseStatus(ref reader);
+                            value._status = ReadShowJobResponseStatus(ref reader);
                             continue;
                         }
 
@@ -727,7 +697,7 @@ namespace Scenarios.Actions
                     case 10:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "error_code"u8))
                         {
-                            errorCodeValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._errorCode = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -735,7 +705,7 @@ namespace Scenarios.Actions
                     case 11:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "fail_reason"u8))
                         {
-                            failReasonValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._failReason = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -745,12 +715,7 @@ namespace Scenarios.Actions
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Scenarios.Actions.ShowJobResponse
-            {
-                Status = statusValue,
-                ErrorCode = errorCodeValue,
-                FailReason = failReasonValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a ShowJobResponse object; optional members that are null are left out.</summary>
@@ -876,7 +841,7 @@ namespace Scenarios.Actions
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "StartServersRequest");
-            global::Scenarios.Actions.ServerList? osStartValue = null;
+            var value = new global::Scenarios.Actions.StartServersRequest(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -886,7 +851,7 @@ namespace Scenarios.Actions
                     case 8:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "os-start"u8))
                         {
-                            osStartValue = ReadServerList(ref reader);
+                            value._osStart = ReadServerList(ref reader);
                             continue;
                         }
 
@@ -896,15 +861,12 @@ namespace Scenarios.Actions
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (osStartValue is null)
+            if (value._osStart is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("StartServersRequest", "os-start");
             }
 
-            return new global::Scenarios.Actions.StartServersRequest
-            {
-                OsStart = osStartValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a StartServersRequest object; optional members that are null are left out.</summary>
@@ -950,7 +912,7 @@ namespace Scenarios.Actions
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "StopServersRequest");
-            global::Scenarios.Actions.StopServersRequestOsStop? osStopValue = null;
+            var value = new global::Scenarios.Actions.StopServersRequest(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -960,7 +922,7 @@ namespace Scenarios.Actions
                     case 7:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "os-stop"u8))
                         {
-                            osStopValue = ReadStopServersRequestOsStop(ref reader);
+                            value._osStop = ReadStopServersRequestOsStop(ref reader);
                             continue;
                         }
 
@@ -970,15 +932,12 @@ namespace Scenarios.Actions
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (osStopValue is null)
+            if (value._osStop is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("StopServersRequest", "os-stop");
             }
 
-            return new global::Scenarios.Actions.StopServersRequest
-            {
-                OsStop = osStopValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a StopServersRequest object; optional members that are null are left out.</summary>
@@ -1024,8 +983,7 @@ namespace Scenarios.Actions
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "StopServersRequestOsStop");
-            global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.ServerRef>? serversValue = null;
-            global::Scenarios.Actions.StopServersRequestOsStopType? typeValue = null;
+            var value = new global::Scenarios.Actions.StopServersRequestOsStop(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -1035,7 +993,7 @@ namespace Scenarios.Actions
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
                         {
-                            typeValue = ReadStopServersRequestOsStopType(ref reader);
+                            value._type = ReadStopServersRequestOsStopType(ref reader);
                             continue;
                         }
 
@@ -1043,7 +1001,7 @@ namespace Scenarios.Actions
                     case 7:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "servers"u8))
                         {
-                            serversValue = ReadArrayOfServerRef(ref reader);
+                            value._servers = ReadArrayOfServerRef(ref reader);
                             continue;
                         }
 
@@ -1053,16 +1011,12 @@ namespace Scenarios.Actions
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (serversValue is null)
+            if (value._servers is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("StopServersRequestOsStop", "servers");
             }
 
-            return new global::Scenarios.Actions.StopServersRequestOsStop
-            {
-                Servers = serversValue,
-                Type = typeValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a StopServersRequestOsStop object; optional members that are null are left out.</summary>
@@ -1161,8 +1115,7 @@ namespace Scenarios.Actions
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Tag");
-            string? keyValue = null;
-            string? valueValue = null;
+            var value = new global::Scenarios.Actions.Tag(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -1172,7 +1125,7 @@ namespace Scenarios.Actions
                     case 3:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "key"u8))
                         {
-                            keyValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._key = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -1180,7 +1133,7 @@ namespace Scenarios.Actions
                     case 5:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "value"u8))
                         {
-                            valueValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._value = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -1190,16 +1143,12 @@ namespace Scenarios.Actions
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (keyValue is null)
+            if (value._key is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("Tag", "key");
             }
 
-            return new global::Scenarios.Actions.Tag
-            {
-                Key = keyValue,
-                Value = valueValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a Tag object; optional members that are null are left out.</summary>

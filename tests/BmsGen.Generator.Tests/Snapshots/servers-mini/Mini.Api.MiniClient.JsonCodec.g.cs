@@ -19,8 +19,7 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Address");
-            string? addrValue = null;
-            int? versionValue = null;
+            var value = new global::Mini.Api.Address();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -30,7 +29,7 @@ namespace Mini.Api
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "addr"u8))
                         {
-                            addrValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._addr = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -38,7 +37,7 @@ namespace Mini.Api
                     case 7:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "version"u8))
                         {
-                            versionValue = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
+                            value._version = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
                             continue;
                         }
 
@@ -48,11 +47,7 @@ namespace Mini.Api
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Mini.Api.Address
-            {
-                Addr = addrValue,
-                Version = versionValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a Address object; optional members that are null are left out.</summary>
@@ -105,7 +100,7 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "DeleteServersRequest");
-            global::System.Collections.Generic.IReadOnlyList<string>? serversValue = null;
+            var value = new global::Mini.Api.DeleteServersRequest();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -115,7 +110,7 @@ namespace Mini.Api
                     case 7:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "servers"u8))
                         {
-                            serversValue = ReadArrayOfString(ref reader);
+                            value._servers = ReadArrayOfString(ref reader);
                             continue;
                         }
 
@@ -125,10 +120,7 @@ namespace Mini.Api
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Mini.Api.DeleteServersRequest
-            {
-                Servers = serversValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a DeleteServersRequest object; optional members that are null are left out.</summary>
@@ -177,7 +169,7 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "DeleteServersResponse");
-            string? jobIdValue = null;
+            var value = new global::Mini.Api.DeleteServersResponse();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -187,7 +179,7 @@ namespace Mini.Api
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "job_id"u8))
                         {
-                            jobIdValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._jobId = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -197,10 +189,7 @@ namespace Mini.Api
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Mini.Api.DeleteServersResponse
-            {
-                JobId = jobIdValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a DeleteServersResponse object; optional members that are null are left out.</summary>
@@ -248,8 +237,7 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ListGroupsResponse");
-            global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.ListGroupsResponseGroupsItem>? groupsValue = null;
-            global::Mini.Api.ListGroupsResponsePageInfo? pageInfoValue = null;
+            var value = new global::Mini.Api.ListGroupsResponse();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -259,7 +247,7 @@ namespace Mini.Api
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "groups"u8))
                         {
-                            groupsValue = ReadArrayOfListGroupsResponseGroupsItem(ref reader);
+                            value._groups = ReadArrayOfListGroupsResponseGroupsItem(ref reader);
                             continue;
                         }
 
@@ -267,7 +255,7 @@ namespace Mini.Api
                     case 9:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "page_info"u8))
                         {
-                            pageInfoValue = ReadListGroupsResponsePageInfo(ref reader);
+                            value._pageInfo = ReadListGroupsResponsePageInfo(ref reader);
                             continue;
                         }
 
@@ -277,11 +265,7 @@ namespace Mini.Api
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Mini.Api.ListGroupsResponse
-            {
-                Groups = groupsValue,
-                PageInfo = pageInfoValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a ListGroupsResponse object; optional members that are null are left out.</summary>
@@ -336,7 +320,7 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ListGroupsResponseGroupsItem");
-            string? idValue = null;
+            var value = new global::Mini.Api.ListGroupsResponseGroupsItem();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -346,7 +330,7 @@ namespace Mini.Api
                     case 2:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
                         {
-                            idValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._id = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -356,10 +340,7 @@ namespace Mini.Api
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Mini.Api.ListGroupsResponseGroupsItem
-            {
-                Id = idValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a ListGroupsResponseGroupsItem object; optional members that are null are left out.</summary>
@@ -407,7 +388,7 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ListGroupsResponsePageInfo");
-            string? nextMarkerValue = null;
+            var value = new global::Mini.Api.ListGroupsResponsePageInfo();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -417,7 +398,7 @@ namespace Mini.Api
                     case 11:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "next_marker"u8))
                         {
-                            nextMarkerValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._nextMarker = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -427,10 +408,7 @@ namespace Mini.Api
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Mini.Api.ListGroupsResponsePageInfo
-            {
-                NextMarker = nextMarkerValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a ListGroupsResponsePageInfo object; optional members that are null are left out.</summary>
@@ -478,8 +456,7 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ListServersResponse");
-            int? countValue = null;
-            global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Server>? serversValue = null;
+            var value = new global::Mini.Api.ListServersResponse();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -489,7 +466,7 @@ namespace Mini.Api
                     case 5:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "count"u8))
                         {
-                            countValue = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
+                            value._count = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
                             continue;
                         }
 
@@ -497,7 +474,7 @@ namespace Mini.Api
                     case 7:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "servers"u8))
                         {
-                            serversValue = ReadArrayOfServer(ref reader);
+                            value._servers = ReadArrayOfServer(ref reader);
                             continue;
                         }
 
@@ -507,11 +484,7 @@ namespace Mini.Api
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Mini.Api.ListServersResponse
-            {
-                Count = countValue,
-                Servers = serversValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a ListServersResponse object; optional members that are null are left out.</summary>
@@ -565,14 +538,7 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Server");
-            string? idValue = null;
-            int? osExtStsPowerStateValue = null;
-            global::Mini.Api.ServerStatus? statusValue = null;
-            global::System.Collections.Generic.IReadOnlyDictionary<string, string>? metadataValue = null;
-            global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>>? addressesValue = null;
-            bool? lockedValue = null;
-            global::System.Text.Json.JsonElement? extraValue = null;
-            global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Server>? childrenValue = null;
+            var value = new global::Mini.Api.Server(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -582,7 +548,7 @@ namespace Mini.Api
                     case 2:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
                         {
-                            idValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._id = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -590,7 +556,7 @@ namespace Mini.Api
                     case 5:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "extra"u8))
                         {
-                            extraValue = global::BmsGen.Runtime.Json.JsonRead.Element(ref reader);
+                            value._extra = global::BmsGen.Runtime.Json.JsonRead.Element(ref reader);
                             continue;
                         }
 
@@ -601,7 +567,7 @@ namespace Mini.Api
                             case (byte)'l':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "locked"u8))
                                 {
-                                    lockedValue = global::BmsGen.Runtime.Json.JsonRead.Boolean(ref reader);
+                                    value._locked = global::BmsGen.Runtime.Json.JsonRead.Boolean(ref reader);
                                     continue;
                                 }
 
@@ -609,7 +575,7 @@ namespace Mini.Api
                             case (byte)'s':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
                                 {
-                                    statusValue = ReadServerStatus(ref reader);
+                                    value._status = ReadServerStatus(ref reader);
                                     continue;
                                 }
 
@@ -623,7 +589,7 @@ namespace Mini.Api
                             case (byte)'c':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "children"u8))
                                 {
-                                    childrenValue = ReadArrayOfServer(ref reader);
+                                    value._children = ReadArrayOfServer(ref reader);
                                     continue;
                                 }
 
@@ -631,7 +597,7 @@ namespace Mini.Api
                             case (byte)'m':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "metadata"u8))
                                 {
-                                    metadataValue = ReadMapOfString(ref reader);
+                                    value._metadata = ReadMapOfString(ref reader);
                                     continue;
                                 }
 
@@ -642,7 +608,7 @@ namespace Mini.Api
                     case 9:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "addresses"u8))
                         {
-                            addressesValue = ReadMapOfArrayOfAddress(ref reader);
+                            value._addresses = ReadMapOfArrayOfAddress(ref reader);
                             continue;
                         }
 
@@ -650,7 +616,7 @@ namespace Mini.Api
                     case 22:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "OS-EXT-STS:power_state"u8))
                         {
-                            osExtStsPowerStateValue = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
+                            value._osExtStsPowerState = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
                             continue;
                         }
 
@@ -660,22 +626,12 @@ namespace Mini.Api
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (idValue is null)
+            if (value._id is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("Server", "id");
             }
 
-            return new global::Mini.Api.Server
-            {
-                Id = idValue,
-                OsExtStsPowerState = osExtStsPowerStateValue,
-                Status = statusValue,
-                Metadata = metadataValue,
-                Addresses = addressesValue,
-                Locked = lockedValue,
-                Extra = extraValue,
-                Children = childrenValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a Server object; optional members that are null are left out.</summary>
@@ -815,10 +771,7 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ShowJobResponse");
-            global::Mini.Api.ShowJobResponseStatus? statusValue = null;
-            string? jobIdValue = null;
-            string? errorCodeValue = null;
-            string? failReasonValue = null;
+            var value = new global::Mini.Api.ShowJobResponse();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -831,7 +784,7 @@ namespace Mini.Api
                             case (byte)'j':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "job_id"u8))
                                 {
-                                    jobIdValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    value._jobId = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                                     continue;
                                 }
 
@@ -839,7 +792,7 @@ namespace Mini.Api
                             case (byte)'s':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
                                 {
-                                    statusValue = ReadShowJobResponseStatus(ref reader);
+                                    value._status = ReadShowJobResponseStatus(ref reader);
                                     continue;
                                 }
 
@@ -850,7 +803,7 @@ namespace Mini.Api
                     case 10:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "error_code"u8))
                         {
-                            errorCodeValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._errorCode = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -858,7 +811,7 @@ namespace Mini.Api
                     case 11:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "fail_reason"u8))
                         {
-                            failReasonValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._failReason = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -868,13 +821,7 @@ namespace Mini.Api
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Mini.Api.ShowJobResponse
-            {
-                Status = statusValue,
-                JobId = jobIdValue,
-                ErrorCode = errorCodeValue,
-                FailReason = failReasonValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a ShowJobResponse object; optional members that are null are left out.</summary>
@@ -1005,7 +952,7 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ShowServerAutoRecoveryResponse");
-            string? supportAutoRecoveryValue = null;
+            var value = new global::Mini.Api.ShowServerAutoRecoveryResponse();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -1015,7 +962,7 @@ namespace Mini.Api
                     case 21:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "support_auto_recovery"u8))
                         {
-                            supportAutoRecoveryValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._supportAutoRecovery = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -1025,10 +972,7 @@ namespace Mini.Api
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Mini.Api.ShowServerAutoRecoveryResponse
-            {
-                SupportAutoRecovery = supportAutoRecoveryValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a ShowServerAutoRecoveryResponse object; optional members that are null are left out.</summary>
@@ -1076,7 +1020,7 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ShowServerResponse");
-            global::Mini.Api.Server? serverValue = null;
+            var value = new global::Mini.Api.ShowServerResponse();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -1086,7 +1030,7 @@ namespace Mini.Api
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "server"u8))
                         {
-                            serverValue = ReadServer(ref reader);
+                            value._server = ReadServer(ref reader);
                             continue;
                         }
 
@@ -1096,10 +1040,7 @@ namespace Mini.Api
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Mini.Api.ShowServerResponse
-            {
-                Server = serverValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a ShowServerResponse object; optional members that are null are left out.</summary>
@@ -1190,12 +1131,7 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "StartServersRequest");
-            global::Mini.Api.StartServersRequestAction? actionValue = null;
-            bool? dryRunValue = null;
-            int? batchSizeValue = null;
-            long? timeoutSecondsValue = null;
-            double? weightValue = null;
-            global::Mini.Api.StartServersRequestOsStart? osStartValue = null;
+            var value = new global::Mini.Api.StartServersRequest(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -1208,7 +1144,7 @@ namespace Mini.Api
                             case (byte)'a':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "action"u8))
                                 {
-                                    actionValue = ReadStartServersRequestAction(ref reader);
+                                    value._action = ReadStartServersRequestAction(ref reader);
                                     continue;
                                 }
 
@@ -1216,7 +1152,7 @@ namespace Mini.Api
                             case (byte)'w':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "weight"u8))
                                 {
-                                    weightValue = global::BmsGen.Runtime.Json.JsonRead.Double(ref reader);
+                                    value._weight = global::BmsGen.Runtime.Json.JsonRead.Double(ref reader);
                                     continue;
                                 }
 
@@ -1227,7 +1163,7 @@ namespace Mini.Api
                     case 7:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "dry_run"u8))
                         {
-                            dryRunValue = global::BmsGen.Runtime.Json.JsonRead.Boolean(ref reader);
+                            value._dryRun = global::BmsGen.Runtime.Json.JsonRead.Boolean(ref reader);
                             continue;
                         }
 
@@ -1235,7 +1171,7 @@ namespace Mini.Api
                     case 8:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "os-start"u8))
                         {
-                            osStartValue = ReadStartServersRequestOsStart(ref reader);
+                            value._osStart = ReadStartServersRequestOsStart(ref reader);
                             continue;
                         }
 
@@ -1243,7 +1179,7 @@ namespace Mini.Api
                     case 10:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "batch_size"u8))
                         {
-                            batchSizeValue = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
+                            value._batchSize = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
                             continue;
                         }
 
@@ -1251,7 +1187,7 @@ namespace Mini.Api
                     case 15:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "timeout_seconds"u8))
                         {
-                            timeoutSecondsValue = global::BmsGen.Runtime.Json.JsonRead.Int64(ref reader);
+                            value._timeoutSeconds = global::BmsGen.Runtime.Json.JsonRead.Int64(ref reader);
                             continue;
                         }
 
@@ -1261,45 +1197,37 @@ namespace Mini.Api
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (actionValue is null)
+            if (value._action is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("StartServersRequest", "action");
             }
 
-            if (dryRunValue is null)
+            if (value._dryRun is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("StartServersRequest", "dry_run");
             }
 
-            if (batchSizeValue is null)
+            if (value._batchSize is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("StartServersRequest", "batch_size");
             }
 
-            if (timeoutSecondsValue is null)
+            if (value._timeoutSeconds is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("StartServersRequest", "timeout_seconds");
             }
 
-            if (weightValue is null)
+            if (value._weight is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("StartServersRequest", "weight");
             }
 
-            if (osStartValue is null)
+            if (value._osStart is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("StartServersRequest", "os-start");
             }
 
-            return new global::Mini.Api.StartServersRequest
-            {
-                Action = actionValue.Value,
-                DryRun = dryRunValue.Value,
-                BatchSize = batchSizeValue.Value,
-                TimeoutSeconds = timeoutSecondsValue.Value,
-                Weight = weightValue.Value,
-                OsStart = osStartValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a StartServersRequest object; optional members that are null are left out.</summary>
@@ -1390,7 +1318,7 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "StartServersRequestOsStart");
-            global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.StartServersRequestOsStartServersItem>? serversValue = null;
+            var value = new global::Mini.Api.StartServersRequestOsStart();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -1400,7 +1328,7 @@ namespace Mini.Api
                     case 7:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "servers"u8))
                         {
-                            serversValue = ReadArrayOfStartServersRequestOsStartServersItem(ref reader);
+                            value._servers = ReadArrayOfStartServersRequestOsStartServersItem(ref reader);
                             continue;
                         }
 
@@ -1410,10 +1338,7 @@ namespace Mini.Api
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Mini.Api.StartServersRequestOsStart
-            {
-                Servers = serversValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a StartServersRequestOsStart object; optional members that are null are left out.</summary>
@@ -1462,7 +1387,7 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "StartServersRequestOsStartServersItem");
-            string? idValue = null;
+            var value = new global::Mini.Api.StartServersRequestOsStartServersItem(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -1472,7 +1397,7 @@ namespace Mini.Api
                     case 2:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
                         {
-                            idValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._id = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -1482,15 +1407,12 @@ namespace Mini.Api
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (idValue is null)
+            if (value._id is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("StartServersRequestOsStartServersItem", "id");
             }
 
-            return new global::Mini.Api.StartServersRequestOsStartServersItem
-            {
-                Id = idValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a StartServersRequestOsStartServersItem object; optional members that are null are left out.</summary>
