@@ -4,7 +4,7 @@ using BmsGen.Generator.Model;
 namespace BmsGen.Generator.Emitting;
 
 /// <summary>Emits the model classes and string-enum value types of one spec.</summary>
-internal static class ModelEmitter
+internal static partial class ModelEmitter
 {
     public static string Emit(SpecModel spec)
     {
@@ -29,6 +29,14 @@ internal static class ModelEmitter
                 case EnumTypeModel enumType:
                     EmitEnum(writer, spec, enumType);
                     break;
+                case DiscriminatedTypeModel discriminated:
+                    EmitDiscriminated(writer, spec, discriminated);
+                    break;
+                case UnionTypeModel union:
+                    EmitUnion(writer, spec, union);
+                    break;
+                default:
+                    throw new System.ArgumentOutOfRangeException(nameof(spec), type.GetType().Name, "Unknown type model.");
             }
         }
 
@@ -42,7 +50,7 @@ internal static class ModelEmitter
         writer.WriteLine($"[global::System.Text.Json.Serialization.JsonConverter(typeof(global::{spec.Namespace}.{TypeNames.CodecName(spec)}.{type.Name}Converter))]");
         writer.WriteLine(TypeNames.GeneratedCodeAttribute);
         WriteObsolete(writer, type.Deprecated, "The " + type.Name + " model", type.ReplacedBy);
-        writer.WriteLine($"public sealed partial class {type.Name}");
+        writer.WriteLine($"public {ClassModifiers(type)}partial class {type.Name}{BaseClause(type, spec)}");
         writer.OpenBlock();
         bool first = true;
         foreach (PropertyModel property in type.Properties)
@@ -78,7 +86,7 @@ internal static class ModelEmitter
             writer.WriteLine($"internal {TypeNames.Nullable(property.Type, spec.Namespace)} {property.FieldName};");
         }
 
-        if (type.Properties.Any(p => p.Required))
+        if (type.AllProperties.Any(p => p.Required))
         {
             // A required member with a documented default (an action variant's "action": "create", a mandatory
             // flag that defaults to false) starts out set for a caller. The parser keeps only defaults that parse
@@ -107,7 +115,7 @@ internal static class ModelEmitter
             writer.WriteDocElement("summary", "Creates a model with no member set, for the generated reader, which sets the members as they arrive and checks the required ones itself.");
             writer.WriteLine("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
             writer.WriteLine("#pragma warning disable CS8618 // The reader sets the required members before it returns the model.");
-            writer.WriteLine($"internal {type.Name}(global::BmsGen.Runtime.Json.JsonUnsetMembers unset)");
+            writer.WriteLine($"internal {type.Name}(global::BmsGen.Runtime.Json.JsonUnsetMembers unset){(HasUnsetConstructor(spec, type.BaseName) ? "\n    : base(unset)" : string.Empty)}");
             writer.WriteLine("#pragma warning restore CS8618");
             writer.OpenBlock();
             writer.CloseBlock();
@@ -115,6 +123,10 @@ internal static class ModelEmitter
 
         writer.CloseBlock();
     }
+
+    /// <summary>Whether the model named <paramref name="name"/> has the reader's constructor (it has required members, its own or inherited).</summary>
+    private static bool HasUnsetConstructor(SpecModel spec, string? name) =>
+        name is not null && spec.Types.OfType<ObjectTypeModel>().FirstOrDefault(t => t.Name == name) is { } model && model.AllProperties.Any(p => p.Required);
 
     /// <summary>[Obsolete] for a deprecated schema or property; generated code suppresses CS0612/CS0618, a caller's use still warns.</summary>
     private static void WriteObsolete(SourceWriter writer, bool deprecated, string subject, string? replacedBy)
