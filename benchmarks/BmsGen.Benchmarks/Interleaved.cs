@@ -22,10 +22,16 @@ public static class Interleaved
     /// <summary>Which clock the measurements used.</summary>
     public static string ClockName => OperatingSystem.IsLinux() ? "thread CPU time" : "wall time";
 
-    public static List<SummaryRow> Run(int rounds)
+    /// <summary>
+    /// Measures every scenario and implementation, or only the scenarios named in <paramref name="only"/> and the
+    /// implementations named in <paramref name="implementations"/> (empty: all).
+    /// </summary>
+    public static List<SummaryRow> Run(int rounds, IReadOnlyCollection<string>? only = null, IReadOnlyCollection<string>? implementations = null)
     {
+        bool Selected(string scenario) => only is null || only.Count == 0 || only.Contains(scenario);
+        s_implementations = implementations;
         var rows = new List<SummaryRow>();
-        foreach (string scenario in new[] { Scenarios.ServersDetail1, Scenarios.ServersDetail100, Scenarios.ServersDetail1000, Scenarios.ServerShow, Scenarios.FlavorsList })
+        foreach (string scenario in new[] { Scenarios.ServersDetail1, Scenarios.ServersDetail100, Scenarios.ServersDetail1000, Scenarios.ServerShow, Scenarios.FlavorsList }.Where(Selected))
         {
             var read = new ReadBenchmarks { Scenario = scenario };
             read.Setup();
@@ -36,7 +42,7 @@ public static class Interleaved
             }));
         }
 
-        foreach (string scenario in new[] { Scenarios.WriteCreateRequest, Scenarios.WriteServersDetail1000 })
+        foreach (string scenario in new[] { Scenarios.WriteCreateRequest, Scenarios.WriteServersDetail1000 }.Where(Selected))
         {
             var write = new WriteBenchmarks { Scenario = scenario };
             write.Setup();
@@ -45,6 +51,11 @@ public static class Interleaved
                 (Impl.Generated, () => write.Generated()), (Impl.StjSourceGen, () => write.StjSourceGen()),
                 (Impl.StjReflection, () => write.StjReflection()), (Impl.Newtonsoft, () => write.Newtonsoft()),
             }));
+        }
+
+        if (!Selected(Scenarios.EndToEnd1000))
+        {
+            return rows;
         }
 
         var e2e = new EndToEndBenchmarks { Scenario = Scenarios.EndToEnd1000 };
@@ -82,15 +93,23 @@ public static class Interleaved
     // The handler completes synchronously, so the task is done when the call returns.
     private static int Wait(Task<int> task) => task.GetAwaiter().GetResult();
 
+    private static IReadOnlyCollection<string>? s_implementations;
+
     private static IEnumerable<SummaryRow> Measure(string scenario, int rounds, (string Name, Func<object> Run)[] implementations)
     {
+        if (s_implementations is { Count: > 0 } selected)
+        {
+            implementations = implementations.Where(i => selected.Contains(i.Name)).ToArray();
+        }
+
         // Warm up (tiered JIT) and size each implementation's batch to about 3 ms.
         var batch = new int[implementations.Length];
         for (int i = 0; i < implementations.Length; i++)
         {
-            // Long enough for tiered compilation to reach its optimized code (it waits for a quiet spell after 30 calls).
+            // Long enough for tiered compilation to reach its optimized code (it waits for a quiet spell after 30 calls, and on
+            // a busy machine its background compiles wait for a core): 250 ms left servers-detail-100 running half-optimized code.
             var warm = Stopwatch.StartNew();
-            for (int w = 0; w < 50 || warm.ElapsedMilliseconds < 250; w++)
+            for (int w = 0; w < 100 || warm.ElapsedMilliseconds < 1000; w++)
             {
                 implementations[i].Run();
             }

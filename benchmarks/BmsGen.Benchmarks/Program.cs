@@ -17,8 +17,10 @@ using BmsGen.Benchmarks;
 // dotnet run -c Release --project benchmarks/BmsGen.Benchmarks -- --quick      (in-process, short iterations, ~2 min)
 // dotnet run -c Release --project benchmarks/BmsGen.Benchmarks                 (full: BenchmarkDotNet's default job)
 // Any other arguments go to BenchmarkDotNet (--filter '*Read*', --job short, ...).
-// dotnet run -c Release --project benchmarks/BmsGen.Benchmarks -- --interleaved [rounds]
-//   (no BenchmarkDotNet: implementations measured in alternating rounds, fastest round; for a busy machine)
+// dotnet run -c Release --project benchmarks/BmsGen.Benchmarks -- --interleaved [rounds] [--scenario name] [--impl name]
+//   (no BenchmarkDotNet: implementations measured in alternating rounds, fastest round; for a busy machine;
+//   --scenario and --impl, each repeatable, keep only the named scenarios and implementations, e.g.
+//   --scenario servers-detail-1000 --impl generated --impl reader-floor)
 // Every mode writes artifacts/bench/summary.csv and artifacts/bench/summary.svg.
 string output = Path.Combine(RepositoryRoot(), "artifacts", "bench");
 Directory.CreateDirectory(output);
@@ -26,7 +28,7 @@ int interleaved = Array.IndexOf(args, "--interleaved");
 if (interleaved >= 0)
 {
     int rounds = interleaved + 1 < args.Length && int.TryParse(args[interleaved + 1], out int r) ? r : 41;
-    List<SummaryRow> measured = Interleaved.Run(rounds);
+    List<SummaryRow> measured = Interleaved.Run(rounds, Values(args, "--scenario"), Values(args, "--impl"));
     File.WriteAllText(Path.Combine(output, "summary.csv"), SummaryRow.ToCsv(measured));
     File.WriteAllText(Path.Combine(output, "summary.svg"), Chart.Render(measured, $"interleaved, fastest of {rounds} rounds, {Interleaved.ClockName}"));
     Console.WriteLine($"Wrote {measured.Count} rows to {Path.Combine(output, "summary.csv")} and the chart to {Path.Combine(output, "summary.svg")}.");
@@ -70,6 +72,18 @@ if (rows.Count > 0)
     File.WriteAllText(Path.Combine(output, "summary.csv"), SummaryRow.ToCsv(rows));
     File.WriteAllText(Path.Combine(output, "summary.svg"), Chart.Render(rows, quick ? "quick run" : "full run"));
     Console.WriteLine($"Wrote {rows.Count} rows to {Path.Combine(output, "summary.csv")} and the chart to {Path.Combine(output, "summary.svg")}.");
+}
+
+// The values that follow each occurrence of a repeatable option.
+static List<string> Values(string[] args, string option)
+{
+    var values = new List<string>();
+    for (int i = Array.IndexOf(args, option); i >= 0 && i + 1 < args.Length; i = Array.IndexOf(args, option, i + 1))
+    {
+        values.Add(args[i + 1]);
+    }
+
+    return values;
 }
 
 static string RepositoryRoot()

@@ -176,9 +176,9 @@ public sealed class CompositionTests
         Assert.Contains("public sealed partial class Volume : global::Scenarios.AllOf.Resource\n", models);
         Assert.Contains("public sealed partial class Labelled\n", models);
         string labelled = models.Substring(models.IndexOf("public sealed partial class Labelled", System.StringComparison.Ordinal));
-        Assert.Contains("public required string Id { get; init; }", labelled);
-        Assert.Contains("public required string Name { get; init; }", labelled);
-        Assert.Contains("public string? Label { get; init; }", labelled);
+        Assert.Contains("public required string Id { get => _id!; init => _id = value; }", labelled);
+        Assert.Contains("public required string Name { get => _name!; init => _name = value; }", labelled);
+        Assert.Contains("public string? Label { get => _label; init => _label = value; }", labelled);
     }
 
     private static string ScenarioPath(string name, [System.Runtime.CompilerServices.CallerFilePath] string source = "") =>

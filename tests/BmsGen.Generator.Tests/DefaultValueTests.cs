@@ -7,15 +7,15 @@ namespace BmsGen.Generator.Tests;
 public sealed class DefaultValueTests
 {
     [Theory]
-    [InlineData("boolean", "false", "public bool Flag { get; init; } = false;")]
-    [InlineData("integer", "-5", "public int Flag { get; init; } = -5;")]
-    [InlineData("number", "1", "public double Flag { get; init; } = 1d;")]
-    [InlineData("number", "2.5E+20", "public double Flag { get; init; } = 2.5E+20d;")]
-    [InlineData("boolean", "maybe", "public required bool Flag { get; init; }")]
-    [InlineData("integer", "1.5", "public required int Flag { get; init; }")]
-    [InlineData("number", "NaN", "public required double Flag { get; init; }")]
-    [InlineData("number", "Infinity", "public required double Flag { get; init; }")]
-    public void A_mandatory_scalar_starts_out_at_its_default_only_when_the_default_is_a_literal_of_its_type(string type, string defaultText, string expected)
+    [InlineData("boolean", "false", "public bool Flag { get => _flag.GetValueOrDefault(); init => _flag = value; }", "false")]
+    [InlineData("integer", "-5", "public int Flag { get => _flag.GetValueOrDefault(); init => _flag = value; }", "-5")]
+    [InlineData("number", "1", "public double Flag { get => _flag.GetValueOrDefault(); init => _flag = value; }", "1d")]
+    [InlineData("number", "2.5E+20", "public double Flag { get => _flag.GetValueOrDefault(); init => _flag = value; }", "2.5E+20d")]
+    [InlineData("boolean", "maybe", "public required bool Flag { get => _flag.GetValueOrDefault(); init => _flag = value; }", null)]
+    [InlineData("integer", "1.5", "public required int Flag { get => _flag.GetValueOrDefault(); init => _flag = value; }", null)]
+    [InlineData("number", "NaN", "public required double Flag { get => _flag.GetValueOrDefault(); init => _flag = value; }", null)]
+    [InlineData("number", "Infinity", "public required double Flag { get => _flag.GetValueOrDefault(); init => _flag = value; }", null)]
+    public void A_mandatory_scalar_starts_out_at_its_default_only_when_the_default_is_a_literal_of_its_type(string type, string defaultText, string expected, string? initial)
     {
         string spec = $$"""
             openapi: 3.0.3
@@ -49,5 +49,16 @@ public sealed class DefaultValueTests
         Assert.Empty(run.CompilationDiagnostics);
         string models = run.Sources.Single(s => s.Key.EndsWith(".Models.g.cs", System.StringComparison.Ordinal)).Value;
         Assert.Contains(expected, models);
+
+        // The default is set by the public constructor only: the reader's constructor leaves the member unset, so a
+        // body that omits it is still an error.
+        if (initial is null)
+        {
+            Assert.DoesNotMatch("_flag = (?!value)", models);
+        }
+        else
+        {
+            Assert.Contains("_flag = " + initial + ";", models);
+        }
     }
 }

@@ -56,6 +56,44 @@ public sealed class JsonSharingTests
         Assert.Equal(longValue, values[1]);
     }
 
+    [Fact]
+    public void Unescaped_non_ascii_values_decode_exactly_short_or_long()
+    {
+        string shortValue = "h\u00e9llo \u4e16\u754c \ud83d\ude00";
+        string longValue = new string('x', JsonStringCache.MaxLength) + shortValue;
+        JsonRead.BeginDocument();
+
+        // Encoding.UTF8 writes the characters as raw UTF-8 bytes, not as JSON escapes.
+        string[] values = ReadStrings($"[\"{shortValue}\", \"{shortValue}\", \"{longValue}\", \"ascii\"]");
+
+        Assert.Equal(new[] { shortValue, shortValue, longValue, "ascii" }, values);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(JsonStringCache.MaxLength + 1)]
+    public void Invalid_utf8_fails_the_read_short_or_long(int length)
+    {
+        byte[] json = Encoding.ASCII.GetBytes("[\"" + new string('a', length) + "\"]");
+        json[2 + (length / 2)] = 0xFF;
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        reader.Read();
+        JsonRead.BeginDocument();
+
+        bool failed = false;
+        try
+        {
+            JsonRead.String(ref reader);
+        }
+        catch (DecoderFallbackException)
+        {
+            failed = true;
+        }
+
+        Assert.True(failed);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
@@ -97,6 +135,23 @@ public sealed class JsonSharingTests
         Assert.Equal(333, map["key3"]);
         Assert.Equal(19, map["key19"]);
         Assert.Equal(0, map["key0"]);
+    }
+
+    [Fact]
+    public void A_small_map_tells_apart_keys_of_the_same_length_and_last_character_and_merges_repeats_of_the_empty_key()
+    {
+        var builder = new JsonMapBuilder<int>();
+        builder.Add("ab", 1);
+        builder.Add("cb", 2);
+        builder.Add("", 3);
+        builder.Add(new string('a', 1) + "b", 4);
+        builder.Add("", 5);
+        builder.Add("xb", 6);
+        IReadOnlyDictionary<string, int> map = builder.ToMap();
+
+        CompactMap<int> compact = Assert.IsType<CompactMap<int>>(map);
+        Assert.Equal(new[] { "ab", "cb", "", "xb" }, compact.Entries.ToArray().Select(e => e.Key));
+        Assert.Equal(new[] { 4, 2, 5, 6 }, map.Select(e => e.Value));
     }
 
     [Fact]

@@ -152,9 +152,13 @@ internal static partial class JsonEmitter
     private static void EmitObjectReader(SourceWriter writer, SpecModel spec, ObjectTypeModel type)
     {
         string clr = TypeNames.ClrType(new TypeRef(TypeKind.Object, type.Name), spec.Namespace);
-        List<(PropertyModel Property, string Local)> fields = type.AllProperties.Select(p => (p, p.LocalName)).ToList();
-        bool wide = fields.Count > PartSize;
-        string prefix = wide ? "state." : string.Empty;
+        List<PropertyModel> properties = type.AllProperties.ToList();
+        bool wide = properties.Count > PartSize;
+
+        // A wide model's members collect in a state object and construct the model at the end; any other model's
+        // members, inherited ones included, go straight into its fields.
+        List<(PropertyModel Property, string Local)> fields = properties.Select(p => (p, wide ? p.LocalName : p.FieldName)).ToList();
+        string prefix = wide ? "state." : "value.";
         List<List<(PropertyModel Property, string Local)>> parts = Parts(fields);
 
         writer.WriteLine($"/// <summary>Reads a {type.Name} object; returns null for a JSON null.</summary>");
@@ -172,12 +176,11 @@ internal static partial class JsonEmitter
         {
             writer.WriteLine($"var state = new {CodecNames.ReadState(type.Name)}();");
         }
-        else
+        else if (fields.Count > 0)
         {
-            foreach ((PropertyModel property, string local) in fields)
-            {
-                writer.WriteLine($"{TypeNames.Nullable(property.Type, spec.Namespace)} {local} = null;");
-            }
+            // The members go straight into the model's fields as they arrive; the required ones are checked at the end.
+            string arguments = properties.Any(p => p.Required) ? $"default({Runtime}.JsonUnsetMembers)" : string.Empty;
+            writer.WriteLine($"var value = new {clr}({arguments});");
         }
 
         writer.WriteLine($"while ({TypeNames.JsonRead}.NextProperty(ref reader))");
@@ -226,6 +229,10 @@ internal static partial class JsonEmitter
         if (fields.Count == 0)
         {
             writer.WriteLine($"return new {clr}();");
+        }
+        else if (!wide)
+        {
+            writer.WriteLine("return value;");
         }
         else
         {

@@ -70,10 +70,36 @@ internal static partial class ModelEmitter
             writer.WriteDocElement("remarks", remarks);
             WriteObsolete(writer, property.Deprecated && obsoleteAllowed, "The " + property.WireName + " field", property.ReplacedBy);
             string typeName = property.Required ? TypeNames.ClrType(property.Type, spec.Namespace) : TypeNames.Nullable(property.Type, spec.Namespace);
-            if (property.Required && property.DefaultValue is { } defaultValue)
+
+            // The value lives in a field the generated reader sets directly, nullable even for a required value
+            // type so that the reader can tell a member that never arrived.
+            string get = !property.Required ? property.FieldName
+                : property.Type.IsValueType ? property.FieldName + ".GetValueOrDefault()"
+                : property.FieldName + "!";
+            string modifier = property.Required && property.DefaultValue is null ? "required " : string.Empty;
+            writer.WriteLine($"public {modifier}{typeName} {property.ClrName} {{ get => {get}; init => {property.FieldName} = value; }}");
+        }
+
+        foreach (PropertyModel property in type.Properties)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"/// <summary>The value of <see cref=\"{property.ClrName}\"/>; null until it is set.</summary>");
+            writer.WriteLine($"internal {TypeNames.Nullable(property.Type, spec.Namespace)} {property.FieldName};");
+        }
+
+        if (type.AllProperties.Any(p => p.Required))
+        {
+            // A required member with a documented default (an action variant's "action": "create", a mandatory
+            // flag that defaults to false) starts out set for a caller. The parser keeps only defaults that parse
+            // as the kind. The reader's constructor leaves it unset: a body that omits it is still an error.
+            writer.WriteLine();
+            writer.WriteDocElement("summary", $"Creates a {type.Name}; set its members with an object initializer.");
+            writer.WriteLine($"public {type.Name}()");
+            writer.OpenBlock();
+            foreach (PropertyModel property in type.Properties.Where(p => p.Required && p.DefaultValue is not null))
             {
-                // A required member with a documented default (an action variant's "action": "create", a mandatory
-                // flag that defaults to false) starts out set. The parser keeps only defaults that parse as the kind.
+                string typeName = TypeNames.ClrType(property.Type, spec.Namespace);
+                string defaultValue = property.DefaultValue!;
                 string initializer = property.Type.Kind switch
                 {
                     TypeKind.Enum => $"new {typeName}({SourceWriter.Literal(defaultValue)})",
@@ -82,16 +108,26 @@ internal static partial class ModelEmitter
                     TypeKind.Double => defaultValue + "d",
                     _ => defaultValue,
                 };
-                writer.WriteLine($"public {typeName} {property.ClrName} {{ get; init; }} = {initializer};");
-                continue;
+                writer.WriteLine($"{property.FieldName} = {initializer};");
             }
 
-            string modifier = property.Required ? "required " : string.Empty;
-            writer.WriteLine($"public {modifier}{typeName} {property.ClrName} {{ get; init; }}");
+            writer.CloseBlock();
+            writer.WriteLine();
+            writer.WriteDocElement("summary", "Creates a model with no member set, for the generated reader, which sets the members as they arrive and checks the required ones itself.");
+            writer.WriteLine("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
+            writer.WriteLine("#pragma warning disable CS8618 // The reader sets the required members before it returns the model.");
+            writer.WriteLine($"internal {type.Name}(global::BmsGen.Runtime.Json.JsonUnsetMembers unset){(HasUnsetConstructor(spec, type.BaseName) ? "\n    : base(unset)" : string.Empty)}");
+            writer.WriteLine("#pragma warning restore CS8618");
+            writer.OpenBlock();
+            writer.CloseBlock();
         }
 
         writer.CloseBlock();
     }
+
+    /// <summary>Whether the model named <paramref name="name"/> has the reader's constructor (it has required members, its own or inherited).</summary>
+    private static bool HasUnsetConstructor(SpecModel spec, string? name) =>
+        name is not null && spec.Types.OfType<ObjectTypeModel>().FirstOrDefault(t => t.Name == name) is { } model && model.AllProperties.Any(p => p.Required);
 
     /// <summary>[Obsolete] for a deprecated schema or property; generated code suppresses CS0612/CS0618, a caller's use still warns.</summary>
     private static void WriteObsolete(SourceWriter writer, bool deprecated, string subject, string? replacedBy)

@@ -147,6 +147,12 @@ internal sealed record PropertyModel(
     /// <summary>Where the name comes from; null once the naming step has assigned the names.</summary>
     public NameOrigin? Origin { get; init; }
 
+    /// <summary>
+    /// The name of the model's internal field that holds this member's value (set directly by the codec's reader):
+    /// unique within its type, as the member names are.
+    /// </summary>
+    public string FieldName { get; init; } = "_" + ClrName.TrimStart('@').Substring(0, 1).ToLowerInvariant() + ClrName.TrimStart('@').Substring(1);
+
     /// <summary>The spec's <c>x-replaced-by</c> for a deprecated property: what callers should use instead.</summary>
     public string? ReplacedBy { get; init; }
 }

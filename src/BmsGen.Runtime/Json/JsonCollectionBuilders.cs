@@ -148,18 +148,30 @@ public struct JsonMapBuilder<T>
 
         if (_rented is null)
         {
+            // The builder is a local that ends with this call, so its inline entries are left as they are.
             ReadOnlySpan<KeyValuePair<string, T>> added = _inline;
             var entries = new KeyValuePair<string, T>[count];
             int unique = 0;
+            ulong seen = 0;
             for (int i = 0; i < count; i++)
             {
                 KeyValuePair<string, T> entry = added[i];
-                int at = 0;
-                while (at < unique && !string.Equals(entries[at].Key, entry.Key))
+                string key = entry.Key;
+
+                // A key whose length and last character no earlier key shares cannot repeat one: only keys that
+                // share them are compared (an object without repeated keys, the usual case, compares few or none).
+                ulong bit = 1UL << (key.Length == 0 ? 0 : (key.Length + (key[^1] * 7)) & 63);
+                int at = unique;
+                if ((seen & bit) != 0)
                 {
-                    at++;
+                    at = 0;
+                    while (at < unique && !string.Equals(entries[at].Key, key))
+                    {
+                        at++;
+                    }
                 }
 
+                seen |= bit;
                 entries[at] = entry;
                 if (at == unique)
                 {
@@ -167,7 +179,6 @@ public struct JsonMapBuilder<T>
                 }
             }
 
-            _inline = default;
             return new CompactMap<T>(unique == count ? entries : entries.AsSpan(0, unique).ToArray());
         }
 

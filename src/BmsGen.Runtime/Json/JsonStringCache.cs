@@ -43,7 +43,7 @@ internal static class JsonStringCache
     {
         if (utf8.Length > MaxLength)
         {
-            return StrictUtf8.GetString(utf8);
+            return Decode(utf8);
         }
 
         if (utf8.IsEmpty)
@@ -59,11 +59,20 @@ internal static class JsonStringCache
             return cached;
         }
 
-        string created = StrictUtf8.GetString(utf8);
+        string created = Decode(utf8);
         entry.Value = created;
         entry.Generation = table.Generation;
         return created;
     }
+
+    /// <summary>
+    /// The string of <paramref name="utf8"/>. ASCII, nearly every value these APIs send, is widened in one pass into
+    /// a string of the right length; anything else is decoded strictly, so invalid UTF-8 still fails the read.
+    /// </summary>
+    public static string Decode(ReadOnlySpan<byte> utf8) =>
+        System.Text.Ascii.IsValid(utf8)
+            ? string.Create(utf8.Length, utf8, static (chars, ascii) => System.Text.Ascii.ToUtf16(ascii, chars, out _))
+            : StrictUtf8.GetString(utf8);
 
     /// <summary>A cheap hash of length, head and tail: enough to spread the values of one page over the slots.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

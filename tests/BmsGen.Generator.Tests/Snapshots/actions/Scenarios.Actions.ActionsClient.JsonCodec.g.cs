@@ -19,7 +19,7 @@ namespace Scenarios.Actions
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "CreateImageRequest");
-            global::Scenarios.Actions.CreateImageRequestCreateImage? createImageValue = null;
+            var value = new global::Scenarios.Actions.CreateImageRequest(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -29,7 +29,7 @@ namespace Scenarios.Actions
                     case 11:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "createImage"u8))
                         {
-                            createImageValue = ReadCreateImageRequestCreateImage(ref reader);
+                            value._createImage = ReadCreateImageRequestCreateImage(ref reader);
                             continue;
                         }
 
@@ -39,15 +39,12 @@ namespace Scenarios.Actions
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (createImageValue is null)
+            if (value._createImage is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("CreateImageRequest", "createImage");
             }
 
-            return new global::Scenarios.Actions.CreateImageRequest
-            {
-                CreateImage = createImageValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a CreateImageRequest object; optional members that are null are left out.</summary>
@@ -105,7 +102,7 @@ namespace Scenarios.Actions
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "CreateImageRequestCreateImage");
-            string? nameValue = null;
+            var value = new global::Scenarios.Actions.CreateImageRequestCreateImage(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -115,7 +112,7 @@ namespace Scenarios.Actions
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
                         {
-                            nameValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -125,15 +122,12 @@ namespace Scenarios.Actions
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (nameValue is null)
+            if (value._name is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("CreateImageRequestCreateImage", "name");
             }
 
-            return new global::Scenarios.Actions.CreateImageRequestCreateImage
-            {
-                Name = nameValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a CreateImageRequestCreateImage object; optional members that are null are left out.</summary>
@@ -191,7 +185,7 @@ namespace Scenarios.Actions
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "CreateImageResponse");
-            string? imageIdValue = null;
+            var value = new global::Scenarios.Actions.CreateImageResponse();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -201,7 +195,7 @@ namespace Scenarios.Actions
                     case 8:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "image_id"u8))
                         {
-                            imageIdValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._imageId = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -211,10 +205,7 @@ namespace Scenarios.Actions
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Scenarios.Actions.CreateImageResponse
-            {
-                ImageId = imageIdValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a CreateImageResponse object; optional members that are null are left out.</summary>
@@ -275,8 +266,7 @@ namespace Scenarios.Actions
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "CreateServerTagsRequest");
-            global::Scenarios.Actions.CreateServerTagsRequestAction? actionValue = null;
-            global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.Tag>? tagsValue = null;
+            var value = new global::Scenarios.Actions.CreateServerTagsRequest(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -286,7 +276,7 @@ namespace Scenarios.Actions
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8))
                         {
-                            tagsValue = ReadArrayOfTag(ref reader);
+                            value._tags = ReadArrayOfTag(ref reader);
                             continue;
                         }
 
@@ -294,7 +284,7 @@ namespace Scenarios.Actions
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "action"u8))
                         {
-                            actionValue = ReadCreateServerTagsRequestAction(ref reader);
+                            value._action = ReadCreateServerTagsRequestAction(ref reader);
                             continue;
                         }
 
@@ -304,21 +294,17 @@ namespace Scenarios.Actions
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (actionValue is null)
+            if (value._action is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("CreateServerTagsRequest", "action");
             }
 
-            if (tagsValue is null)
+            if (value._tags is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("CreateServerTagsRequest", "tags");
             }
 
-            return new global::Scenarios.Actions.CreateServerTagsRequest
-            {
-                Action = actionValue.Value,
-                Tags = tagsValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a CreateServerTagsRequest object; optional members that are null are left out.</summary>
@@ -425,8 +411,7 @@ namespace Scenarios.Actions
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "DeleteServerTagsRequest");
-            global::Scenarios.Actions.DeleteServerTagsRequestAction? actionValue = null;
-            global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.Tag>? tagsValue = null;
+            var value = new global::Scenarios.Actions.DeleteServerTagsRequest(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -436,7 +421,7 @@ namespace Scenarios.Actions
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8))
                         {
-                            tagsValue = ReadArrayOfTag(ref reader);
+                            value._tags = ReadArrayOfTag(ref reader);
                             continue;
                         }
 
@@ -444,7 +429,7 @@ namespace Scenarios.Actions
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "action"u8))
                         {
-                            actionValue = ReadDeleteServerTagsRequestAction(ref reader);
+                            value._action = ReadDeleteServerTagsRequestAction(ref reader);
                             continue;
                         }
 
@@ -454,21 +439,17 @@ namespace Scenarios.Actions
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (actionValue is null)
+            if (value._action is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("DeleteServerTagsRequest", "action");
             }
 
-            if (tagsValue is null)
+            if (value._tags is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("DeleteServerTagsRequest", "tags");
             }
 
-            return new global::Scenarios.Actions.DeleteServerTagsRequest
-            {
-                Action = actionValue.Value,
-                Tags = tagsValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a DeleteServerTagsRequest object; optional members that are null are left out.</summary>
@@ -575,7 +556,7 @@ namespace Scenarios.Actions
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "JobIdResponse");
-            string? jobIdValue = null;
+            var value = new global::Scenarios.Actions.JobIdResponse();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -585,7 +566,7 @@ namespace Scenarios.Actions
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "job_id"u8))
                         {
-                            jobIdValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._jobId = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -595,10 +576,7 @@ namespace Scenarios.Actions
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Scenarios.Actions.JobIdResponse
-            {
-                JobId = jobIdValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a JobIdResponse object; optional members that are null are left out.</summary>
@@ -659,7 +637,7 @@ namespace Scenarios.Actions
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ServerList");
-            global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.ServerRef>? serversValue = null;
+            var value = new global::Scenarios.Actions.ServerList(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -669,7 +647,7 @@ namespace Scenarios.Actions
                     case 7:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "servers"u8))
                         {
-                            serversValue = ReadArrayOfServerRef(ref reader);
+                            value._servers = ReadArrayOfServerRef(ref reader);
                             continue;
                         }
 
@@ -679,15 +657,12 @@ namespace Scenarios.Actions
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (serversValue is null)
+            if (value._servers is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("ServerList", "servers");
             }
 
-            return new global::Scenarios.Actions.ServerList
-            {
-                Servers = serversValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a ServerList object; optional members that are null are left out.</summary>
@@ -745,7 +720,7 @@ namespace Scenarios.Actions
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ServerRef");
-            string? idValue = null;
+            var value = new global::Scenarios.Actions.ServerRef(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -755,7 +730,7 @@ namespace Scenarios.Actions
                     case 2:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
                         {
-                            idValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._id = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -765,15 +740,12 @@ namespace Scenarios.Actions
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (idValue is null)
+            if (value._id is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("ServerRef", "id");
             }
 
-            return new global::Scenarios.Actions.ServerRef
-            {
-                Id = idValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a ServerRef object; optional members that are null are left out.</summary>
@@ -831,9 +803,7 @@ namespace Scenarios.Actions
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ShowJobResponse");
-            global::Scenarios.Actions.ShowJobResponseStatus? statusValue = null;
-            string? errorCodeValue = null;
-            string? failReasonValue = null;
+            var value = new global::Scenarios.Actions.ShowJobResponse();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -843,7 +813,7 @@ namespace Scenarios.Actions
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
                         {
-                            statusValue = ReadShowJobResponseStatus(ref reader);
+                            value._status = ReadShowJobResponseStatus(ref reader);
                             continue;
                         }
 
@@ -851,7 +821,7 @@ namespace Scenarios.Actions
                     case 10:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "error_code"u8))
                         {
-                            errorCodeValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._errorCode = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -859,7 +829,7 @@ namespace Scenarios.Actions
                     case 11:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "fail_reason"u8))
                         {
-                            failReasonValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._failReason = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -869,12 +839,7 @@ namespace Scenarios.Actions
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Scenarios.Actions.ShowJobResponse
-            {
-                Status = statusValue,
-                ErrorCode = errorCodeValue,
-                FailReason = failReasonValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a ShowJobResponse object; optional members that are null are left out.</summary>
@@ -1028,7 +993,7 @@ namespace Scenarios.Actions
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "StartServersRequest");
-            global::Scenarios.Actions.ServerList? osStartValue = null;
+            var value = new global::Scenarios.Actions.StartServersRequest(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -1038,7 +1003,7 @@ namespace Scenarios.Actions
                     case 8:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "os-start"u8))
                         {
-                            osStartValue = ReadServerList(ref reader);
+                            value._osStart = ReadServerList(ref reader);
                             continue;
                         }
 
@@ -1048,15 +1013,12 @@ namespace Scenarios.Actions
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (osStartValue is null)
+            if (value._osStart is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("StartServersRequest", "os-start");
             }
 
-            return new global::Scenarios.Actions.StartServersRequest
-            {
-                OsStart = osStartValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a StartServersRequest object; optional members that are null are left out.</summary>
@@ -1114,7 +1076,7 @@ namespace Scenarios.Actions
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "StopServersRequest");
-            global::Scenarios.Actions.StopServersRequestOsStop? osStopValue = null;
+            var value = new global::Scenarios.Actions.StopServersRequest(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -1124,7 +1086,7 @@ namespace Scenarios.Actions
                     case 7:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "os-stop"u8))
                         {
-                            osStopValue = ReadStopServersRequestOsStop(ref reader);
+                            value._osStop = ReadStopServersRequestOsStop(ref reader);
                             continue;
                         }
 
@@ -1134,15 +1096,12 @@ namespace Scenarios.Actions
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (osStopValue is null)
+            if (value._osStop is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("StopServersRequest", "os-stop");
             }
 
-            return new global::Scenarios.Actions.StopServersRequest
-            {
-                OsStop = osStopValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a StopServersRequest object; optional members that are null are left out.</summary>
@@ -1200,8 +1159,7 @@ namespace Scenarios.Actions
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "StopServersRequestOsStop");
-            global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.ServerRef>? serversValue = null;
-            global::Scenarios.Actions.StopServersRequestOsStopType? typeValue = null;
+            var value = new global::Scenarios.Actions.StopServersRequestOsStop(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -1211,7 +1169,7 @@ namespace Scenarios.Actions
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
                         {
-                            typeValue = ReadStopServersRequestOsStopType(ref reader);
+                            value._type = ReadStopServersRequestOsStopType(ref reader);
                             continue;
                         }
 
@@ -1219,7 +1177,7 @@ namespace Scenarios.Actions
                     case 7:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "servers"u8))
                         {
-                            serversValue = ReadArrayOfServerRef(ref reader);
+                            value._servers = ReadArrayOfServerRef(ref reader);
                             continue;
                         }
 
@@ -1229,16 +1187,12 @@ namespace Scenarios.Actions
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (serversValue is null)
+            if (value._servers is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("StopServersRequestOsStop", "servers");
             }
 
-            return new global::Scenarios.Actions.StopServersRequestOsStop
-            {
-                Servers = serversValue,
-                Type = typeValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a StopServersRequestOsStop object; optional members that are null are left out.</summary>
@@ -1362,8 +1316,7 @@ namespace Scenarios.Actions
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Tag");
-            string? keyValue = null;
-            string? valueValue = null;
+            var value = new global::Scenarios.Actions.Tag(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -1373,7 +1326,7 @@ namespace Scenarios.Actions
                     case 3:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "key"u8))
                         {
-                            keyValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._key = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -1381,7 +1334,7 @@ namespace Scenarios.Actions
                     case 5:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "value"u8))
                         {
-                            valueValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._value = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -1391,16 +1344,12 @@ namespace Scenarios.Actions
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (keyValue is null)
+            if (value._key is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("Tag", "key");
             }
 
-            return new global::Scenarios.Actions.Tag
-            {
-                Key = keyValue,
-                Value = valueValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a Tag object; optional members that are null are left out.</summary>

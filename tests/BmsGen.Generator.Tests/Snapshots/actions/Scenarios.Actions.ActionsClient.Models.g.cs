@@ -13,7 +13,23 @@ namespace Scenarios.Actions
     {
         /// <summary>The createImage field.</summary>
         /// <remarks>JSON name: createImage.</remarks>
-        public required global::Scenarios.Actions.CreateImageRequestCreateImage CreateImage { get; init; }
+        public required global::Scenarios.Actions.CreateImageRequestCreateImage CreateImage { get => _createImage!; init => _createImage = value; }
+
+        /// <summary>The value of <see cref="CreateImage"/>; null until it is set.</summary>
+        internal global::Scenarios.Actions.CreateImageRequestCreateImage? _createImage;
+
+        /// <summary>Creates a CreateImageRequest; set its members with an object initializer.</summary>
+        public CreateImageRequest()
+        {
+        }
+
+        /// <summary>Creates a model with no member set, for the generated reader, which sets the members as they arrive and checks the required ones itself.</summary>
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        #pragma warning disable CS8618 // The reader sets the required members before it returns the model.
+        internal CreateImageRequest(global::BmsGen.Runtime.Json.JsonUnsetMembers unset)
+        #pragma warning restore CS8618
+        {
+        }
     }
 
     /// <summary>The CreateImageRequestCreateImage model.</summary>
@@ -23,7 +39,23 @@ namespace Scenarios.Actions
     {
         /// <summary>The name field.</summary>
         /// <remarks>JSON name: name.</remarks>
-        public required string Name { get; init; }
+        public required string Name { get => _name!; init => _name = value; }
+
+        /// <summary>The value of <see cref="Name"/>; null until it is set.</summary>
+        internal string? _name;
+
+        /// <summary>Creates a CreateImageRequestCreateImage; set its members with an object initializer.</summary>
+        public CreateImageRequestCreateImage()
+        {
+        }
+
+        /// <summary>Creates a model with no member set, for the generated reader, which sets the members as they arrive and checks the required ones itself.</summary>
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        #pragma warning disable CS8618 // The reader sets the required members before it returns the model.
+        internal CreateImageRequestCreateImage(global::BmsGen.Runtime.Json.JsonUnsetMembers unset)
+        #pragma warning restore CS8618
+        {
+        }
     }
 
     /// <summary>The CreateImageResponse model.</summary>
@@ -33,7 +65,10 @@ namespace Scenarios.Actions
     {
         /// <summary>The image_id field.</summary>
         /// <remarks>JSON name: image_id.</remarks>
-        public string? ImageId { get; init; }
+        public string? ImageId { get => _imageId; init => _imageId = value; }
+
+        /// <summary>The value of <see cref="ImageId"/>; null until it is set.</summary>
+        internal string? _imageId;
     }
 
     /// <summary>The CreateServerTagsRequest model.</summary>
@@ -43,11 +78,31 @@ namespace Scenarios.Actions
     {
         /// <summary>The action field.</summary>
         /// <remarks>JSON name: action. Default create.</remarks>
-        public global::Scenarios.Actions.CreateServerTagsRequestAction Action { get; init; } = new global::Scenarios.Actions.CreateServerTagsRequestAction("create");
+        public global::Scenarios.Actions.CreateServerTagsRequestAction Action { get => _action.GetValueOrDefault(); init => _action = value; }
 
         /// <summary>The tags field.</summary>
         /// <remarks>JSON name: tags.</remarks>
-        public required global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.Tag> Tags { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.Tag> Tags { get => _tags!; init => _tags = value; }
+
+        /// <summary>The value of <see cref="Action"/>; null until it is set.</summary>
+        internal global::Scenarios.Actions.CreateServerTagsRequestAction? _action;
+
+        /// <summary>The value of <see cref="Tags"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.Tag>? _tags;
+
+        /// <summary>Creates a CreateServerTagsRequest; set its members with an object initializer.</summary>
+        public CreateServerTagsRequest()
+        {
+            _action = new global::Scenarios.Actions.CreateServerTagsRequestAction("create");
+        }
+
+        /// <summary>Creates a model with no member set, for the generated reader, which sets the members as they arrive and checks the required ones itself.</summary>
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        #pragma warning disable CS8618 // The reader sets the required members before it returns the model.
+        internal CreateServerTagsRequest(global::BmsGen.Runtime.Json.JsonUnsetMembers unset)
+        #pragma warning restore CS8618
+        {
+        }
     }
 
     /// <summary>The CreateServerTagsRequestAction values.</summary>
@@ -107,11 +162,31 @@ namespace Scenarios.Actions
     {
         /// <summary>The action field.</summary>
         /// <remarks>JSON name: action. Default delete.</remarks>
-        public global::Scenarios.Actions.DeleteServerTagsRequestAction Action { get; init; } = new global::Scenarios.Actions.DeleteServerTagsRequestAction("delete");
+        public global::Scenarios.Actions.DeleteServerTagsRequestAction Action { get => _action.GetValueOrDefault(); init => _action = value; }
 
         /// <summary>The tags field.</summary>
         /// <remarks>JSON name: tags.</remarks>
-        public required global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.Tag> Tags { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.Tag> Tags { get => _tags!; init => _tags = value; }
+
+        /// <summary>The value of <see cref="Action"/>; null until it is set.</summary>
+        internal global::Scenarios.Actions.DeleteServerTagsRequestAction? _action;
+
+        /// <summary>The value of <see cref="Tags"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.Tag>? _tags;
+
+        /// <summary>Creates a DeleteServerTagsRequest; set its members with an object initializer.</summary>
+        public DeleteServerTagsRequest()
+        {
+            _action = new global::Scenarios.Actions.DeleteServerTagsRequestAction("delete");
+        }
+
+        /// <summary>Creates a model with no member set, for the generated reader, which sets the members as they arrive and checks the required ones itself.</summary>
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        #pragma warning disable CS8618 // The reader sets the required members before it returns the model.
+        internal DeleteServerTagsRequest(global::BmsGen.Runtime.Json.JsonUnsetMembers unset)
+        #pragma warning restore CS8618
+        {
+        }
     }
 
     /// <summary>The DeleteServerTagsRequestAction values.</summary>
@@ -171,7 +246,10 @@ namespace Scenarios.Actions
     {
         /// <summary>The job_id field.</summary>
         /// <remarks>JSON name: job_id.</remarks>
-        public string? JobId { get; init; }
+        public string? JobId { get => _jobId; init => _jobId = value; }
+
+        /// <summary>The value of <see cref="JobId"/>; null until it is set.</summary>
+        internal string? _jobId;
     }
 
     /// <summary>The ServerList model.</summary>
@@ -181,7 +259,23 @@ namespace Scenarios.Actions
     {
         /// <summary>The servers field.</summary>
         /// <remarks>JSON name: servers.</remarks>
-        public required global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.ServerRef> Servers { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.ServerRef> Servers { get => _servers!; init => _servers = value; }
+
+        /// <summary>The value of <see cref="Servers"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.ServerRef>? _servers;
+
+        /// <summary>Creates a ServerList; set its members with an object initializer.</summary>
+        public ServerList()
+        {
+        }
+
+        /// <summary>Creates a model with no member set, for the generated reader, which sets the members as they arrive and checks the required ones itself.</summary>
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        #pragma warning disable CS8618 // The reader sets the required members before it returns the model.
+        internal ServerList(global::BmsGen.Runtime.Json.JsonUnsetMembers unset)
+        #pragma warning restore CS8618
+        {
+        }
     }
 
     /// <summary>The ServerRef model.</summary>
@@ -191,7 +285,23 @@ namespace Scenarios.Actions
     {
         /// <summary>The id field.</summary>
         /// <remarks>JSON name: id.</remarks>
-        public required string Id { get; init; }
+        public required string Id { get => _id!; init => _id = value; }
+
+        /// <summary>The value of <see cref="Id"/>; null until it is set.</summary>
+        internal string? _id;
+
+        /// <summary>Creates a ServerRef; set its members with an object initializer.</summary>
+        public ServerRef()
+        {
+        }
+
+        /// <summary>Creates a model with no member set, for the generated reader, which sets the members as they arrive and checks the required ones itself.</summary>
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        #pragma warning disable CS8618 // The reader sets the required members before it returns the model.
+        internal ServerRef(global::BmsGen.Runtime.Json.JsonUnsetMembers unset)
+        #pragma warning restore CS8618
+        {
+        }
     }
 
     /// <summary>The ShowJobResponse model.</summary>
@@ -201,15 +311,24 @@ namespace Scenarios.Actions
     {
         /// <summary>The status field.</summary>
         /// <remarks>JSON name: status.</remarks>
-        public global::Scenarios.Actions.ShowJobResponseStatus? Status { get; init; }
+        public global::Scenarios.Actions.ShowJobResponseStatus? Status { get => _status; init => _status = value; }
 
         /// <summary>The error_code field.</summary>
         /// <remarks>JSON name: error_code.</remarks>
-        public string? ErrorCode { get; init; }
+        public string? ErrorCode { get => _errorCode; init => _errorCode = value; }
 
         /// <summary>The fail_reason field.</summary>
         /// <remarks>JSON name: fail_reason.</remarks>
-        public string? FailReason { get; init; }
+        public string? FailReason { get => _failReason; init => _failReason = value; }
+
+        /// <summary>The value of <see cref="Status"/>; null until it is set.</summary>
+        internal global::Scenarios.Actions.ShowJobResponseStatus? _status;
+
+        /// <summary>The value of <see cref="ErrorCode"/>; null until it is set.</summary>
+        internal string? _errorCode;
+
+        /// <summary>The value of <see cref="FailReason"/>; null until it is set.</summary>
+        internal string? _failReason;
     }
 
     /// <summary>The ShowJobResponseStatus values.</summary>
@@ -281,7 +400,23 @@ namespace Scenarios.Actions
     {
         /// <summary>The os-start field.</summary>
         /// <remarks>JSON name: os-start.</remarks>
-        public required global::Scenarios.Actions.ServerList OsStart { get; init; }
+        public required global::Scenarios.Actions.ServerList OsStart { get => _osStart!; init => _osStart = value; }
+
+        /// <summary>The value of <see cref="OsStart"/>; null until it is set.</summary>
+        internal global::Scenarios.Actions.ServerList? _osStart;
+
+        /// <summary>Creates a StartServersRequest; set its members with an object initializer.</summary>
+        public StartServersRequest()
+        {
+        }
+
+        /// <summary>Creates a model with no member set, for the generated reader, which sets the members as they arrive and checks the required ones itself.</summary>
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        #pragma warning disable CS8618 // The reader sets the required members before it returns the model.
+        internal StartServersRequest(global::BmsGen.Runtime.Json.JsonUnsetMembers unset)
+        #pragma warning restore CS8618
+        {
+        }
     }
 
     /// <summary>The StopServersRequest model.</summary>
@@ -291,7 +426,23 @@ namespace Scenarios.Actions
     {
         /// <summary>The os-stop field.</summary>
         /// <remarks>JSON name: os-stop.</remarks>
-        public required global::Scenarios.Actions.StopServersRequestOsStop OsStop { get; init; }
+        public required global::Scenarios.Actions.StopServersRequestOsStop OsStop { get => _osStop!; init => _osStop = value; }
+
+        /// <summary>The value of <see cref="OsStop"/>; null until it is set.</summary>
+        internal global::Scenarios.Actions.StopServersRequestOsStop? _osStop;
+
+        /// <summary>Creates a StopServersRequest; set its members with an object initializer.</summary>
+        public StopServersRequest()
+        {
+        }
+
+        /// <summary>Creates a model with no member set, for the generated reader, which sets the members as they arrive and checks the required ones itself.</summary>
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        #pragma warning disable CS8618 // The reader sets the required members before it returns the model.
+        internal StopServersRequest(global::BmsGen.Runtime.Json.JsonUnsetMembers unset)
+        #pragma warning restore CS8618
+        {
+        }
     }
 
     /// <summary>The StopServersRequestOsStop model.</summary>
@@ -301,11 +452,30 @@ namespace Scenarios.Actions
     {
         /// <summary>The servers field.</summary>
         /// <remarks>JSON name: servers.</remarks>
-        public required global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.ServerRef> Servers { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.ServerRef> Servers { get => _servers!; init => _servers = value; }
 
         /// <summary>How to stop.</summary>
         /// <remarks>JSON name: type. Default SOFT.</remarks>
-        public global::Scenarios.Actions.StopServersRequestOsStopType? Type { get; init; }
+        public global::Scenarios.Actions.StopServersRequestOsStopType? Type { get => _type; init => _type = value; }
+
+        /// <summary>The value of <see cref="Servers"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.ServerRef>? _servers;
+
+        /// <summary>The value of <see cref="Type"/>; null until it is set.</summary>
+        internal global::Scenarios.Actions.StopServersRequestOsStopType? _type;
+
+        /// <summary>Creates a StopServersRequestOsStop; set its members with an object initializer.</summary>
+        public StopServersRequestOsStop()
+        {
+        }
+
+        /// <summary>Creates a model with no member set, for the generated reader, which sets the members as they arrive and checks the required ones itself.</summary>
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        #pragma warning disable CS8618 // The reader sets the required members before it returns the model.
+        internal StopServersRequestOsStop(global::BmsGen.Runtime.Json.JsonUnsetMembers unset)
+        #pragma warning restore CS8618
+        {
+        }
     }
 
     /// <summary>How to stop.</summary>
@@ -369,10 +539,29 @@ namespace Scenarios.Actions
     {
         /// <summary>The key field.</summary>
         /// <remarks>JSON name: key. Maximum length 36.</remarks>
-        public required string Key { get; init; }
+        public required string Key { get => _key!; init => _key = value; }
 
         /// <summary>The value field.</summary>
         /// <remarks>JSON name: value. Maximum length 43.</remarks>
-        public string? Value { get; init; }
+        public string? Value { get => _value; init => _value = value; }
+
+        /// <summary>The value of <see cref="Key"/>; null until it is set.</summary>
+        internal string? _key;
+
+        /// <summary>The value of <see cref="Value"/>; null until it is set.</summary>
+        internal string? _value;
+
+        /// <summary>Creates a Tag; set its members with an object initializer.</summary>
+        public Tag()
+        {
+        }
+
+        /// <summary>Creates a model with no member set, for the generated reader, which sets the members as they arrive and checks the required ones itself.</summary>
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        #pragma warning disable CS8618 // The reader sets the required members before it returns the model.
+        internal Tag(global::BmsGen.Runtime.Json.JsonUnsetMembers unset)
+        #pragma warning restore CS8618
+        {
+        }
     }
 }

@@ -19,9 +19,7 @@ namespace Scenarios.AllOf
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Labelled");
-            string? idValue = null;
-            string? nameValue = null;
-            string? labelValue = null;
+            var value = new global::Scenarios.AllOf.Labelled(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -31,7 +29,7 @@ namespace Scenarios.AllOf
                     case 2:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
                         {
-                            idValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._id = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -39,7 +37,7 @@ namespace Scenarios.AllOf
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
                         {
-                            nameValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -47,7 +45,7 @@ namespace Scenarios.AllOf
                     case 5:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "label"u8))
                         {
-                            labelValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._label = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -57,22 +55,17 @@ namespace Scenarios.AllOf
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (idValue is null)
+            if (value._id is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("Labelled", "id");
             }
 
-            if (nameValue is null)
+            if (value._name is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("Labelled", "name");
             }
 
-            return new global::Scenarios.AllOf.Labelled
-            {
-                Id = idValue,
-                Name = nameValue,
-                Label = labelValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a Labelled object; optional members that are null are left out.</summary>
@@ -137,7 +130,7 @@ namespace Scenarios.AllOf
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Named");
-            string? nameValue = null;
+            var value = new global::Scenarios.AllOf.Named();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -147,7 +140,7 @@ namespace Scenarios.AllOf
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
                         {
-                            nameValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -157,10 +150,7 @@ namespace Scenarios.AllOf
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Scenarios.AllOf.Named
-            {
-                Name = nameValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a Named object; optional members that are null are left out.</summary>
@@ -221,7 +211,7 @@ namespace Scenarios.AllOf
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Resource");
-            string? idValue = null;
+            var value = new global::Scenarios.AllOf.Resource(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -231,7 +221,7 @@ namespace Scenarios.AllOf
                     case 2:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
                         {
-                            idValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._id = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -241,15 +231,12 @@ namespace Scenarios.AllOf
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (idValue is null)
+            if (value._id is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("Resource", "id");
             }
 
-            return new global::Scenarios.AllOf.Resource
-            {
-                Id = idValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a Resource object; optional members that are null are left out.</summary>
@@ -313,9 +300,7 @@ namespace Scenarios.AllOf
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Volume");
-            string? idValue = null;
-            int? sizeValue = null;
-            global::Scenarios.AllOf.Resource? sourceValue = null;
+            var value = new global::Scenarios.AllOf.Volume(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -325,7 +310,7 @@ namespace Scenarios.AllOf
                     case 2:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
                         {
-                            idValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._id = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -333,7 +318,7 @@ namespace Scenarios.AllOf
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "size"u8))
                         {
-                            sizeValue = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
+                            value._size = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
                             continue;
                         }
 
@@ -341,7 +326,7 @@ namespace Scenarios.AllOf
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "source"u8))
                         {
-                            sourceValue = ReadResource(ref reader);
+                            value._source = ReadResource(ref reader);
                             continue;
                         }
 
@@ -351,22 +336,17 @@ namespace Scenarios.AllOf
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (idValue is null)
+            if (value._id is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("Volume", "id");
             }
 
-            if (sizeValue is null)
+            if (value._size is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("Volume", "size");
             }
 
-            return new global::Scenarios.AllOf.Volume
-            {
-                Id = idValue,
-                Size = sizeValue.Value,
-                Source = sourceValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a Volume object; optional members that are null are left out.</summary>

@@ -13,15 +13,37 @@ namespace Scenarios.AllOf
     {
         /// <summary>The id field.</summary>
         /// <remarks>JSON name: id.</remarks>
-        public required string Id { get; init; }
+        public required string Id { get => _id!; init => _id = value; }
 
         /// <summary>The name field.</summary>
         /// <remarks>JSON name: name.</remarks>
-        public required string Name { get; init; }
+        public required string Name { get => _name!; init => _name = value; }
 
         /// <summary>The label field.</summary>
         /// <remarks>JSON name: label.</remarks>
-        public string? Label { get; init; }
+        public string? Label { get => _label; init => _label = value; }
+
+        /// <summary>The value of <see cref="Id"/>; null until it is set.</summary>
+        internal string? _id;
+
+        /// <summary>The value of <see cref="Name"/>; null until it is set.</summary>
+        internal string? _name;
+
+        /// <summary>The value of <see cref="Label"/>; null until it is set.</summary>
+        internal string? _label;
+
+        /// <summary>Creates a Labelled; set its members with an object initializer.</summary>
+        public Labelled()
+        {
+        }
+
+        /// <summary>Creates a model with no member set, for the generated reader, which sets the members as they arrive and checks the required ones itself.</summary>
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        #pragma warning disable CS8618 // The reader sets the required members before it returns the model.
+        internal Labelled(global::BmsGen.Runtime.Json.JsonUnsetMembers unset)
+        #pragma warning restore CS8618
+        {
+        }
     }
 
     /// <summary>The Named model.</summary>
@@ -31,7 +53,10 @@ namespace Scenarios.AllOf
     {
         /// <summary>The name field.</summary>
         /// <remarks>JSON name: name.</remarks>
-        public string? Name { get; init; }
+        public string? Name { get => _name; init => _name = value; }
+
+        /// <summary>The value of <see cref="Name"/>; null until it is set.</summary>
+        internal string? _name;
     }
 
     /// <summary>Anything the API stores; Volume derives from it.</summary>
@@ -41,7 +66,23 @@ namespace Scenarios.AllOf
     {
         /// <summary>The id field.</summary>
         /// <remarks>JSON name: id.</remarks>
-        public required string Id { get; init; }
+        public required string Id { get => _id!; init => _id = value; }
+
+        /// <summary>The value of <see cref="Id"/>; null until it is set.</summary>
+        internal string? _id;
+
+        /// <summary>Creates a Resource; set its members with an object initializer.</summary>
+        public Resource()
+        {
+        }
+
+        /// <summary>Creates a model with no member set, for the generated reader, which sets the members as they arrive and checks the required ones itself.</summary>
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        #pragma warning disable CS8618 // The reader sets the required members before it returns the model.
+        internal Resource(global::BmsGen.Runtime.Json.JsonUnsetMembers unset)
+        #pragma warning restore CS8618
+        {
+        }
     }
 
     /// <summary>Inheritance, one named part and an inline one.</summary>
@@ -51,10 +92,30 @@ namespace Scenarios.AllOf
     {
         /// <summary>The size field.</summary>
         /// <remarks>JSON name: size.</remarks>
-        public required int Size { get; init; }
+        public required int Size { get => _size.GetValueOrDefault(); init => _size = value; }
 
         /// <summary>An alias of Resource with its own description.</summary>
         /// <remarks>JSON name: source.</remarks>
-        public global::Scenarios.AllOf.Resource? Source { get; init; }
+        public global::Scenarios.AllOf.Resource? Source { get => _source; init => _source = value; }
+
+        /// <summary>The value of <see cref="Size"/>; null until it is set.</summary>
+        internal int? _size;
+
+        /// <summary>The value of <see cref="Source"/>; null until it is set.</summary>
+        internal global::Scenarios.AllOf.Resource? _source;
+
+        /// <summary>Creates a Volume; set its members with an object initializer.</summary>
+        public Volume()
+        {
+        }
+
+        /// <summary>Creates a model with no member set, for the generated reader, which sets the members as they arrive and checks the required ones itself.</summary>
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        #pragma warning disable CS8618 // The reader sets the required members before it returns the model.
+        internal Volume(global::BmsGen.Runtime.Json.JsonUnsetMembers unset)
+            : base(unset)
+        #pragma warning restore CS8618
+        {
+        }
     }
 }

@@ -45,9 +45,7 @@ namespace BmsGen.Client.Tests.Composition
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Cat");
-            string? petTypeValue = null;
-            string? nameValue = null;
-            int? livesValue = null;
+            var value = new global::BmsGen.Client.Tests.Composition.Cat(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -57,7 +55,7 @@ namespace BmsGen.Client.Tests.Composition
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
                         {
-                            nameValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -65,7 +63,7 @@ namespace BmsGen.Client.Tests.Composition
                     case 5:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "lives"u8))
                         {
-                            livesValue = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
+                            value._lives = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
                             continue;
                         }
 
@@ -73,7 +71,7 @@ namespace BmsGen.Client.Tests.Composition
                     case 8:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "pet_type"u8))
                         {
-                            petTypeValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._petType = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -83,22 +81,17 @@ namespace BmsGen.Client.Tests.Composition
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (petTypeValue is null)
+            if (value._petType is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("Cat", "pet_type");
             }
 
-            if (nameValue is null)
+            if (value._name is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("Cat", "name");
             }
 
-            return new global::BmsGen.Client.Tests.Composition.Cat
-            {
-                PetType = petTypeValue,
-                Name = nameValue,
-                Lives = livesValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a Cat object; optional members that are null are left out.</summary>
@@ -189,9 +182,7 @@ namespace BmsGen.Client.Tests.Composition
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Dog");
-            global::BmsGen.Client.Tests.Composition.DogPetType? petTypeValue = null;
-            string? nameValue = null;
-            bool? goodValue = null;
+            var value = new global::BmsGen.Client.Tests.Composition.Dog(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -204,7 +195,7 @@ namespace BmsGen.Client.Tests.Composition
                             case (byte)'g':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "good"u8))
                                 {
-                                    goodValue = global::BmsGen.Runtime.Json.JsonRead.Boolean(ref reader);
+                                    value._good = global::BmsGen.Runtime.Json.JsonRead.Boolean(ref reader);
                                     continue;
                                 }
 
@@ -212,7 +203,7 @@ namespace BmsGen.Client.Tests.Composition
                             case (byte)'n':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
                                 {
-                                    nameValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                                     continue;
                                 }
 
@@ -223,7 +214,7 @@ namespace BmsGen.Client.Tests.Composition
                     case 8:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "pet_type"u8))
                         {
-                            petTypeValue = ReadDogPetType(ref reader);
+                            value._petType = ReadDogPetType(ref reader);
                             continue;
                         }
 
@@ -233,17 +224,12 @@ namespace BmsGen.Client.Tests.Composition
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (petTypeValue is null)
+            if (value._petType is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("Dog", "pet_type");
             }
 
-            return new global::BmsGen.Client.Tests.Composition.Dog
-            {
-                PetType = petTypeValue.Value,
-                Name = nameValue,
-                Good = goodValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a Dog object; optional members that are null are left out.</summary>
@@ -358,7 +344,7 @@ namespace BmsGen.Client.Tests.Composition
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Lizard");
-            long? scalesValue = null;
+            var value = new global::BmsGen.Client.Tests.Composition.Lizard();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -368,7 +354,7 @@ namespace BmsGen.Client.Tests.Composition
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "scales"u8))
                         {
-                            scalesValue = global::BmsGen.Runtime.Json.JsonRead.Int64(ref reader);
+                            value._scales = global::BmsGen.Runtime.Json.JsonRead.Int64(ref reader);
                             continue;
                         }
 
@@ -378,10 +364,7 @@ namespace BmsGen.Client.Tests.Composition
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::BmsGen.Client.Tests.Composition.Lizard
-            {
-                Scales = scalesValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a Lizard object; optional members that are null are left out.</summary>
@@ -443,7 +426,7 @@ namespace BmsGen.Client.Tests.Composition
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Named");
-            string? nameValue = null;
+            var value = new global::BmsGen.Client.Tests.Composition.Named();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -453,7 +436,7 @@ namespace BmsGen.Client.Tests.Composition
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
                         {
-                            nameValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -463,10 +446,7 @@ namespace BmsGen.Client.Tests.Composition
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::BmsGen.Client.Tests.Composition.Named
-            {
-                Name = nameValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a Named object; optional members that are null are left out.</summary>
@@ -614,8 +594,7 @@ namespace BmsGen.Client.Tests.Composition
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Phone");
-            string? numberValue = null;
-            int? extensionValue = null;
+            var value = new global::BmsGen.Client.Tests.Composition.Phone(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -625,7 +604,7 @@ namespace BmsGen.Client.Tests.Composition
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "number"u8))
                         {
-                            numberValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._number = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -633,7 +612,7 @@ namespace BmsGen.Client.Tests.Composition
                     case 9:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "extension"u8))
                         {
-                            extensionValue = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
+                            value._extension = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
                             continue;
                         }
 
@@ -643,16 +622,12 @@ namespace BmsGen.Client.Tests.Composition
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (numberValue is null)
+            if (value._number is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("Phone", "number");
             }
 
-            return new global::BmsGen.Client.Tests.Composition.Phone
-            {
-                Number = numberValue,
-                Extension = extensionValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a Phone object; optional members that are null are left out.</summary>
@@ -715,8 +690,7 @@ namespace BmsGen.Client.Tests.Composition
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Resource");
-            string? idValue = null;
-            string? createdValue = null;
+            var value = new global::BmsGen.Client.Tests.Composition.Resource(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -726,7 +700,7 @@ namespace BmsGen.Client.Tests.Composition
                     case 2:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
                         {
-                            idValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._id = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -734,7 +708,7 @@ namespace BmsGen.Client.Tests.Composition
                     case 7:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "created"u8))
                         {
-                            createdValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._created = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -744,16 +718,12 @@ namespace BmsGen.Client.Tests.Composition
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (idValue is null)
+            if (value._id is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("Resource", "id");
             }
 
-            return new global::BmsGen.Client.Tests.Composition.Resource
-            {
-                Id = idValue,
-                Created = createdValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a Resource object; optional members that are null are left out.</summary>
@@ -822,9 +792,7 @@ namespace BmsGen.Client.Tests.Composition
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ServerView");
-            global::System.Collections.Generic.IReadOnlyList<string>? tagsValue = null;
-            string? nameValue = null;
-            string? statusValue = null;
+            var value = new global::BmsGen.Client.Tests.Composition.ServerView(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -837,7 +805,7 @@ namespace BmsGen.Client.Tests.Composition
                             case (byte)'n':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
                                 {
-                                    nameValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                                     continue;
                                 }
 
@@ -845,7 +813,7 @@ namespace BmsGen.Client.Tests.Composition
                             case (byte)'t':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8))
                                 {
-                                    tagsValue = ReadArrayOfString(ref reader);
+                                    value._tags = ReadArrayOfString(ref reader);
                                     continue;
                                 }
 
@@ -856,7 +824,7 @@ namespace BmsGen.Client.Tests.Composition
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
                         {
-                            statusValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._status = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -866,17 +834,12 @@ namespace BmsGen.Client.Tests.Composition
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (nameValue is null)
+            if (value._name is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("ServerView", "name");
             }
 
-            return new global::BmsGen.Client.Tests.Composition.ServerView
-            {
-                Tags = tagsValue,
-                Name = nameValue,
-                Status = statusValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a ServerView object; optional members that are null are left out.</summary>
@@ -944,11 +907,7 @@ namespace BmsGen.Client.Tests.Composition
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Shelter");
-            string? nameValue = null;
-            global::System.Collections.Generic.IReadOnlyList<global::BmsGen.Client.Tests.Composition.Pet>? petsValue = null;
-            global::BmsGen.Client.Tests.Composition.Pet? favouriteValue = null;
-            global::BmsGen.Client.Tests.Composition.Contact? contactValue = null;
-            global::BmsGen.Client.Tests.Composition.Capacity? capacityValue = null;
+            var value = new global::BmsGen.Client.Tests.Composition.Shelter(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -961,7 +920,7 @@ namespace BmsGen.Client.Tests.Composition
                             case (byte)'n':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
                                 {
-                                    nameValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                                     continue;
                                 }
 
@@ -969,7 +928,7 @@ namespace BmsGen.Client.Tests.Composition
                             case (byte)'p':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "pets"u8))
                                 {
-                                    petsValue = ReadArrayOfPet(ref reader);
+                                    value._pets = ReadArrayOfPet(ref reader);
                                     continue;
                                 }
 
@@ -980,7 +939,7 @@ namespace BmsGen.Client.Tests.Composition
                     case 7:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "contact"u8))
                         {
-                            contactValue = ReadContact(ref reader);
+                            value._contact = ReadContact(ref reader);
                             continue;
                         }
 
@@ -988,7 +947,7 @@ namespace BmsGen.Client.Tests.Composition
                     case 8:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "capacity"u8))
                         {
-                            capacityValue = ReadCapacity(ref reader);
+                            value._capacity = ReadCapacity(ref reader);
                             continue;
                         }
 
@@ -996,7 +955,7 @@ namespace BmsGen.Client.Tests.Composition
                     case 9:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "favourite"u8))
                         {
-                            favouriteValue = ReadPet(ref reader);
+                            value._favourite = ReadPet(ref reader);
                             continue;
                         }
 
@@ -1006,24 +965,17 @@ namespace BmsGen.Client.Tests.Composition
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (nameValue is null)
+            if (value._name is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("Shelter", "name");
             }
 
-            if (petsValue is null)
+            if (value._pets is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("Shelter", "pets");
             }
 
-            return new global::BmsGen.Client.Tests.Composition.Shelter
-            {
-                Name = nameValue,
-                Pets = petsValue,
-                Favourite = favouriteValue,
-                Contact = contactValue,
-                Capacity = capacityValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a Shelter object; optional members that are null are left out.</summary>
@@ -1101,7 +1053,7 @@ namespace BmsGen.Client.Tests.Composition
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Tagged");
-            global::System.Collections.Generic.IReadOnlyList<string>? tagsValue = null;
+            var value = new global::BmsGen.Client.Tests.Composition.Tagged();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -1111,7 +1063,7 @@ namespace BmsGen.Client.Tests.Composition
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8))
                         {
-                            tagsValue = ReadArrayOfString(ref reader);
+                            value._tags = ReadArrayOfString(ref reader);
                             continue;
                         }
 
@@ -1121,10 +1073,7 @@ namespace BmsGen.Client.Tests.Composition
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::BmsGen.Client.Tests.Composition.Tagged
-            {
-                Tags = tagsValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a Tagged object; optional members that are null are left out.</summary>
@@ -1185,10 +1134,7 @@ namespace BmsGen.Client.Tests.Composition
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Volume");
-            string? idValue = null;
-            string? createdValue = null;
-            int? sizeValue = null;
-            global::BmsGen.Client.Tests.Composition.Resource? originValue = null;
+            var value = new global::BmsGen.Client.Tests.Composition.Volume(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -1198,7 +1144,7 @@ namespace BmsGen.Client.Tests.Composition
                     case 2:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
                         {
-                            idValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._id = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -1206,7 +1152,7 @@ namespace BmsGen.Client.Tests.Composition
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "size"u8))
                         {
-                            sizeValue = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
+                            value._size = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
                             continue;
                         }
 
@@ -1214,7 +1160,7 @@ namespace BmsGen.Client.Tests.Composition
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "origin"u8))
                         {
-                            originValue = ReadResource(ref reader);
+                            value._origin = ReadResource(ref reader);
                             continue;
                         }
 
@@ -1222,7 +1168,7 @@ namespace BmsGen.Client.Tests.Composition
                     case 7:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "created"u8))
                         {
-                            createdValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._created = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -1232,23 +1178,17 @@ namespace BmsGen.Client.Tests.Composition
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (idValue is null)
+            if (value._id is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("Volume", "id");
             }
 
-            if (sizeValue is null)
+            if (value._size is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("Volume", "size");
             }
 
-            return new global::BmsGen.Client.Tests.Composition.Volume
-            {
-                Id = idValue,
-                Created = createdValue,
-                Size = sizeValue.Value,
-                Origin = originValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a Volume object; optional members that are null are left out.</summary>

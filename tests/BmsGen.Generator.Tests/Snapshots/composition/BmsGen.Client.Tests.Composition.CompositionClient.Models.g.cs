@@ -61,15 +61,38 @@ namespace BmsGen.Client.Tests.Composition
     {
         /// <summary>The pet_type field.</summary>
         /// <remarks>JSON name: pet_type.</remarks>
-        public string PetType { get; init; } = "cat";
+        public string PetType { get => _petType!; init => _petType = value; }
 
         /// <summary>The name field.</summary>
         /// <remarks>JSON name: name.</remarks>
-        public required string Name { get; init; }
+        public required string Name { get => _name!; init => _name = value; }
 
         /// <summary>The lives field.</summary>
         /// <remarks>JSON name: lives.</remarks>
-        public int? Lives { get; init; }
+        public int? Lives { get => _lives; init => _lives = value; }
+
+        /// <summary>The value of <see cref="PetType"/>; null until it is set.</summary>
+        internal string? _petType;
+
+        /// <summary>The value of <see cref="Name"/>; null until it is set.</summary>
+        internal string? _name;
+
+        /// <summary>The value of <see cref="Lives"/>; null until it is set.</summary>
+        internal int? _lives;
+
+        /// <summary>Creates a Cat; set its members with an object initializer.</summary>
+        public Cat()
+        {
+            _petType = "cat";
+        }
+
+        /// <summary>Creates a model with no member set, for the generated reader, which sets the members as they arrive and checks the required ones itself.</summary>
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        #pragma warning disable CS8618 // The reader sets the required members before it returns the model.
+        internal Cat(global::BmsGen.Runtime.Json.JsonUnsetMembers unset)
+        #pragma warning restore CS8618
+        {
+        }
     }
 
     /// <summary>How to reach someone.</summary>
@@ -140,15 +163,38 @@ namespace BmsGen.Client.Tests.Composition
     {
         /// <summary>The pet_type field.</summary>
         /// <remarks>JSON name: pet_type.</remarks>
-        public global::BmsGen.Client.Tests.Composition.DogPetType PetType { get; init; } = new global::BmsGen.Client.Tests.Composition.DogPetType("dog");
+        public global::BmsGen.Client.Tests.Composition.DogPetType PetType { get => _petType.GetValueOrDefault(); init => _petType = value; }
 
         /// <summary>The name field.</summary>
         /// <remarks>JSON name: name.</remarks>
-        public string? Name { get; init; }
+        public string? Name { get => _name; init => _name = value; }
 
         /// <summary>The good field.</summary>
         /// <remarks>JSON name: good.</remarks>
-        public bool? Good { get; init; }
+        public bool? Good { get => _good; init => _good = value; }
+
+        /// <summary>The value of <see cref="PetType"/>; null until it is set.</summary>
+        internal global::BmsGen.Client.Tests.Composition.DogPetType? _petType;
+
+        /// <summary>The value of <see cref="Name"/>; null until it is set.</summary>
+        internal string? _name;
+
+        /// <summary>The value of <see cref="Good"/>; null until it is set.</summary>
+        internal bool? _good;
+
+        /// <summary>Creates a Dog; set its members with an object initializer.</summary>
+        public Dog()
+        {
+            _petType = new global::BmsGen.Client.Tests.Composition.DogPetType("dog");
+        }
+
+        /// <summary>Creates a model with no member set, for the generated reader, which sets the members as they arrive and checks the required ones itself.</summary>
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        #pragma warning disable CS8618 // The reader sets the required members before it returns the model.
+        internal Dog(global::BmsGen.Runtime.Json.JsonUnsetMembers unset)
+        #pragma warning restore CS8618
+        {
+        }
     }
 
     /// <summary>The DogPetType values.</summary>
@@ -208,7 +254,10 @@ namespace BmsGen.Client.Tests.Composition
     {
         /// <summary>The scales field.</summary>
         /// <remarks>JSON name: scales. Format int64.</remarks>
-        public long? Scales { get; init; }
+        public long? Scales { get => _scales; init => _scales = value; }
+
+        /// <summary>The value of <see cref="Scales"/>; null until it is set.</summary>
+        internal long? _scales;
     }
 
     /// <summary>The Named model.</summary>
@@ -218,7 +267,10 @@ namespace BmsGen.Client.Tests.Composition
     {
         /// <summary>The name field.</summary>
         /// <remarks>JSON name: name.</remarks>
-        public string? Name { get; init; }
+        public string? Name { get => _name; init => _name = value; }
+
+        /// <summary>The value of <see cref="Name"/>; null until it is set.</summary>
+        internal string? _name;
     }
 
     /// <summary>A pet of one of the kinds the shelter keeps.</summary>
@@ -272,11 +324,30 @@ namespace BmsGen.Client.Tests.Composition
     {
         /// <summary>The number field.</summary>
         /// <remarks>JSON name: number.</remarks>
-        public required string Number { get; init; }
+        public required string Number { get => _number!; init => _number = value; }
 
         /// <summary>The extension field.</summary>
         /// <remarks>JSON name: extension.</remarks>
-        public int? Extension { get; init; }
+        public int? Extension { get => _extension; init => _extension = value; }
+
+        /// <summary>The value of <see cref="Number"/>; null until it is set.</summary>
+        internal string? _number;
+
+        /// <summary>The value of <see cref="Extension"/>; null until it is set.</summary>
+        internal int? _extension;
+
+        /// <summary>Creates a Phone; set its members with an object initializer.</summary>
+        public Phone()
+        {
+        }
+
+        /// <summary>Creates a model with no member set, for the generated reader, which sets the members as they arrive and checks the required ones itself.</summary>
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        #pragma warning disable CS8618 // The reader sets the required members before it returns the model.
+        internal Phone(global::BmsGen.Runtime.Json.JsonUnsetMembers unset)
+        #pragma warning restore CS8618
+        {
+        }
     }
 
     /// <summary>Anything the API stores.</summary>
@@ -286,11 +357,30 @@ namespace BmsGen.Client.Tests.Composition
     {
         /// <summary>The id field.</summary>
         /// <remarks>JSON name: id.</remarks>
-        public required string Id { get; init; }
+        public required string Id { get => _id!; init => _id = value; }
 
         /// <summary>The created field.</summary>
         /// <remarks>JSON name: created.</remarks>
-        public string? Created { get; init; }
+        public string? Created { get => _created; init => _created = value; }
+
+        /// <summary>The value of <see cref="Id"/>; null until it is set.</summary>
+        internal string? _id;
+
+        /// <summary>The value of <see cref="Created"/>; null until it is set.</summary>
+        internal string? _created;
+
+        /// <summary>Creates a Resource; set its members with an object initializer.</summary>
+        public Resource()
+        {
+        }
+
+        /// <summary>Creates a model with no member set, for the generated reader, which sets the members as they arrive and checks the required ones itself.</summary>
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        #pragma warning disable CS8618 // The reader sets the required members before it returns the model.
+        internal Resource(global::BmsGen.Runtime.Json.JsonUnsetMembers unset)
+        #pragma warning restore CS8618
+        {
+        }
     }
 
     /// <summary>A server as the console lists it.</summary>
@@ -300,15 +390,37 @@ namespace BmsGen.Client.Tests.Composition
     {
         /// <summary>The tags field.</summary>
         /// <remarks>JSON name: tags.</remarks>
-        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _tags; init => _tags = value; }
 
         /// <summary>The name field.</summary>
         /// <remarks>JSON name: name.</remarks>
-        public required string Name { get; init; }
+        public required string Name { get => _name!; init => _name = value; }
 
         /// <summary>The status field.</summary>
         /// <remarks>JSON name: status.</remarks>
-        public string? Status { get; init; }
+        public string? Status { get => _status; init => _status = value; }
+
+        /// <summary>The value of <see cref="Tags"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyList<string>? _tags;
+
+        /// <summary>The value of <see cref="Name"/>; null until it is set.</summary>
+        internal string? _name;
+
+        /// <summary>The value of <see cref="Status"/>; null until it is set.</summary>
+        internal string? _status;
+
+        /// <summary>Creates a ServerView; set its members with an object initializer.</summary>
+        public ServerView()
+        {
+        }
+
+        /// <summary>Creates a model with no member set, for the generated reader, which sets the members as they arrive and checks the required ones itself.</summary>
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        #pragma warning disable CS8618 // The reader sets the required members before it returns the model.
+        internal ServerView(global::BmsGen.Runtime.Json.JsonUnsetMembers unset)
+        #pragma warning restore CS8618
+        {
+        }
     }
 
     /// <summary>The Shelter model.</summary>
@@ -318,23 +430,51 @@ namespace BmsGen.Client.Tests.Composition
     {
         /// <summary>The name field.</summary>
         /// <remarks>JSON name: name.</remarks>
-        public required string Name { get; init; }
+        public required string Name { get => _name!; init => _name = value; }
 
         /// <summary>The pets field.</summary>
         /// <remarks>JSON name: pets.</remarks>
-        public required global::System.Collections.Generic.IReadOnlyList<global::BmsGen.Client.Tests.Composition.Pet> Pets { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::BmsGen.Client.Tests.Composition.Pet> Pets { get => _pets!; init => _pets = value; }
 
         /// <summary>A pet of one of the kinds the shelter keeps.</summary>
         /// <remarks>JSON name: favourite.</remarks>
-        public global::BmsGen.Client.Tests.Composition.Pet? Favourite { get; init; }
+        public global::BmsGen.Client.Tests.Composition.Pet? Favourite { get => _favourite; init => _favourite = value; }
 
         /// <summary>How to reach someone.</summary>
         /// <remarks>JSON name: contact.</remarks>
-        public global::BmsGen.Client.Tests.Composition.Contact? Contact { get; init; }
+        public global::BmsGen.Client.Tests.Composition.Contact? Contact { get => _contact; init => _contact = value; }
 
         /// <summary>The capacity field.</summary>
         /// <remarks>JSON name: capacity.</remarks>
-        public global::BmsGen.Client.Tests.Composition.Capacity? Capacity { get; init; }
+        public global::BmsGen.Client.Tests.Composition.Capacity? Capacity { get => _capacity; init => _capacity = value; }
+
+        /// <summary>The value of <see cref="Name"/>; null until it is set.</summary>
+        internal string? _name;
+
+        /// <summary>The value of <see cref="Pets"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyList<global::BmsGen.Client.Tests.Composition.Pet>? _pets;
+
+        /// <summary>The value of <see cref="Favourite"/>; null until it is set.</summary>
+        internal global::BmsGen.Client.Tests.Composition.Pet? _favourite;
+
+        /// <summary>The value of <see cref="Contact"/>; null until it is set.</summary>
+        internal global::BmsGen.Client.Tests.Composition.Contact? _contact;
+
+        /// <summary>The value of <see cref="Capacity"/>; null until it is set.</summary>
+        internal global::BmsGen.Client.Tests.Composition.Capacity? _capacity;
+
+        /// <summary>Creates a Shelter; set its members with an object initializer.</summary>
+        public Shelter()
+        {
+        }
+
+        /// <summary>Creates a model with no member set, for the generated reader, which sets the members as they arrive and checks the required ones itself.</summary>
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        #pragma warning disable CS8618 // The reader sets the required members before it returns the model.
+        internal Shelter(global::BmsGen.Runtime.Json.JsonUnsetMembers unset)
+        #pragma warning restore CS8618
+        {
+        }
     }
 
     /// <summary>The Tagged model.</summary>
@@ -344,7 +484,10 @@ namespace BmsGen.Client.Tests.Composition
     {
         /// <summary>The tags field.</summary>
         /// <remarks>JSON name: tags.</remarks>
-        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _tags; init => _tags = value; }
+
+        /// <summary>The value of <see cref="Tags"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyList<string>? _tags;
     }
 
     /// <summary>A disk.</summary>
@@ -354,10 +497,30 @@ namespace BmsGen.Client.Tests.Composition
     {
         /// <summary>The size field.</summary>
         /// <remarks>JSON name: size.</remarks>
-        public required int Size { get; init; }
+        public required int Size { get => _size.GetValueOrDefault(); init => _size = value; }
 
         /// <summary>The resource the volume was made from.</summary>
         /// <remarks>JSON name: origin.</remarks>
-        public global::BmsGen.Client.Tests.Composition.Resource? Origin { get; init; }
+        public global::BmsGen.Client.Tests.Composition.Resource? Origin { get => _origin; init => _origin = value; }
+
+        /// <summary>The value of <see cref="Size"/>; null until it is set.</summary>
+        internal int? _size;
+
+        /// <summary>The value of <see cref="Origin"/>; null until it is set.</summary>
+        internal global::BmsGen.Client.Tests.Composition.Resource? _origin;
+
+        /// <summary>Creates a Volume; set its members with an object initializer.</summary>
+        public Volume()
+        {
+        }
+
+        /// <summary>Creates a model with no member set, for the generated reader, which sets the members as they arrive and checks the required ones itself.</summary>
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        #pragma warning disable CS8618 // The reader sets the required members before it returns the model.
+        internal Volume(global::BmsGen.Runtime.Json.JsonUnsetMembers unset)
+            : base(unset)
+        #pragma warning restore CS8618
+        {
+        }
     }
 }

@@ -19,7 +19,7 @@ namespace Scenarios.Deprecated
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "OldThing");
-            string? nameValue = null;
+            var value = new global::Scenarios.Deprecated.OldThing();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -29,7 +29,7 @@ namespace Scenarios.Deprecated
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
                         {
-                            nameValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -39,10 +39,7 @@ namespace Scenarios.Deprecated
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Scenarios.Deprecated.OldThing
-            {
-                Name = nameValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a OldThing object; optional members that are null are left out.</summary>
@@ -103,10 +100,7 @@ namespace Scenarios.Deprecated
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Thing");
-            int? sizeValue = null;
-            string? kindValue = null;
-            string? legacyValue = null;
-            int? capacityValue = null;
+            var value = new global::Scenarios.Deprecated.Thing(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -119,7 +113,7 @@ namespace Scenarios.Deprecated
                             case (byte)'k':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "kind"u8))
                                 {
-                                    kindValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    value._kind = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                                     continue;
                                 }
 
@@ -127,7 +121,7 @@ namespace Scenarios.Deprecated
                             case (byte)'s':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "size"u8))
                                 {
-                                    sizeValue = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
+                                    value._size = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
                                     continue;
                                 }
 
@@ -138,7 +132,7 @@ namespace Scenarios.Deprecated
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "legacy"u8))
                         {
-                            legacyValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._legacy = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -146,7 +140,7 @@ namespace Scenarios.Deprecated
                     case 8:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "capacity"u8))
                         {
-                            capacityValue = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
+                            value._capacity = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
                             continue;
                         }
 
@@ -156,18 +150,12 @@ namespace Scenarios.Deprecated
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (kindValue is null)
+            if (value._kind is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("Thing", "kind");
             }
 
-            return new global::Scenarios.Deprecated.Thing
-            {
-                Size = sizeValue,
-                Kind = kindValue,
-                Legacy = legacyValue,
-                Capacity = capacityValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a Thing object; optional members that are null are left out.</summary>

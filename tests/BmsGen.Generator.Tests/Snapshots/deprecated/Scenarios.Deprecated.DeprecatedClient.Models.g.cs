@@ -14,7 +14,10 @@ namespace Scenarios.Deprecated
     {
         /// <summary>The name field.</summary>
         /// <remarks>JSON name: name.</remarks>
-        public string? Name { get; init; }
+        public string? Name { get => _name; init => _name = value; }
+
+        /// <summary>The value of <see cref="Name"/>; null until it is set.</summary>
+        internal string? _name;
     }
 
     /// <summary>The Thing model.</summary>
@@ -25,19 +28,44 @@ namespace Scenarios.Deprecated
         /// <summary>The size field.</summary>
         /// <remarks>JSON name: size.</remarks>
         [global::System.Obsolete("The size field is deprecated; use capacity instead.")]
-        public int? Size { get; init; }
+        public int? Size { get => _size; init => _size = value; }
 
         /// <summary>The kind field.</summary>
         /// <remarks>JSON name: kind. This field is deprecated; use type instead.</remarks>
-        public required string Kind { get; init; }
+        public required string Kind { get => _kind!; init => _kind = value; }
 
         /// <summary>The legacy field.</summary>
         /// <remarks>JSON name: legacy.</remarks>
         [global::System.Obsolete("The legacy field is deprecated.")]
-        public string? Legacy { get; init; }
+        public string? Legacy { get => _legacy; init => _legacy = value; }
 
         /// <summary>The capacity field.</summary>
         /// <remarks>JSON name: capacity.</remarks>
-        public int? Capacity { get; init; }
+        public int? Capacity { get => _capacity; init => _capacity = value; }
+
+        /// <summary>The value of <see cref="Size"/>; null until it is set.</summary>
+        internal int? _size;
+
+        /// <summary>The value of <see cref="Kind"/>; null until it is set.</summary>
+        internal string? _kind;
+
+        /// <summary>The value of <see cref="Legacy"/>; null until it is set.</summary>
+        internal string? _legacy;
+
+        /// <summary>The value of <see cref="Capacity"/>; null until it is set.</summary>
+        internal int? _capacity;
+
+        /// <summary>Creates a Thing; set its members with an object initializer.</summary>
+        public Thing()
+        {
+        }
+
+        /// <summary>Creates a model with no member set, for the generated reader, which sets the members as they arrive and checks the required ones itself.</summary>
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        #pragma warning disable CS8618 // The reader sets the required members before it returns the model.
+        internal Thing(global::BmsGen.Runtime.Json.JsonUnsetMembers unset)
+        #pragma warning restore CS8618
+        {
+        }
     }
 }

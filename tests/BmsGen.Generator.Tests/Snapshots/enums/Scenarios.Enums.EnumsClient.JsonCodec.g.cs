@@ -80,7 +80,7 @@ namespace Scenarios.Enums
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ListVolumesResponse");
-            global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Enums.Volume>? volumesValue = null;
+            var value = new global::Scenarios.Enums.ListVolumesResponse();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -90,7 +90,7 @@ namespace Scenarios.Enums
                     case 7:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "volumes"u8))
                         {
-                            volumesValue = ReadArrayOfVolume(ref reader);
+                            value._volumes = ReadArrayOfVolume(ref reader);
                             continue;
                         }
 
@@ -100,10 +100,7 @@ namespace Scenarios.Enums
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Scenarios.Enums.ListVolumesResponse
-            {
-                Volumes = volumesValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a ListVolumesResponse object; optional members that are null are left out.</summary>
@@ -219,13 +216,7 @@ namespace Scenarios.Enums
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Volume");
-            global::Scenarios.Enums.VolumeStatus? statusValue = null;
-            global::Scenarios.Enums.VolumeMode? modeValue = null;
-            global::Scenarios.Enums.VolumeRegion? regionValue = null;
-            global::Scenarios.Enums.VolumeMemberNames? memberNamesValue = null;
-            global::Scenarios.Enums.VolumeRepeated? repeatedValue = null;
-            global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Enums.VolumeTiersItem>? tiersValue = null;
-            int? powerStateValue = null;
+            var value = new global::Scenarios.Enums.Volume(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -235,7 +226,7 @@ namespace Scenarios.Enums
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "mode"u8))
                         {
-                            modeValue = ReadVolumeMode(ref reader);
+                            value._mode = ReadVolumeMode(ref reader);
                             continue;
                         }
 
@@ -243,7 +234,7 @@ namespace Scenarios.Enums
                     case 5:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "tiers"u8))
                         {
-                            tiersValue = ReadArrayOfVolumeTiersItem(ref reader);
+                            value._tiers = ReadArrayOfVolumeTiersItem(ref reader);
                             continue;
                         }
 
@@ -254,7 +245,7 @@ namespace Scenarios.Enums
                             case (byte)'r':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "region"u8))
                                 {
-                                    regionValue = ReadVolumeRegion(ref reader);
+                                    value._region = ReadVolumeRegion(ref reader);
                                     continue;
                                 }
 
@@ -262,7 +253,7 @@ namespace Scenarios.Enums
                             case (byte)'s':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
                                 {
-                                    statusValue = ReadVolumeStatus(ref reader);
+                                    value._status = ReadVolumeStatus(ref reader);
                                     continue;
                                 }
 
@@ -273,7 +264,7 @@ namespace Scenarios.Enums
                     case 8:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "repeated"u8))
                         {
-                            repeatedValue = ReadVolumeRepeated(ref reader);
+                            value._repeated = ReadVolumeRepeated(ref reader);
                             continue;
                         }
 
@@ -281,7 +272,7 @@ namespace Scenarios.Enums
                     case 11:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "power_state"u8))
                         {
-                            powerStateValue = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
+                            value._powerState = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
                             continue;
                         }
 
@@ -289,7 +280,7 @@ namespace Scenarios.Enums
                     case 12:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "member_names"u8))
                         {
-                            memberNamesValue = ReadVolumeMemberNames(ref reader);
+                            value._memberNames = ReadVolumeMemberNames(ref reader);
                             continue;
                         }
 
@@ -299,21 +290,12 @@ namespace Scenarios.Enums
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (modeValue is null)
+            if (value._mode is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("Volume", "mode");
             }
 
-            return new global::Scenarios.Enums.Volume
-            {
-                Status = statusValue,
-                Mode = modeValue.Value,
-                Region = regionValue,
-                MemberNames = memberNamesValue,
-                Repeated = repeatedValue,
-                Tiers = tiersValue,
-                PowerState = powerStateValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a Volume object; optional members that are null are left out.</summary>

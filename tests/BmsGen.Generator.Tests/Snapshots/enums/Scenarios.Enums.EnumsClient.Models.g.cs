@@ -67,7 +67,10 @@ namespace Scenarios.Enums
     {
         /// <summary>The volumes field.</summary>
         /// <remarks>JSON name: volumes.</remarks>
-        public global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Enums.Volume>? Volumes { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Enums.Volume>? Volumes { get => _volumes; init => _volumes = value; }
+
+        /// <summary>The value of <see cref="Volumes"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Enums.Volume>? _volumes;
     }
 
     /// <summary>The ListVolumesSortDir values.</summary>
@@ -131,31 +134,66 @@ namespace Scenarios.Enums
     {
         /// <summary>The volume status.</summary>
         /// <remarks>JSON name: status.</remarks>
-        public global::Scenarios.Enums.VolumeStatus? Status { get; init; }
+        public global::Scenarios.Enums.VolumeStatus? Status { get => _status; init => _status = value; }
 
         /// <summary>The access mode.</summary>
         /// <remarks>JSON name: mode. Default RW.</remarks>
-        public global::Scenarios.Enums.VolumeMode Mode { get; init; } = new global::Scenarios.Enums.VolumeMode("RW");
+        public global::Scenarios.Enums.VolumeMode Mode { get => _mode.GetValueOrDefault(); init => _mode = value; }
 
         /// <summary>The region field.</summary>
         /// <remarks>JSON name: region.</remarks>
-        public global::Scenarios.Enums.VolumeRegion? Region { get; init; }
+        public global::Scenarios.Enums.VolumeRegion? Region { get => _region; init => _region = value; }
 
         /// <summary>The member_names field.</summary>
         /// <remarks>JSON name: member_names.</remarks>
-        public global::Scenarios.Enums.VolumeMemberNames? MemberNames { get; init; }
+        public global::Scenarios.Enums.VolumeMemberNames? MemberNames { get => _memberNames; init => _memberNames = value; }
 
         /// <summary>The repeated field.</summary>
         /// <remarks>JSON name: repeated.</remarks>
-        public global::Scenarios.Enums.VolumeRepeated? Repeated { get; init; }
+        public global::Scenarios.Enums.VolumeRepeated? Repeated { get => _repeated; init => _repeated = value; }
 
         /// <summary>The tiers field.</summary>
         /// <remarks>JSON name: tiers.</remarks>
-        public global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Enums.VolumeTiersItem>? Tiers { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Enums.VolumeTiersItem>? Tiers { get => _tiers; init => _tiers = value; }
 
         /// <summary>0: no state; 1: running; 4: shut down.</summary>
         /// <remarks>JSON name: power_state.</remarks>
-        public int? PowerState { get; init; }
+        public int? PowerState { get => _powerState; init => _powerState = value; }
+
+        /// <summary>The value of <see cref="Status"/>; null until it is set.</summary>
+        internal global::Scenarios.Enums.VolumeStatus? _status;
+
+        /// <summary>The value of <see cref="Mode"/>; null until it is set.</summary>
+        internal global::Scenarios.Enums.VolumeMode? _mode;
+
+        /// <summary>The value of <see cref="Region"/>; null until it is set.</summary>
+        internal global::Scenarios.Enums.VolumeRegion? _region;
+
+        /// <summary>The value of <see cref="MemberNames"/>; null until it is set.</summary>
+        internal global::Scenarios.Enums.VolumeMemberNames? _memberNames;
+
+        /// <summary>The value of <see cref="Repeated"/>; null until it is set.</summary>
+        internal global::Scenarios.Enums.VolumeRepeated? _repeated;
+
+        /// <summary>The value of <see cref="Tiers"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Enums.VolumeTiersItem>? _tiers;
+
+        /// <summary>The value of <see cref="PowerState"/>; null until it is set.</summary>
+        internal int? _powerState;
+
+        /// <summary>Creates a Volume; set its members with an object initializer.</summary>
+        public Volume()
+        {
+            _mode = new global::Scenarios.Enums.VolumeMode("RW");
+        }
+
+        /// <summary>Creates a model with no member set, for the generated reader, which sets the members as they arrive and checks the required ones itself.</summary>
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        #pragma warning disable CS8618 // The reader sets the required members before it returns the model.
+        internal Volume(global::BmsGen.Runtime.Json.JsonUnsetMembers unset)
+        #pragma warning restore CS8618
+        {
+        }
     }
 
     /// <summary>The VolumeMemberNames values.</summary>

@@ -74,14 +74,7 @@ namespace Scenarios.Keywords
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Object");
-            string? classValue = null;
-            string? namespaceValue = null;
-            bool? defaultValue = null;
-            global::Scenarios.Keywords.ObjectBase? baseValue = null;
-            string? stringValue = null;
-            int? intValue = null;
-            string? valueValue = null;
-            global::Scenarios.Keywords.ObjectOperator? operatorValue = null;
+            var value = new global::Scenarios.Keywords.Object(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -91,7 +84,7 @@ namespace Scenarios.Keywords
                     case 3:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "int"u8))
                         {
-                            intValue = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
+                            value._int = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
                             continue;
                         }
 
@@ -99,7 +92,7 @@ namespace Scenarios.Keywords
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "base"u8))
                         {
-                            baseValue = ReadObjectBase(ref reader);
+                            value._base = ReadObjectBase(ref reader);
                             continue;
                         }
 
@@ -110,7 +103,7 @@ namespace Scenarios.Keywords
                             case (byte)'c':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "class"u8))
                                 {
-                                    classValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    value._class = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                                     continue;
                                 }
 
@@ -118,7 +111,7 @@ namespace Scenarios.Keywords
                             case (byte)'v':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "value"u8))
                                 {
-                                    valueValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    value._value = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                                     continue;
                                 }
 
@@ -129,7 +122,7 @@ namespace Scenarios.Keywords
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "string"u8))
                         {
-                            stringValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._string = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -137,7 +130,7 @@ namespace Scenarios.Keywords
                     case 7:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "default"u8))
                         {
-                            defaultValue = global::BmsGen.Runtime.Json.JsonRead.Boolean(ref reader);
+                            value._default = global::BmsGen.Runtime.Json.JsonRead.Boolean(ref reader);
                             continue;
                         }
 
@@ -145,7 +138,7 @@ namespace Scenarios.Keywords
                     case 8:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "operator"u8))
                         {
-                            operatorValue = ReadObjectOperator(ref reader);
+                            value._operator = ReadObjectOperator(ref reader);
                             continue;
                         }
 
@@ -153,7 +146,7 @@ namespace Scenarios.Keywords
                     case 9:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "namespace"u8))
                         {
-                            namespaceValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._namespace = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -163,22 +156,12 @@ namespace Scenarios.Keywords
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (classValue is null)
+            if (value._class is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("Object", "class");
             }
 
-            return new global::Scenarios.Keywords.Object
-            {
-                Class = classValue,
-                Namespace = namespaceValue,
-                Default = defaultValue,
-                Base = baseValue,
-                String = stringValue,
-                Int = intValue,
-                Value = valueValue,
-                Operator = operatorValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a Object object; optional members that are null are left out.</summary>
@@ -271,8 +254,7 @@ namespace Scenarios.Keywords
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ObjectBase");
-            int? thisValue = null;
-            string? newValue = null;
+            var value = new global::Scenarios.Keywords.ObjectBase();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -282,7 +264,7 @@ namespace Scenarios.Keywords
                     case 3:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "new"u8))
                         {
-                            newValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._new = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -290,7 +272,7 @@ namespace Scenarios.Keywords
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "this"u8))
                         {
-                            thisValue = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
+                            value._this = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
                             continue;
                         }
 
@@ -300,11 +282,7 @@ namespace Scenarios.Keywords
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Scenarios.Keywords.ObjectBase
-            {
-                This = thisValue,
-                New = newValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a ObjectBase object; optional members that are null are left out.</summary>
@@ -469,8 +447,7 @@ namespace Scenarios.Keywords
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "String");
-            string? eventValue = null;
-            global::System.Collections.Generic.IReadOnlyList<string>? paramsValue = null;
+            var value = new global::Scenarios.Keywords.String();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -480,7 +457,7 @@ namespace Scenarios.Keywords
                     case 5:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "event"u8))
                         {
-                            eventValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._event = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -488,7 +465,7 @@ namespace Scenarios.Keywords
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "params"u8))
                         {
-                            paramsValue = ReadArrayOfString(ref reader);
+                            value._params = ReadArrayOfString(ref reader);
                             continue;
                         }
 
@@ -498,11 +475,7 @@ namespace Scenarios.Keywords
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Scenarios.Keywords.String
-            {
-                Event = eventValue,
-                Params = paramsValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a String object; optional members that are null are left out.</summary>

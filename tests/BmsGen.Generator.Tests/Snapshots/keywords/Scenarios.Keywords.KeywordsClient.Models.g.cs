@@ -67,35 +67,72 @@ namespace Scenarios.Keywords
     {
         /// <summary>The class field.</summary>
         /// <remarks>JSON name: class.</remarks>
-        public required string Class { get; init; }
+        public required string Class { get => _class!; init => _class = value; }
 
         /// <summary>The namespace field.</summary>
         /// <remarks>JSON name: namespace.</remarks>
-        public string? Namespace { get; init; }
+        public string? Namespace { get => _namespace; init => _namespace = value; }
 
         /// <summary>The default field.</summary>
         /// <remarks>JSON name: default.</remarks>
-        public bool? Default { get; init; }
+        public bool? Default { get => _default; init => _default = value; }
 
         /// <summary>The base field.</summary>
         /// <remarks>JSON name: base.</remarks>
-        public global::Scenarios.Keywords.ObjectBase? Base { get; init; }
+        public global::Scenarios.Keywords.ObjectBase? Base { get => _base; init => _base = value; }
 
         /// <summary>The string field.</summary>
         /// <remarks>JSON name: string.</remarks>
-        public string? String { get; init; }
+        public string? String { get => _string; init => _string = value; }
 
         /// <summary>The int field.</summary>
         /// <remarks>JSON name: int.</remarks>
-        public int? Int { get; init; }
+        public int? Int { get => _int; init => _int = value; }
 
         /// <summary>The value field.</summary>
         /// <remarks>JSON name: value.</remarks>
-        public string? Value { get; init; }
+        public string? Value { get => _value; init => _value = value; }
 
         /// <summary>The operator field.</summary>
         /// <remarks>JSON name: operator.</remarks>
-        public global::Scenarios.Keywords.ObjectOperator? Operator { get; init; }
+        public global::Scenarios.Keywords.ObjectOperator? Operator { get => _operator; init => _operator = value; }
+
+        /// <summary>The value of <see cref="Class"/>; null until it is set.</summary>
+        internal string? _class;
+
+        /// <summary>The value of <see cref="Namespace"/>; null until it is set.</summary>
+        internal string? _namespace;
+
+        /// <summary>The value of <see cref="Default"/>; null until it is set.</summary>
+        internal bool? _default;
+
+        /// <summary>The value of <see cref="Base"/>; null until it is set.</summary>
+        internal global::Scenarios.Keywords.ObjectBase? _base;
+
+        /// <summary>The value of <see cref="String"/>; null until it is set.</summary>
+        internal string? _string;
+
+        /// <summary>The value of <see cref="Int"/>; null until it is set.</summary>
+        internal int? _int;
+
+        /// <summary>The value of <see cref="Value"/>; null until it is set.</summary>
+        internal string? _value;
+
+        /// <summary>The value of <see cref="Operator"/>; null until it is set.</summary>
+        internal global::Scenarios.Keywords.ObjectOperator? _operator;
+
+        /// <summary>Creates a Object; set its members with an object initializer.</summary>
+        public Object()
+        {
+        }
+
+        /// <summary>Creates a model with no member set, for the generated reader, which sets the members as they arrive and checks the required ones itself.</summary>
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        #pragma warning disable CS8618 // The reader sets the required members before it returns the model.
+        internal Object(global::BmsGen.Runtime.Json.JsonUnsetMembers unset)
+        #pragma warning restore CS8618
+        {
+        }
     }
 
     /// <summary>The ObjectBase model.</summary>
@@ -105,11 +142,17 @@ namespace Scenarios.Keywords
     {
         /// <summary>The this field.</summary>
         /// <remarks>JSON name: this.</remarks>
-        public int? This { get; init; }
+        public int? This { get => _this; init => _this = value; }
 
         /// <summary>The new field.</summary>
         /// <remarks>JSON name: new.</remarks>
-        public string? New { get; init; }
+        public string? New { get => _new; init => _new = value; }
+
+        /// <summary>The value of <see cref="This"/>; null until it is set.</summary>
+        internal int? _this;
+
+        /// <summary>The value of <see cref="New"/>; null until it is set.</summary>
+        internal string? _new;
     }
 
     /// <summary>The ObjectOperator values.</summary>
@@ -189,10 +232,16 @@ namespace Scenarios.Keywords
     {
         /// <summary>The event field.</summary>
         /// <remarks>JSON name: event.</remarks>
-        public string? Event { get; init; }
+        public string? Event { get => _event; init => _event = value; }
 
         /// <summary>The params field.</summary>
         /// <remarks>JSON name: params.</remarks>
-        public global::System.Collections.Generic.IReadOnlyList<string>? Params { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Params { get => _params; init => _params = value; }
+
+        /// <summary>The value of <see cref="Event"/>; null until it is set.</summary>
+        internal string? _event;
+
+        /// <summary>The value of <see cref="Params"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyList<string>? _params;
     }
 }

@@ -19,8 +19,7 @@ namespace Scenarios.Minimal
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Server");
-            string? idValue = null;
-            string? nameValue = null;
+            var value = new global::Scenarios.Minimal.Server(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -30,7 +29,7 @@ namespace Scenarios.Minimal
                     case 2:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
                         {
-                            idValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._id = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -38,7 +37,7 @@ namespace Scenarios.Minimal
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
                         {
-                            nameValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -48,16 +47,12 @@ namespace Scenarios.Minimal
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (idValue is null)
+            if (value._id is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("Server", "id");
             }
 
-            return new global::Scenarios.Minimal.Server
-            {
-                Id = idValue,
-                Name = nameValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a Server object; optional members that are null are left out.</summary>

@@ -19,8 +19,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Attachment");
-            string? serverIdValue = null;
-            string? deviceValue = null;
+            var value = new global::BmsGen.Client.Tests.Features.Nullable.Attachment();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -30,7 +29,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "device"u8))
                         {
-                            deviceValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._device = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -38,7 +37,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                     case 9:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "server_id"u8))
                         {
-                            serverIdValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._serverId = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -48,11 +47,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::BmsGen.Client.Tests.Features.Nullable.Attachment
-            {
-                ServerId = serverIdValue,
-                Device = deviceValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a Attachment object; optional members that are null are left out.</summary>
@@ -118,17 +113,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Volume");
-            string? idValue = null;
-            string? nameValue = null;
-            int? sizeValue = null;
-            long? bytesValue = null;
-            double? ratioValue = null;
-            bool? bootableValue = null;
-            global::BmsGen.Client.Tests.Features.Nullable.VolumeMode? modeValue = null;
-            global::System.Collections.Generic.IReadOnlyList<string>? tagsValue = null;
-            global::System.Collections.Generic.IReadOnlyDictionary<string, string>? metadataValue = null;
-            global::BmsGen.Client.Tests.Features.Nullable.Attachment? attachmentValue = null;
-            global::System.Text.Json.JsonElement? extraValue = null;
+            var value = new global::BmsGen.Client.Tests.Features.Nullable.Volume(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -138,7 +123,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                     case 2:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
                         {
-                            idValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._id = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -149,7 +134,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                             case (byte)'m':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "mode"u8))
                                 {
-                                    modeValue = ReadVolumeMode(ref reader);
+                                    value._mode = ReadVolumeMode(ref reader);
                                     continue;
                                 }
 
@@ -157,7 +142,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                             case (byte)'n':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
                                 {
-                                    nameValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                                     continue;
                                 }
 
@@ -165,7 +150,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                             case (byte)'s':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "size"u8))
                                 {
-                                    sizeValue = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
+                                    value._size = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
                                     continue;
                                 }
 
@@ -173,7 +158,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                             case (byte)'t':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8))
                                 {
-                                    tagsValue = ReadArrayOfString(ref reader);
+                                    value._tags = ReadArrayOfString(ref reader);
                                     continue;
                                 }
 
@@ -187,7 +172,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                             case (byte)'b':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "bytes"u8))
                                 {
-                                    bytesValue = global::BmsGen.Runtime.Json.JsonRead.Int64(ref reader);
+                                    value._bytes = global::BmsGen.Runtime.Json.JsonRead.Int64(ref reader);
                                     continue;
                                 }
 
@@ -195,7 +180,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                             case (byte)'e':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "extra"u8))
                                 {
-                                    extraValue = global::BmsGen.Runtime.Json.JsonRead.Element(ref reader);
+                                    value._extra = global::BmsGen.Runtime.Json.JsonRead.Element(ref reader);
                                     continue;
                                 }
 
@@ -203,7 +188,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                             case (byte)'r':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "ratio"u8))
                                 {
-                                    ratioValue = global::BmsGen.Runtime.Json.JsonRead.Double(ref reader);
+                                    value._ratio = global::BmsGen.Runtime.Json.JsonRead.Double(ref reader);
                                     continue;
                                 }
 
@@ -217,7 +202,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                             case (byte)'b':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "bootable"u8))
                                 {
-                                    bootableValue = global::BmsGen.Runtime.Json.JsonRead.Boolean(ref reader);
+                                    value._bootable = global::BmsGen.Runtime.Json.JsonRead.Boolean(ref reader);
                                     continue;
                                 }
 
@@ -225,7 +210,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                             case (byte)'m':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "metadata"u8))
                                 {
-                                    metadataValue = ReadMapOfString(ref reader);
+                                    value._metadata = ReadMapOfString(ref reader);
                                     continue;
                                 }
 
@@ -236,7 +221,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                     case 10:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "attachment"u8))
                         {
-                            attachmentValue = ReadAttachment(ref reader);
+                            value._attachment = ReadAttachment(ref reader);
                             continue;
                         }
 
@@ -246,25 +231,12 @@ namespace BmsGen.Client.Tests.Features.Nullable
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (idValue is null)
+            if (value._id is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("Volume", "id");
             }
 
-            return new global::BmsGen.Client.Tests.Features.Nullable.Volume
-            {
-                Id = idValue,
-                Name = nameValue,
-                Size = sizeValue,
-                Bytes = bytesValue,
-                Ratio = ratioValue,
-                Bootable = bootableValue,
-                Mode = modeValue,
-                Tags = tagsValue,
-                Metadata = metadataValue,
-                Attachment = attachmentValue,
-                Extra = extraValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a Volume object; optional members that are null are left out.</summary>
@@ -434,11 +406,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "VolumeUpdate");
-            string? nameValue = null;
-            int? sizeValue = null;
-            global::System.Collections.Generic.IReadOnlyList<string>? tagsValue = null;
-            global::System.Collections.Generic.IReadOnlyDictionary<string, string>? metadataValue = null;
-            global::BmsGen.Client.Tests.Features.Nullable.Attachment? attachmentValue = null;
+            var value = new global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdate();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -451,7 +419,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                             case (byte)'n':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
                                 {
-                                    nameValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                                     continue;
                                 }
 
@@ -459,7 +427,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                             case (byte)'s':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "size"u8))
                                 {
-                                    sizeValue = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
+                                    value._size = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
                                     continue;
                                 }
 
@@ -467,7 +435,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                             case (byte)'t':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8))
                                 {
-                                    tagsValue = ReadArrayOfString(ref reader);
+                                    value._tags = ReadArrayOfString(ref reader);
                                     continue;
                                 }
 
@@ -478,7 +446,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                     case 8:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "metadata"u8))
                         {
-                            metadataValue = ReadMapOfString(ref reader);
+                            value._metadata = ReadMapOfString(ref reader);
                             continue;
                         }
 
@@ -486,7 +454,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                     case 10:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "attachment"u8))
                         {
-                            attachmentValue = ReadAttachment(ref reader);
+                            value._attachment = ReadAttachment(ref reader);
                             continue;
                         }
 
@@ -496,14 +464,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdate
-            {
-                Name = nameValue,
-                Size = sizeValue,
-                Tags = tagsValue,
-                Metadata = metadataValue,
-                Attachment = attachmentValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a VolumeUpdate object; optional members that are null are left out.</summary>

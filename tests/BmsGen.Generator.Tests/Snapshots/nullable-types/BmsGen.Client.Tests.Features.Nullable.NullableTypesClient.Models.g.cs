@@ -13,11 +13,17 @@ namespace BmsGen.Client.Tests.Features.Nullable
     {
         /// <summary>The server_id field.</summary>
         /// <remarks>JSON name: server_id.</remarks>
-        public string? ServerId { get; init; }
+        public string? ServerId { get => _serverId; init => _serverId = value; }
 
         /// <summary>The device field.</summary>
         /// <remarks>JSON name: device.</remarks>
-        public string? Device { get; init; }
+        public string? Device { get => _device; init => _device = value; }
+
+        /// <summary>The value of <see cref="ServerId"/>; null until it is set.</summary>
+        internal string? _serverId;
+
+        /// <summary>The value of <see cref="Device"/>; null until it is set.</summary>
+        internal string? _device;
     }
 
     /// <summary>The Volume model.</summary>
@@ -27,47 +33,93 @@ namespace BmsGen.Client.Tests.Features.Nullable
     {
         /// <summary>The id field.</summary>
         /// <remarks>JSON name: id.</remarks>
-        public required string Id { get; init; }
+        public required string Id { get => _id!; init => _id = value; }
 
         /// <summary>The name; always sent, null when the volume has none.</summary>
         /// <remarks>JSON name: name.</remarks>
-        public string? Name { get; init; }
+        public string? Name { get => _name; init => _name = value; }
 
         /// <summary>The size in GiB.</summary>
         /// <remarks>JSON name: size.</remarks>
-        public int? Size { get; init; }
+        public int? Size { get => _size; init => _size = value; }
 
         /// <summary>The bytes field.</summary>
         /// <remarks>JSON name: bytes. Format int64.</remarks>
-        public long? Bytes { get; init; }
+        public long? Bytes { get => _bytes; init => _bytes = value; }
 
         /// <summary>The ratio field.</summary>
         /// <remarks>JSON name: ratio.</remarks>
-        public double? Ratio { get; init; }
+        public double? Ratio { get => _ratio; init => _ratio = value; }
 
         /// <summary>The bootable field.</summary>
         /// <remarks>JSON name: bootable.</remarks>
-        public bool? Bootable { get; init; }
+        public bool? Bootable { get => _bootable; init => _bootable = value; }
 
         /// <summary>The mode field.</summary>
         /// <remarks>JSON name: mode.</remarks>
-        public global::BmsGen.Client.Tests.Features.Nullable.VolumeMode? Mode { get; init; }
+        public global::BmsGen.Client.Tests.Features.Nullable.VolumeMode? Mode { get => _mode; init => _mode = value; }
 
         /// <summary>The tags field.</summary>
         /// <remarks>JSON name: tags.</remarks>
-        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _tags; init => _tags = value; }
 
         /// <summary>The metadata field.</summary>
         /// <remarks>JSON name: metadata.</remarks>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Metadata { get; init; }
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Metadata { get => _metadata; init => _metadata = value; }
 
         /// <summary>The attachment; null while the volume is detached.</summary>
         /// <remarks>JSON name: attachment.</remarks>
-        public global::BmsGen.Client.Tests.Features.Nullable.Attachment? Attachment { get; init; }
+        public global::BmsGen.Client.Tests.Features.Nullable.Attachment? Attachment { get => _attachment; init => _attachment = value; }
 
         /// <summary>Free-form data.</summary>
         /// <remarks>JSON name: extra.</remarks>
-        public global::System.Text.Json.JsonElement? Extra { get; init; }
+        public global::System.Text.Json.JsonElement? Extra { get => _extra; init => _extra = value; }
+
+        /// <summary>The value of <see cref="Id"/>; null until it is set.</summary>
+        internal string? _id;
+
+        /// <summary>The value of <see cref="Name"/>; null until it is set.</summary>
+        internal string? _name;
+
+        /// <summary>The value of <see cref="Size"/>; null until it is set.</summary>
+        internal int? _size;
+
+        /// <summary>The value of <see cref="Bytes"/>; null until it is set.</summary>
+        internal long? _bytes;
+
+        /// <summary>The value of <see cref="Ratio"/>; null until it is set.</summary>
+        internal double? _ratio;
+
+        /// <summary>The value of <see cref="Bootable"/>; null until it is set.</summary>
+        internal bool? _bootable;
+
+        /// <summary>The value of <see cref="Mode"/>; null until it is set.</summary>
+        internal global::BmsGen.Client.Tests.Features.Nullable.VolumeMode? _mode;
+
+        /// <summary>The value of <see cref="Tags"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyList<string>? _tags;
+
+        /// <summary>The value of <see cref="Metadata"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _metadata;
+
+        /// <summary>The value of <see cref="Attachment"/>; null until it is set.</summary>
+        internal global::BmsGen.Client.Tests.Features.Nullable.Attachment? _attachment;
+
+        /// <summary>The value of <see cref="Extra"/>; null until it is set.</summary>
+        internal global::System.Text.Json.JsonElement? _extra;
+
+        /// <summary>Creates a Volume; set its members with an object initializer.</summary>
+        public Volume()
+        {
+        }
+
+        /// <summary>Creates a model with no member set, for the generated reader, which sets the members as they arrive and checks the required ones itself.</summary>
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        #pragma warning disable CS8618 // The reader sets the required members before it returns the model.
+        internal Volume(global::BmsGen.Runtime.Json.JsonUnsetMembers unset)
+        #pragma warning restore CS8618
+        {
+        }
     }
 
     /// <summary>The VolumeMode values.</summary>
@@ -131,22 +183,37 @@ namespace BmsGen.Client.Tests.Features.Nullable
     {
         /// <summary>The name field.</summary>
         /// <remarks>JSON name: name.</remarks>
-        public string? Name { get; init; }
+        public string? Name { get => _name; init => _name = value; }
 
         /// <summary>The size field.</summary>
         /// <remarks>JSON name: size.</remarks>
-        public int? Size { get; init; }
+        public int? Size { get => _size; init => _size = value; }
 
         /// <summary>The tags field.</summary>
         /// <remarks>JSON name: tags.</remarks>
-        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _tags; init => _tags = value; }
 
         /// <summary>The metadata field.</summary>
         /// <remarks>JSON name: metadata.</remarks>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Metadata { get; init; }
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Metadata { get => _metadata; init => _metadata = value; }
 
         /// <summary>The attachment field.</summary>
         /// <remarks>JSON name: attachment.</remarks>
-        public global::BmsGen.Client.Tests.Features.Nullable.Attachment? Attachment { get; init; }
+        public global::BmsGen.Client.Tests.Features.Nullable.Attachment? Attachment { get => _attachment; init => _attachment = value; }
+
+        /// <summary>The value of <see cref="Name"/>; null until it is set.</summary>
+        internal string? _name;
+
+        /// <summary>The value of <see cref="Size"/>; null until it is set.</summary>
+        internal int? _size;
+
+        /// <summary>The value of <see cref="Tags"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyList<string>? _tags;
+
+        /// <summary>The value of <see cref="Metadata"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _metadata;
+
+        /// <summary>The value of <see cref="Attachment"/>; null until it is set.</summary>
+        internal global::BmsGen.Client.Tests.Features.Nullable.Attachment? _attachment;
     }
 }

@@ -19,8 +19,7 @@ namespace Scenarios.Pets
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Cat");
-            string? petTypeValue = null;
-            string? nameValue = null;
+            var value = new global::Scenarios.Pets.Cat(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -30,7 +29,7 @@ namespace Scenarios.Pets
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
                         {
-                            nameValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -38,7 +37,7 @@ namespace Scenarios.Pets
                     case 8:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "pet_type"u8))
                         {
-                            petTypeValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._petType = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -48,16 +47,12 @@ namespace Scenarios.Pets
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (petTypeValue is null)
+            if (value._petType is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("Cat", "pet_type");
             }
 
-            return new global::Scenarios.Pets.Cat
-            {
-                PetType = petTypeValue,
-                Name = nameValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a Cat object; optional members that are null are left out.</summary>
@@ -120,7 +115,7 @@ namespace Scenarios.Pets
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Lizard");
-            int? scalesValue = null;
+            var value = new global::Scenarios.Pets.Lizard();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -130,7 +125,7 @@ namespace Scenarios.Pets
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "scales"u8))
                         {
-                            scalesValue = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
+                            value._scales = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
                             continue;
                         }
 
@@ -140,10 +135,7 @@ namespace Scenarios.Pets
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Scenarios.Pets.Lizard
-            {
-                Scales = scalesValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a Lizard object; optional members that are null are left out.</summary>

@@ -13,11 +13,31 @@ namespace Scenarios.Pets
     {
         /// <summary>The pet_type field.</summary>
         /// <remarks>JSON name: pet_type.</remarks>
-        public string PetType { get; init; } = "cat";
+        public string PetType { get => _petType!; init => _petType = value; }
 
         /// <summary>The name field.</summary>
         /// <remarks>JSON name: name.</remarks>
-        public string? Name { get; init; }
+        public string? Name { get => _name; init => _name = value; }
+
+        /// <summary>The value of <see cref="PetType"/>; null until it is set.</summary>
+        internal string? _petType;
+
+        /// <summary>The value of <see cref="Name"/>; null until it is set.</summary>
+        internal string? _name;
+
+        /// <summary>Creates a Cat; set its members with an object initializer.</summary>
+        public Cat()
+        {
+            _petType = "cat";
+        }
+
+        /// <summary>Creates a model with no member set, for the generated reader, which sets the members as they arrive and checks the required ones itself.</summary>
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        #pragma warning disable CS8618 // The reader sets the required members before it returns the model.
+        internal Cat(global::BmsGen.Runtime.Json.JsonUnsetMembers unset)
+        #pragma warning restore CS8618
+        {
+        }
     }
 
     /// <summary>Does not declare the discriminator; the writer adds it, selected by the schema name.</summary>
@@ -27,7 +47,10 @@ namespace Scenarios.Pets
     {
         /// <summary>The scales field.</summary>
         /// <remarks>JSON name: scales.</remarks>
-        public int? Scales { get; init; }
+        public int? Scales { get => _scales; init => _scales = value; }
+
+        /// <summary>The value of <see cref="Scales"/>; null until it is set.</summary>
+        internal int? _scales;
     }
 
     /// <summary>One of Cat, Lizard.</summary>

@@ -45,8 +45,7 @@ namespace Scenarios.Contacts
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "CreateContactResponse");
-            global::Scenarios.Contacts.Contact? contactValue = null;
-            global::Scenarios.Contacts.CreateContactResponseLimit? limitValue = null;
+            var value = new global::Scenarios.Contacts.CreateContactResponse();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -56,7 +55,7 @@ namespace Scenarios.Contacts
                     case 5:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "limit"u8))
                         {
-                            limitValue = ReadCreateContactResponseLimit(ref reader);
+                            value._limit = ReadCreateContactResponseLimit(ref reader);
                             continue;
                         }
 
@@ -64,7 +63,7 @@ namespace Scenarios.Contacts
                     case 7:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "contact"u8))
                         {
-                            contactValue = ReadContact(ref reader);
+                            value._contact = ReadContact(ref reader);
                             continue;
                         }
 
@@ -74,11 +73,7 @@ namespace Scenarios.Contacts
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Scenarios.Contacts.CreateContactResponse
-            {
-                Contact = contactValue,
-                Limit = limitValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a CreateContactResponse object; optional members that are null are left out.</summary>
@@ -172,7 +167,7 @@ namespace Scenarios.Contacts
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Phone");
-            string? numberValue = null;
+            var value = new global::Scenarios.Contacts.Phone(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -182,7 +177,7 @@ namespace Scenarios.Contacts
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "number"u8))
                         {
-                            numberValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._number = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -192,15 +187,12 @@ namespace Scenarios.Contacts
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (numberValue is null)
+            if (value._number is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("Phone", "number");
             }
 
-            return new global::Scenarios.Contacts.Phone
-            {
-                Number = numberValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a Phone object; optional members that are null are left out.</summary>

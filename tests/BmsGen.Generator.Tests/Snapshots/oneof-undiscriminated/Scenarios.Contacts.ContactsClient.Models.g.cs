@@ -74,11 +74,17 @@ namespace Scenarios.Contacts
     {
         /// <summary>A phone, an address line, or several lines.</summary>
         /// <remarks>JSON name: contact.</remarks>
-        public global::Scenarios.Contacts.Contact? Contact { get; init; }
+        public global::Scenarios.Contacts.Contact? Contact { get => _contact; init => _contact = value; }
 
         /// <summary>The limit field.</summary>
         /// <remarks>JSON name: limit.</remarks>
-        public global::Scenarios.Contacts.CreateContactResponseLimit? Limit { get; init; }
+        public global::Scenarios.Contacts.CreateContactResponseLimit? Limit { get => _limit; init => _limit = value; }
+
+        /// <summary>The value of <see cref="Contact"/>; null until it is set.</summary>
+        internal global::Scenarios.Contacts.Contact? _contact;
+
+        /// <summary>The value of <see cref="Limit"/>; null until it is set.</summary>
+        internal global::Scenarios.Contacts.CreateContactResponseLimit? _limit;
     }
 
     /// <summary>Any of Int32, Boolean.</summary>
@@ -136,6 +142,22 @@ namespace Scenarios.Contacts
     {
         /// <summary>The number field.</summary>
         /// <remarks>JSON name: number.</remarks>
-        public required string Number { get; init; }
+        public required string Number { get => _number!; init => _number = value; }
+
+        /// <summary>The value of <see cref="Number"/>; null until it is set.</summary>
+        internal string? _number;
+
+        /// <summary>Creates a Phone; set its members with an object initializer.</summary>
+        public Phone()
+        {
+        }
+
+        /// <summary>Creates a model with no member set, for the generated reader, which sets the members as they arrive and checks the required ones itself.</summary>
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        #pragma warning disable CS8618 // The reader sets the required members before it returns the model.
+        internal Phone(global::BmsGen.Runtime.Json.JsonUnsetMembers unset)
+        #pragma warning restore CS8618
+        {
+        }
     }
 }

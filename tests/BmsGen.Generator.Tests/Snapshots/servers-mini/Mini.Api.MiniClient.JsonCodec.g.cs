@@ -19,8 +19,7 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Address");
-            string? addrValue = null;
-            int? versionValue = null;
+            var value = new global::Mini.Api.Address();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -30,7 +29,7 @@ namespace Mini.Api
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "addr"u8))
                         {
-                            addrValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._addr = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -38,7 +37,7 @@ namespace Mini.Api
                     case 7:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "version"u8))
                         {
-                            versionValue = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
+                            value._version = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
                             continue;
                         }
 
@@ -48,11 +47,7 @@ namespace Mini.Api
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Mini.Api.Address
-            {
-                Addr = addrValue,
-                Version = versionValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a Address object; optional members that are null are left out.</summary>
@@ -118,7 +113,7 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "DeleteServersRequest");
-            global::System.Collections.Generic.IReadOnlyList<string>? serversValue = null;
+            var value = new global::Mini.Api.DeleteServersRequest();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -128,7 +123,7 @@ namespace Mini.Api
                     case 7:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "servers"u8))
                         {
-                            serversValue = ReadArrayOfString(ref reader);
+                            value._servers = ReadArrayOfString(ref reader);
                             continue;
                         }
 
@@ -138,10 +133,7 @@ namespace Mini.Api
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Mini.Api.DeleteServersRequest
-            {
-                Servers = serversValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a DeleteServersRequest object; optional members that are null are left out.</summary>
@@ -202,7 +194,7 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "DeleteServersResponse");
-            string? jobIdValue = null;
+            var value = new global::Mini.Api.DeleteServersResponse();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -212,7 +204,7 @@ namespace Mini.Api
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "job_id"u8))
                         {
-                            jobIdValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._jobId = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -222,10 +214,7 @@ namespace Mini.Api
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Mini.Api.DeleteServersResponse
-            {
-                JobId = jobIdValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a DeleteServersResponse object; optional members that are null are left out.</summary>
@@ -286,8 +275,7 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ListGroupsResponse");
-            global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.ListGroupsResponseGroupsItem>? groupsValue = null;
-            global::Mini.Api.ListGroupsResponsePageInfo? pageInfoValue = null;
+            var value = new global::Mini.Api.ListGroupsResponse();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -297,7 +285,7 @@ namespace Mini.Api
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "groups"u8))
                         {
-                            groupsValue = ReadArrayOfListGroupsResponseGroupsItem(ref reader);
+                            value._groups = ReadArrayOfListGroupsResponseGroupsItem(ref reader);
                             continue;
                         }
 
@@ -305,7 +293,7 @@ namespace Mini.Api
                     case 9:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "page_info"u8))
                         {
-                            pageInfoValue = ReadListGroupsResponsePageInfo(ref reader);
+                            value._pageInfo = ReadListGroupsResponsePageInfo(ref reader);
                             continue;
                         }
 
@@ -315,11 +303,7 @@ namespace Mini.Api
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Mini.Api.ListGroupsResponse
-            {
-                Groups = groupsValue,
-                PageInfo = pageInfoValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a ListGroupsResponse object; optional members that are null are left out.</summary>
@@ -385,7 +369,7 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ListGroupsResponseGroupsItem");
-            string? idValue = null;
+            var value = new global::Mini.Api.ListGroupsResponseGroupsItem();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -395,7 +379,7 @@ namespace Mini.Api
                     case 2:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
                         {
-                            idValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._id = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -405,10 +389,7 @@ namespace Mini.Api
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Mini.Api.ListGroupsResponseGroupsItem
-            {
-                Id = idValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a ListGroupsResponseGroupsItem object; optional members that are null are left out.</summary>
@@ -469,7 +450,7 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ListGroupsResponsePageInfo");
-            string? nextMarkerValue = null;
+            var value = new global::Mini.Api.ListGroupsResponsePageInfo();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -479,7 +460,7 @@ namespace Mini.Api
                     case 11:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "next_marker"u8))
                         {
-                            nextMarkerValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._nextMarker = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -489,10 +470,7 @@ namespace Mini.Api
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Mini.Api.ListGroupsResponsePageInfo
-            {
-                NextMarker = nextMarkerValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a ListGroupsResponsePageInfo object; optional members that are null are left out.</summary>
@@ -553,8 +531,7 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ListServersResponse");
-            int? countValue = null;
-            global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Server>? serversValue = null;
+            var value = new global::Mini.Api.ListServersResponse();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -564,7 +541,7 @@ namespace Mini.Api
                     case 5:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "count"u8))
                         {
-                            countValue = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
+                            value._count = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
                             continue;
                         }
 
@@ -572,7 +549,7 @@ namespace Mini.Api
                     case 7:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "servers"u8))
                         {
-                            serversValue = ReadArrayOfServer(ref reader);
+                            value._servers = ReadArrayOfServer(ref reader);
                             continue;
                         }
 
@@ -582,11 +559,7 @@ namespace Mini.Api
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Mini.Api.ListServersResponse
-            {
-                Count = countValue,
-                Servers = serversValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a ListServersResponse object; optional members that are null are left out.</summary>
@@ -652,14 +625,7 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Server");
-            string? idValue = null;
-            int? osExtStsPowerStateValue = null;
-            global::Mini.Api.ServerStatus? statusValue = null;
-            global::System.Collections.Generic.IReadOnlyDictionary<string, string>? metadataValue = null;
-            global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>>? addressesValue = null;
-            bool? lockedValue = null;
-            global::System.Text.Json.JsonElement? extraValue = null;
-            global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Server>? childrenValue = null;
+            var value = new global::Mini.Api.Server(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -669,7 +635,7 @@ namespace Mini.Api
                     case 2:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
                         {
-                            idValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._id = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -677,7 +643,7 @@ namespace Mini.Api
                     case 5:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "extra"u8))
                         {
-                            extraValue = global::BmsGen.Runtime.Json.JsonRead.Element(ref reader);
+                            value._extra = global::BmsGen.Runtime.Json.JsonRead.Element(ref reader);
                             continue;
                         }
 
@@ -688,7 +654,7 @@ namespace Mini.Api
                             case (byte)'l':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "locked"u8))
                                 {
-                                    lockedValue = global::BmsGen.Runtime.Json.JsonRead.Boolean(ref reader);
+                                    value._locked = global::BmsGen.Runtime.Json.JsonRead.Boolean(ref reader);
                                     continue;
                                 }
 
@@ -696,7 +662,7 @@ namespace Mini.Api
                             case (byte)'s':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
                                 {
-                                    statusValue = ReadServerStatus(ref reader);
+                                    value._status = ReadServerStatus(ref reader);
                                     continue;
                                 }
 
@@ -710,7 +676,7 @@ namespace Mini.Api
                             case (byte)'c':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "children"u8))
                                 {
-                                    childrenValue = ReadArrayOfServer(ref reader);
+                                    value._children = ReadArrayOfServer(ref reader);
                                     continue;
                                 }
 
@@ -718,7 +684,7 @@ namespace Mini.Api
                             case (byte)'m':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "metadata"u8))
                                 {
-                                    metadataValue = ReadMapOfString(ref reader);
+                                    value._metadata = ReadMapOfString(ref reader);
                                     continue;
                                 }
 
@@ -729,7 +695,7 @@ namespace Mini.Api
                     case 9:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "addresses"u8))
                         {
-                            addressesValue = ReadMapOfArrayOfAddress(ref reader);
+                            value._addresses = ReadMapOfArrayOfAddress(ref reader);
                             continue;
                         }
 
@@ -737,7 +703,7 @@ namespace Mini.Api
                     case 22:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "OS-EXT-STS:power_state"u8))
                         {
-                            osExtStsPowerStateValue = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
+                            value._osExtStsPowerState = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
                             continue;
                         }
 
@@ -747,22 +713,12 @@ namespace Mini.Api
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (idValue is null)
+            if (value._id is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("Server", "id");
             }
 
-            return new global::Mini.Api.Server
-            {
-                Id = idValue,
-                OsExtStsPowerState = osExtStsPowerStateValue,
-                Status = statusValue,
-                Metadata = metadataValue,
-                Addresses = addressesValue,
-                Locked = lockedValue,
-                Extra = extraValue,
-                Children = childrenValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a Server object; optional members that are null are left out.</summary>
@@ -927,10 +883,7 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ShowJobResponse");
-            global::Mini.Api.ShowJobResponseStatus? statusValue = null;
-            string? jobIdValue = null;
-            string? errorCodeValue = null;
-            string? failReasonValue = null;
+            var value = new global::Mini.Api.ShowJobResponse();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -943,7 +896,7 @@ namespace Mini.Api
                             case (byte)'j':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "job_id"u8))
                                 {
-                                    jobIdValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    value._jobId = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                                     continue;
                                 }
 
@@ -951,7 +904,7 @@ namespace Mini.Api
                             case (byte)'s':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
                                 {
-                                    statusValue = ReadShowJobResponseStatus(ref reader);
+                                    value._status = ReadShowJobResponseStatus(ref reader);
                                     continue;
                                 }
 
@@ -962,7 +915,7 @@ namespace Mini.Api
                     case 10:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "error_code"u8))
                         {
-                            errorCodeValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._errorCode = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -970,7 +923,7 @@ namespace Mini.Api
                     case 11:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "fail_reason"u8))
                         {
-                            failReasonValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._failReason = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -980,13 +933,7 @@ namespace Mini.Api
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Mini.Api.ShowJobResponse
-            {
-                Status = statusValue,
-                JobId = jobIdValue,
-                ErrorCode = errorCodeValue,
-                FailReason = failReasonValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a ShowJobResponse object; optional members that are null are left out.</summary>
@@ -1145,7 +1092,7 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ShowServerAutoRecoveryResponse");
-            string? supportAutoRecoveryValue = null;
+            var value = new global::Mini.Api.ShowServerAutoRecoveryResponse();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -1155,7 +1102,7 @@ namespace Mini.Api
                     case 21:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "support_auto_recovery"u8))
                         {
-                            supportAutoRecoveryValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._supportAutoRecovery = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -1165,10 +1112,7 @@ namespace Mini.Api
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Mini.Api.ShowServerAutoRecoveryResponse
-            {
-                SupportAutoRecovery = supportAutoRecoveryValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a ShowServerAutoRecoveryResponse object; optional members that are null are left out.</summary>
@@ -1229,7 +1173,7 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ShowServerResponse");
-            global::Mini.Api.Server? serverValue = null;
+            var value = new global::Mini.Api.ShowServerResponse();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -1239,7 +1183,7 @@ namespace Mini.Api
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "server"u8))
                         {
-                            serverValue = ReadServer(ref reader);
+                            value._server = ReadServer(ref reader);
                             continue;
                         }
 
@@ -1249,10 +1193,7 @@ namespace Mini.Api
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Mini.Api.ShowServerResponse
-            {
-                Server = serverValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a ShowServerResponse object; optional members that are null are left out.</summary>
@@ -1368,12 +1309,7 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "StartServersRequest");
-            global::Mini.Api.StartServersRequestAction? actionValue = null;
-            bool? dryRunValue = null;
-            int? batchSizeValue = null;
-            long? timeoutSecondsValue = null;
-            double? weightValue = null;
-            global::Mini.Api.StartServersRequestOsStart? osStartValue = null;
+            var value = new global::Mini.Api.StartServersRequest(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -1386,7 +1322,7 @@ namespace Mini.Api
                             case (byte)'a':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "action"u8))
                                 {
-                                    actionValue = ReadStartServersRequestAction(ref reader);
+                                    value._action = ReadStartServersRequestAction(ref reader);
                                     continue;
                                 }
 
@@ -1394,7 +1330,7 @@ namespace Mini.Api
                             case (byte)'w':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "weight"u8))
                                 {
-                                    weightValue = global::BmsGen.Runtime.Json.JsonRead.Double(ref reader);
+                                    value._weight = global::BmsGen.Runtime.Json.JsonRead.Double(ref reader);
                                     continue;
                                 }
 
@@ -1405,7 +1341,7 @@ namespace Mini.Api
                     case 7:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "dry_run"u8))
                         {
-                            dryRunValue = global::BmsGen.Runtime.Json.JsonRead.Boolean(ref reader);
+                            value._dryRun = global::BmsGen.Runtime.Json.JsonRead.Boolean(ref reader);
                             continue;
                         }
 
@@ -1413,7 +1349,7 @@ namespace Mini.Api
                     case 8:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "os-start"u8))
                         {
-                            osStartValue = ReadStartServersRequestOsStart(ref reader);
+                            value._osStart = ReadStartServersRequestOsStart(ref reader);
                             continue;
                         }
 
@@ -1421,7 +1357,7 @@ namespace Mini.Api
                     case 10:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "batch_size"u8))
                         {
-                            batchSizeValue = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
+                            value._batchSize = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
                             continue;
                         }
 
@@ -1429,7 +1365,7 @@ namespace Mini.Api
                     case 15:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "timeout_seconds"u8))
                         {
-                            timeoutSecondsValue = global::BmsGen.Runtime.Json.JsonRead.Int64(ref reader);
+                            value._timeoutSeconds = global::BmsGen.Runtime.Json.JsonRead.Int64(ref reader);
                             continue;
                         }
 
@@ -1439,45 +1375,37 @@ namespace Mini.Api
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (actionValue is null)
+            if (value._action is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("StartServersRequest", "action");
             }
 
-            if (dryRunValue is null)
+            if (value._dryRun is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("StartServersRequest", "dry_run");
             }
 
-            if (batchSizeValue is null)
+            if (value._batchSize is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("StartServersRequest", "batch_size");
             }
 
-            if (timeoutSecondsValue is null)
+            if (value._timeoutSeconds is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("StartServersRequest", "timeout_seconds");
             }
 
-            if (weightValue is null)
+            if (value._weight is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("StartServersRequest", "weight");
             }
 
-            if (osStartValue is null)
+            if (value._osStart is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("StartServersRequest", "os-start");
             }
 
-            return new global::Mini.Api.StartServersRequest
-            {
-                Action = actionValue.Value,
-                DryRun = dryRunValue.Value,
-                BatchSize = batchSizeValue.Value,
-                TimeoutSeconds = timeoutSecondsValue.Value,
-                Weight = weightValue.Value,
-                OsStart = osStartValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a StartServersRequest object; optional members that are null are left out.</summary>
@@ -1592,7 +1520,7 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "StartServersRequestOsStart");
-            global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.StartServersRequestOsStartServersItem>? serversValue = null;
+            var value = new global::Mini.Api.StartServersRequestOsStart();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -1602,7 +1530,7 @@ namespace Mini.Api
                     case 7:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "servers"u8))
                         {
-                            serversValue = ReadArrayOfStartServersRequestOsStartServersItem(ref reader);
+                            value._servers = ReadArrayOfStartServersRequestOsStartServersItem(ref reader);
                             continue;
                         }
 
@@ -1612,10 +1540,7 @@ namespace Mini.Api
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Mini.Api.StartServersRequestOsStart
-            {
-                Servers = serversValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a StartServersRequestOsStart object; optional members that are null are left out.</summary>
@@ -1676,7 +1601,7 @@ namespace Mini.Api
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "StartServersRequestOsStartServersItem");
-            string? idValue = null;
+            var value = new global::Mini.Api.StartServersRequestOsStartServersItem(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -1686,7 +1611,7 @@ namespace Mini.Api
                     case 2:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
                         {
-                            idValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._id = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -1696,15 +1621,12 @@ namespace Mini.Api
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            if (idValue is null)
+            if (value._id is null)
             {
                 throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("StartServersRequestOsStartServersItem", "id");
             }
 
-            return new global::Mini.Api.StartServersRequestOsStartServersItem
-            {
-                Id = idValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a StartServersRequestOsStartServersItem object; optional members that are null are left out.</summary>

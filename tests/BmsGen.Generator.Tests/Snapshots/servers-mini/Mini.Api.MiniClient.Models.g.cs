@@ -13,11 +13,17 @@ namespace Mini.Api
     {
         /// <summary>The addr field.</summary>
         /// <remarks>JSON name: addr.</remarks>
-        public string? Addr { get; init; }
+        public string? Addr { get => _addr; init => _addr = value; }
 
         /// <summary>The version field.</summary>
         /// <remarks>JSON name: version.</remarks>
-        public int? Version { get; init; }
+        public int? Version { get => _version; init => _version = value; }
+
+        /// <summary>The value of <see cref="Addr"/>; null until it is set.</summary>
+        internal string? _addr;
+
+        /// <summary>The value of <see cref="Version"/>; null until it is set.</summary>
+        internal int? _version;
     }
 
     /// <summary>The DeleteServersRequest model.</summary>
@@ -27,7 +33,10 @@ namespace Mini.Api
     {
         /// <summary>The servers field.</summary>
         /// <remarks>JSON name: servers.</remarks>
-        public global::System.Collections.Generic.IReadOnlyList<string>? Servers { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Servers { get => _servers; init => _servers = value; }
+
+        /// <summary>The value of <see cref="Servers"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyList<string>? _servers;
     }
 
     /// <summary>The DeleteServersResponse model.</summary>
@@ -37,7 +46,10 @@ namespace Mini.Api
     {
         /// <summary>The job_id field.</summary>
         /// <remarks>JSON name: job_id.</remarks>
-        public string? JobId { get; init; }
+        public string? JobId { get => _jobId; init => _jobId = value; }
+
+        /// <summary>The value of <see cref="JobId"/>; null until it is set.</summary>
+        internal string? _jobId;
     }
 
     /// <summary>The ListGroupsResponse model.</summary>
@@ -47,11 +59,17 @@ namespace Mini.Api
     {
         /// <summary>The groups field.</summary>
         /// <remarks>JSON name: groups.</remarks>
-        public global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.ListGroupsResponseGroupsItem>? Groups { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.ListGroupsResponseGroupsItem>? Groups { get => _groups; init => _groups = value; }
 
         /// <summary>The page_info field.</summary>
         /// <remarks>JSON name: page_info.</remarks>
-        public global::Mini.Api.ListGroupsResponsePageInfo? PageInfo { get; init; }
+        public global::Mini.Api.ListGroupsResponsePageInfo? PageInfo { get => _pageInfo; init => _pageInfo = value; }
+
+        /// <summary>The value of <see cref="Groups"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.ListGroupsResponseGroupsItem>? _groups;
+
+        /// <summary>The value of <see cref="PageInfo"/>; null until it is set.</summary>
+        internal global::Mini.Api.ListGroupsResponsePageInfo? _pageInfo;
     }
 
     /// <summary>The ListGroupsResponseGroupsItem model.</summary>
@@ -61,7 +79,10 @@ namespace Mini.Api
     {
         /// <summary>The id field.</summary>
         /// <remarks>JSON name: id.</remarks>
-        public string? Id { get; init; }
+        public string? Id { get => _id; init => _id = value; }
+
+        /// <summary>The value of <see cref="Id"/>; null until it is set.</summary>
+        internal string? _id;
     }
 
     /// <summary>The ListGroupsResponsePageInfo model.</summary>
@@ -71,7 +92,10 @@ namespace Mini.Api
     {
         /// <summary>The next_marker field.</summary>
         /// <remarks>JSON name: next_marker.</remarks>
-        public string? NextMarker { get; init; }
+        public string? NextMarker { get => _nextMarker; init => _nextMarker = value; }
+
+        /// <summary>The value of <see cref="NextMarker"/>; null until it is set.</summary>
+        internal string? _nextMarker;
     }
 
     /// <summary>The ListServersResponse model.</summary>
@@ -81,11 +105,17 @@ namespace Mini.Api
     {
         /// <summary>The count field.</summary>
         /// <remarks>JSON name: count.</remarks>
-        public int? Count { get; init; }
+        public int? Count { get => _count; init => _count = value; }
 
         /// <summary>The servers field.</summary>
         /// <remarks>JSON name: servers.</remarks>
-        public global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Server>? Servers { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Server>? Servers { get => _servers; init => _servers = value; }
+
+        /// <summary>The value of <see cref="Count"/>; null until it is set.</summary>
+        internal int? _count;
+
+        /// <summary>The value of <see cref="Servers"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Server>? _servers;
     }
 
     /// <summary>The Server model.</summary>
@@ -95,35 +125,72 @@ namespace Mini.Api
     {
         /// <summary>The id field.</summary>
         /// <remarks>JSON name: id. Maximum length 36.</remarks>
-        public required string Id { get; init; }
+        public required string Id { get => _id!; init => _id = value; }
 
         /// <summary>The OS-EXT-STS:power_state field.</summary>
         /// <remarks>JSON name: OS-EXT-STS:power_state.</remarks>
-        public int? OsExtStsPowerState { get; init; }
+        public int? OsExtStsPowerState { get => _osExtStsPowerState; init => _osExtStsPowerState = value; }
 
         /// <summary>The status field.</summary>
         /// <remarks>JSON name: status.</remarks>
-        public global::Mini.Api.ServerStatus? Status { get; init; }
+        public global::Mini.Api.ServerStatus? Status { get => _status; init => _status = value; }
 
         /// <summary>The metadata field.</summary>
         /// <remarks>JSON name: metadata.</remarks>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Metadata { get; init; }
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Metadata { get => _metadata; init => _metadata = value; }
 
         /// <summary>The addresses field.</summary>
         /// <remarks>JSON name: addresses.</remarks>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>>? Addresses { get; init; }
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>>? Addresses { get => _addresses; init => _addresses = value; }
 
         /// <summary>The locked field.</summary>
         /// <remarks>JSON name: locked.</remarks>
-        public bool? Locked { get; init; }
+        public bool? Locked { get => _locked; init => _locked = value; }
 
         /// <summary>The extra field.</summary>
         /// <remarks>JSON name: extra.</remarks>
-        public global::System.Text.Json.JsonElement? Extra { get; init; }
+        public global::System.Text.Json.JsonElement? Extra { get => _extra; init => _extra = value; }
 
         /// <summary>The children field.</summary>
         /// <remarks>JSON name: children.</remarks>
-        public global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Server>? Children { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Server>? Children { get => _children; init => _children = value; }
+
+        /// <summary>The value of <see cref="Id"/>; null until it is set.</summary>
+        internal string? _id;
+
+        /// <summary>The value of <see cref="OsExtStsPowerState"/>; null until it is set.</summary>
+        internal int? _osExtStsPowerState;
+
+        /// <summary>The value of <see cref="Status"/>; null until it is set.</summary>
+        internal global::Mini.Api.ServerStatus? _status;
+
+        /// <summary>The value of <see cref="Metadata"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _metadata;
+
+        /// <summary>The value of <see cref="Addresses"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>>? _addresses;
+
+        /// <summary>The value of <see cref="Locked"/>; null until it is set.</summary>
+        internal bool? _locked;
+
+        /// <summary>The value of <see cref="Extra"/>; null until it is set.</summary>
+        internal global::System.Text.Json.JsonElement? _extra;
+
+        /// <summary>The value of <see cref="Children"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Server>? _children;
+
+        /// <summary>Creates a Server; set its members with an object initializer.</summary>
+        public Server()
+        {
+        }
+
+        /// <summary>Creates a model with no member set, for the generated reader, which sets the members as they arrive and checks the required ones itself.</summary>
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        #pragma warning disable CS8618 // The reader sets the required members before it returns the model.
+        internal Server(global::BmsGen.Runtime.Json.JsonUnsetMembers unset)
+        #pragma warning restore CS8618
+        {
+        }
     }
 
     /// <summary>The ServerStatus values.</summary>
@@ -195,19 +262,31 @@ namespace Mini.Api
     {
         /// <summary>The status field.</summary>
         /// <remarks>JSON name: status.</remarks>
-        public global::Mini.Api.ShowJobResponseStatus? Status { get; init; }
+        public global::Mini.Api.ShowJobResponseStatus? Status { get => _status; init => _status = value; }
 
         /// <summary>The job_id field.</summary>
         /// <remarks>JSON name: job_id.</remarks>
-        public string? JobId { get; init; }
+        public string? JobId { get => _jobId; init => _jobId = value; }
 
         /// <summary>The error_code field.</summary>
         /// <remarks>JSON name: error_code.</remarks>
-        public string? ErrorCode { get; init; }
+        public string? ErrorCode { get => _errorCode; init => _errorCode = value; }
 
         /// <summary>The fail_reason field.</summary>
         /// <remarks>JSON name: fail_reason.</remarks>
-        public string? FailReason { get; init; }
+        public string? FailReason { get => _failReason; init => _failReason = value; }
+
+        /// <summary>The value of <see cref="Status"/>; null until it is set.</summary>
+        internal global::Mini.Api.ShowJobResponseStatus? _status;
+
+        /// <summary>The value of <see cref="JobId"/>; null until it is set.</summary>
+        internal string? _jobId;
+
+        /// <summary>The value of <see cref="ErrorCode"/>; null until it is set.</summary>
+        internal string? _errorCode;
+
+        /// <summary>The value of <see cref="FailReason"/>; null until it is set.</summary>
+        internal string? _failReason;
     }
 
     /// <summary>The ShowJobResponseStatus values.</summary>
@@ -279,7 +358,10 @@ namespace Mini.Api
     {
         /// <summary>The support_auto_recovery field.</summary>
         /// <remarks>JSON name: support_auto_recovery.</remarks>
-        public string? SupportAutoRecovery { get; init; }
+        public string? SupportAutoRecovery { get => _supportAutoRecovery; init => _supportAutoRecovery = value; }
+
+        /// <summary>The value of <see cref="SupportAutoRecovery"/>; null until it is set.</summary>
+        internal string? _supportAutoRecovery;
     }
 
     /// <summary>The ShowServerResponse model.</summary>
@@ -289,7 +371,10 @@ namespace Mini.Api
     {
         /// <summary>The server field.</summary>
         /// <remarks>JSON name: server.</remarks>
-        public global::Mini.Api.Server? Server { get; init; }
+        public global::Mini.Api.Server? Server { get => _server; init => _server = value; }
+
+        /// <summary>The value of <see cref="Server"/>; null until it is set.</summary>
+        internal global::Mini.Api.Server? _server;
     }
 
     /// <summary>The ShowServerStatus values.</summary>
@@ -353,27 +438,63 @@ namespace Mini.Api
     {
         /// <summary>The action field.</summary>
         /// <remarks>JSON name: action. Default start.</remarks>
-        public global::Mini.Api.StartServersRequestAction Action { get; init; } = new global::Mini.Api.StartServersRequestAction("start");
+        public global::Mini.Api.StartServersRequestAction Action { get => _action.GetValueOrDefault(); init => _action = value; }
 
         /// <summary>The dry_run field.</summary>
         /// <remarks>JSON name: dry_run. Default false.</remarks>
-        public bool DryRun { get; init; } = false;
+        public bool DryRun { get => _dryRun.GetValueOrDefault(); init => _dryRun = value; }
 
         /// <summary>The batch_size field.</summary>
         /// <remarks>JSON name: batch_size. Default 10.</remarks>
-        public int BatchSize { get; init; } = 10;
+        public int BatchSize { get => _batchSize.GetValueOrDefault(); init => _batchSize = value; }
 
         /// <summary>The timeout_seconds field.</summary>
         /// <remarks>JSON name: timeout_seconds. Default 600; Format int64.</remarks>
-        public long TimeoutSeconds { get; init; } = 600L;
+        public long TimeoutSeconds { get => _timeoutSeconds.GetValueOrDefault(); init => _timeoutSeconds = value; }
 
         /// <summary>The weight field.</summary>
         /// <remarks>JSON name: weight. Default 1.</remarks>
-        public double Weight { get; init; } = 1d;
+        public double Weight { get => _weight.GetValueOrDefault(); init => _weight = value; }
 
         /// <summary>The os-start field.</summary>
         /// <remarks>JSON name: os-start.</remarks>
-        public required global::Mini.Api.StartServersRequestOsStart OsStart { get; init; }
+        public required global::Mini.Api.StartServersRequestOsStart OsStart { get => _osStart!; init => _osStart = value; }
+
+        /// <summary>The value of <see cref="Action"/>; null until it is set.</summary>
+        internal global::Mini.Api.StartServersRequestAction? _action;
+
+        /// <summary>The value of <see cref="DryRun"/>; null until it is set.</summary>
+        internal bool? _dryRun;
+
+        /// <summary>The value of <see cref="BatchSize"/>; null until it is set.</summary>
+        internal int? _batchSize;
+
+        /// <summary>The value of <see cref="TimeoutSeconds"/>; null until it is set.</summary>
+        internal long? _timeoutSeconds;
+
+        /// <summary>The value of <see cref="Weight"/>; null until it is set.</summary>
+        internal double? _weight;
+
+        /// <summary>The value of <see cref="OsStart"/>; null until it is set.</summary>
+        internal global::Mini.Api.StartServersRequestOsStart? _osStart;
+
+        /// <summary>Creates a StartServersRequest; set its members with an object initializer.</summary>
+        public StartServersRequest()
+        {
+            _action = new global::Mini.Api.StartServersRequestAction("start");
+            _dryRun = false;
+            _batchSize = 10;
+            _timeoutSeconds = 600L;
+            _weight = 1d;
+        }
+
+        /// <summary>Creates a model with no member set, for the generated reader, which sets the members as they arrive and checks the required ones itself.</summary>
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        #pragma warning disable CS8618 // The reader sets the required members before it returns the model.
+        internal StartServersRequest(global::BmsGen.Runtime.Json.JsonUnsetMembers unset)
+        #pragma warning restore CS8618
+        {
+        }
     }
 
     /// <summary>The StartServersRequestAction values.</summary>
@@ -433,7 +554,10 @@ namespace Mini.Api
     {
         /// <summary>The servers field.</summary>
         /// <remarks>JSON name: servers.</remarks>
-        public global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.StartServersRequestOsStartServersItem>? Servers { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.StartServersRequestOsStartServersItem>? Servers { get => _servers; init => _servers = value; }
+
+        /// <summary>The value of <see cref="Servers"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.StartServersRequestOsStartServersItem>? _servers;
     }
 
     /// <summary>The StartServersRequestOsStartServersItem model.</summary>
@@ -443,6 +567,22 @@ namespace Mini.Api
     {
         /// <summary>The id field.</summary>
         /// <remarks>JSON name: id.</remarks>
-        public required string Id { get; init; }
+        public required string Id { get => _id!; init => _id = value; }
+
+        /// <summary>The value of <see cref="Id"/>; null until it is set.</summary>
+        internal string? _id;
+
+        /// <summary>Creates a StartServersRequestOsStartServersItem; set its members with an object initializer.</summary>
+        public StartServersRequestOsStartServersItem()
+        {
+        }
+
+        /// <summary>Creates a model with no member set, for the generated reader, which sets the members as they arrive and checks the required ones itself.</summary>
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        #pragma warning disable CS8618 // The reader sets the required members before it returns the model.
+        internal StartServersRequestOsStartServersItem(global::BmsGen.Runtime.Json.JsonUnsetMembers unset)
+        #pragma warning restore CS8618
+        {
+        }
     }
 }

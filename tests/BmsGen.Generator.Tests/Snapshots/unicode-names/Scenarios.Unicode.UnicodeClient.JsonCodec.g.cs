@@ -19,15 +19,7 @@ namespace Scenarios.Unicode
             }
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "GrE");
-            int? breiteValue = null;
-            int? hHeValue = null;
-            string? valueValue = null;
-            string? osExtStsVmStateValue = null;
-            string? nameWithSpacesValue = null;
-            string? abcValue = null;
-            double? valueValue2 = null;
-            string? smileValue = null;
-            string? berAllesValue = null;
+            var value = new global::Scenarios.Unicode.GrE();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -37,7 +29,7 @@ namespace Scenarios.Unicode
                     case 2:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "Ω"u8))
                         {
-                            valueValue2 = global::BmsGen.Runtime.Json.JsonRead.Double(ref reader);
+                            value._ω = global::BmsGen.Runtime.Json.JsonRead.Double(ref reader);
                             continue;
                         }
 
@@ -48,7 +40,7 @@ namespace Scenarios.Unicode
                             case (byte)'a':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "a.b/c"u8))
                                 {
-                                    abcValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    value._aBC = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                                     continue;
                                 }
 
@@ -56,7 +48,7 @@ namespace Scenarios.Unicode
                             case (byte)'h':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "höhe"u8))
                                 {
-                                    hHeValue = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
+                                    value._hHe = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
                                     continue;
                                 }
 
@@ -70,7 +62,7 @@ namespace Scenarios.Unicode
                             case (byte)'b':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "breite"u8))
                                 {
-                                    breiteValue = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
+                                    value._breite = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
                                     continue;
                                 }
 
@@ -78,7 +70,7 @@ namespace Scenarios.Unicode
                             case 0xE5:
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "名前"u8))
                                 {
-                                    valueValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    value._名前 = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                                     continue;
                                 }
 
@@ -89,7 +81,7 @@ namespace Scenarios.Unicode
                     case 10:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "\ud83d\ude42 smile"u8))
                         {
-                            smileValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._smile = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -97,7 +89,7 @@ namespace Scenarios.Unicode
                     case 11:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "über_alles"u8))
                         {
-                            berAllesValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._berAlles = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -105,7 +97,7 @@ namespace Scenarios.Unicode
                     case 16:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "name with spaces"u8))
                         {
-                            nameWithSpacesValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._nameWithSpaces = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -113,7 +105,7 @@ namespace Scenarios.Unicode
                     case 19:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "OS-EXT-STS:vm_state"u8))
                         {
-                            osExtStsVmStateValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._osExtStsVmState = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -123,18 +115,7 @@ namespace Scenarios.Unicode
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
             }
 
-            return new global::Scenarios.Unicode.GrE
-            {
-                Breite = breiteValue,
-                HHe = hHeValue,
-                名前 = valueValue,
-                OsExtStsVmState = osExtStsVmStateValue,
-                NameWithSpaces = nameWithSpacesValue,
-                ABC = abcValue,
-                Ω = valueValue2,
-                Smile = smileValue,
-                BerAlles = berAllesValue,
-            };
+            return value;
         }
 
         /// <summary>Writes a GrE object; optional members that are null are left out.</summary>

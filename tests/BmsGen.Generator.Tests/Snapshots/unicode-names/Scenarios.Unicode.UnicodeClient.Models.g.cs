@@ -13,42 +13,69 @@ namespace Scenarios.Unicode
     {
         /// <summary>Breite in mm; ≤ 10 000.</summary>
         /// <remarks>JSON name: breite.</remarks>
-        public int? Breite { get; init; }
+        public int? Breite { get => _breite; init => _breite = value; }
 
         /// <summary>The höhe field.</summary>
         /// <remarks>JSON name: höhe.</remarks>
-        public int? HHe { get; init; }
+        public int? HHe { get => _hHe; init => _hHe = value; }
 
         /// <summary>The name, e.g. 「例」.</summary>
         /// <remarks>JSON name: 名前.</remarks>
-        public string? 名前 { get; init; }
+        public string? 名前 { get => _名前; init => _名前 = value; }
 
         /// <summary>The OS-EXT-STS:vm_state field.</summary>
         /// <remarks>JSON name: OS-EXT-STS:vm_state.</remarks>
-        public string? OsExtStsVmState { get; init; }
+        public string? OsExtStsVmState { get => _osExtStsVmState; init => _osExtStsVmState = value; }
 
         /// <summary>The name with spaces field.</summary>
         /// <remarks>JSON name: name with spaces.</remarks>
-        public string? NameWithSpaces { get; init; }
+        public string? NameWithSpaces { get => _nameWithSpaces; init => _nameWithSpaces = value; }
 
         /// <summary>The a.b/c field.</summary>
         /// <remarks>JSON name: a.b/c.</remarks>
-        public string? ABC { get; init; }
+        public string? ABC { get => _aBC; init => _aBC = value; }
 
         /// <summary>The Ω field.</summary>
         /// <remarks>JSON name: Ω.</remarks>
-        public double? Ω { get; init; }
+        public double? Ω { get => _ω; init => _ω = value; }
 
         /// <summary>
         /// Starts with an emoji
         /// and a paragraph separator.
         /// </summary>
         /// <remarks>JSON name: 🙂 smile.</remarks>
-        public string? Smile { get; init; }
+        public string? Smile { get => _smile; init => _smile = value; }
 
         /// <summary>The über_alles field.</summary>
         /// <remarks>JSON name: über_alles. Default çà et là.</remarks>
-        public string? BerAlles { get; init; }
+        public string? BerAlles { get => _berAlles; init => _berAlles = value; }
+
+        /// <summary>The value of <see cref="Breite"/>; null until it is set.</summary>
+        internal int? _breite;
+
+        /// <summary>The value of <see cref="HHe"/>; null until it is set.</summary>
+        internal int? _hHe;
+
+        /// <summary>The value of <see cref="名前"/>; null until it is set.</summary>
+        internal string? _名前;
+
+        /// <summary>The value of <see cref="OsExtStsVmState"/>; null until it is set.</summary>
+        internal string? _osExtStsVmState;
+
+        /// <summary>The value of <see cref="NameWithSpaces"/>; null until it is set.</summary>
+        internal string? _nameWithSpaces;
+
+        /// <summary>The value of <see cref="ABC"/>; null until it is set.</summary>
+        internal string? _aBC;
+
+        /// <summary>The value of <see cref="Ω"/>; null until it is set.</summary>
+        internal double? _ω;
+
+        /// <summary>The value of <see cref="Smile"/>; null until it is set.</summary>
+        internal string? _smile;
+
+        /// <summary>The value of <see cref="BerAlles"/>; null until it is set.</summary>
+        internal string? _berAlles;
     }
 
     /// <summary>The ZeigeGrESortKey values.</summary>
