@@ -55,9 +55,20 @@ internal static class ModelEmitter
             first = false;
             writer.WriteDocElement("summary", property.Description ?? $"The {property.WireName} field.");
             string remarks = $"JSON name: {property.WireName}." + (property.Remarks is null ? string.Empty : " " + property.Remarks);
+            if (TypeNames.HoldsDateTimeText(property.Type))
+            {
+                remarks += " Each date and time is kept as the text the service sent; JsonDateTime.ParseOrNull (BmsGen.Runtime.Json) reads one leniently.";
+            }
+
             // C# forbids [Obsolete] on a required member of a type that is not obsolete itself (CS9042): say it in the docs there.
             bool obsoleteAllowed = type.Deprecated || !(property.Required && property.DefaultValue is null);
             remarks += property.Deprecated && !obsoleteAllowed ? " " + DeprecationMessage("This field", property.ReplacedBy) : string.Empty;
+            if (property.Type.Kind == TypeKind.DateTime)
+            {
+                EmitDateTime(writer, property, remarks, property.Deprecated && obsoleteAllowed);
+                continue;
+            }
+
             writer.WriteDocElement("remarks", remarks);
             WriteObsolete(writer, property.Deprecated && obsoleteAllowed, "The " + property.WireName + " field", property.ReplacedBy);
             string typeName = property.Required ? TypeNames.ClrType(property.Type, spec.Namespace) : TypeNames.Nullable(property.Type, spec.Namespace);
@@ -71,7 +82,8 @@ internal static class ModelEmitter
                     TypeKind.String => SourceWriter.Literal(defaultValue),
                     TypeKind.Int64 => defaultValue + "L",
                     TypeKind.Double => defaultValue + "d",
-                    _ => defaultValue,
+                    TypeKind.Int32 or TypeKind.Boolean => defaultValue,
+                    _ => throw new System.ArgumentOutOfRangeException(nameof(spec), property.Type.Kind, "The reader keeps defaults of scalar kinds only."),
                 };
                 writer.WriteLine($"public {typeName} {property.ClrName} {{ get; init; }} = {initializer};");
                 continue;
@@ -82,6 +94,31 @@ internal static class ModelEmitter
         }
 
         writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// A date-time property: a <c>DateTimeOffset?</c> member read leniently from, and written to, the text member
+    /// beside it, which holds exactly what the service sent. One string field per property and nothing parsed while a
+    /// page is read: the text is parsed each time the date is read.
+    /// </summary>
+    private static void EmitDateTime(SourceWriter writer, PropertyModel property, string remarks, bool obsolete)
+    {
+        string text = property.TextName ?? throw new System.InvalidOperationException($"The date-time property {property.ClrName} has no text member.");
+        string modifier = property.Required ? "required " : string.Empty;
+        writer.WriteDocElement(
+            "remarks",
+            remarks + $" Read leniently from {text} each time it is read: ISO 8601 with Z, an offset or no zone (UTC), a T or a space before the time and a fraction of any length, as the API documents print it (2018-05-09T01:15:24Z, 2018-05-09T01:15:24.000000, 2018-05-09 01:15:24). Null when the field is absent or null, or when its text is not such a date and time; {text} still holds the text then. Setting it stores the ISO 8601 round-trip text, which is what is sent.");
+        WriteObsolete(writer, obsolete, "The " + property.WireName + " field", property.ReplacedBy);
+        writer.WriteLine($"public {modifier}{TypeNames.DateTimeOffset}? {property.ClrName}");
+        writer.OpenBlock();
+        writer.WriteLine($"get => {TypeNames.JsonDateTime}.ParseOrNull({text});");
+        writer.WriteLine($"init => {text} = {TypeNames.JsonDateTime}.Format(value);");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteDocElement("summary", $"The {property.WireName} field exactly as the service sent it, or as {property.ClrName} set it; kept when it is not a date and time.");
+        writer.WriteDocElement("remarks", $"JSON name: {property.WireName}. Read and written as is: a value read and not changed is sent back unchanged. Set it to send text that is not a date and time.");
+        WriteObsolete(writer, obsolete, "The " + property.WireName + " field", property.ReplacedBy);
+        writer.WriteLine($"public string? {text} {{ get; init; }}");
     }
 
     /// <summary>[Obsolete] for a deprecated schema or property; generated code suppresses CS0612/CS0618, a caller's use still warns.</summary>
