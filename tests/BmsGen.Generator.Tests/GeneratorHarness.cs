@@ -22,7 +22,8 @@ internal static class GeneratorHarness
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToArray());
 
-    public static string SpecPath(string name) => Path.Combine(AppContext.BaseDirectory, "Specs", name);
+    /// <summary>The path of a spec under Scenarios/ (copied next to the tests), which also has a checked-in snapshot.</summary>
+    public static string SpecPath(string name) => Path.Combine(AppContext.BaseDirectory, "Scenarios", name);
 
     /// <summary>The consumer's parse options: doc comments parsed and checked, as GenerateDocumentationFile does.</summary>
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
