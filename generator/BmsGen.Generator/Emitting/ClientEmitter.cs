@@ -560,7 +560,8 @@ internal static class ClientEmitter
     {
         string text = parameter.Description ?? parameter.WireName;
         TypeRef scalar = parameter.Type.Kind == TypeKind.Array ? parameter.Type.Element! : parameter.Type;
-        return scalar.Kind == TypeKind.DateTime ? text.TrimEnd() + " Sent as ISO 8601 in UTC with a Z (2019-05-22T03:30:52Z), with the fraction of a second only when there is one." : text;
+        text = text.TrimEnd();
+        return scalar.Kind == TypeKind.DateTime ? text + (text.EndsWith(".", System.StringComparison.Ordinal) ? string.Empty : ".") + " Sent as ISO 8601 in UTC with a Z (2019-05-22T03:30:52Z), with the fraction of a second only when there is one." : text;
     }
 
     private static void WriteParameterDocs(SourceWriter writer, OperationModel operation, List<ParameterModel> arguments)

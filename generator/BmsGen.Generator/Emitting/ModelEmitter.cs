@@ -107,7 +107,7 @@ internal static class ModelEmitter
         string modifier = property.Required ? "required " : string.Empty;
         writer.WriteDocElement(
             "remarks",
-            remarks + $" Read leniently from {text} each time it is read: ISO 8601 with Z, an offset or no zone (UTC), a T or a space before the time and a fraction of any length, as the API documents print it (2018-05-09T01:15:24Z, 2018-05-09T01:15:24.000000, 2018-05-09 01:15:24). Null when the field is absent or null, or when its text is not such a date and time; {text} still holds the text then. Setting it stores the ISO 8601 round-trip text, which is what is sent.");
+            remarks + $" Parsed from {text} on each read, leniently: ISO 8601 with Z, an offset or no zone (UTC), T or a space before the time, any fraction, so 2018-05-09T01:15:24Z, 2018-05-09T01:15:24.000000 and 2018-05-09 01:15:24 read alike. Null when the field is absent or null or its text is no such date and time; {text} keeps the text. Setting it stores the ISO 8601 round-trip text, which is what is sent.");
         WriteObsolete(writer, obsolete, "The " + property.WireName + " field", property.ReplacedBy);
         writer.WriteLine($"public {modifier}{TypeNames.DateTimeOffset}? {property.ClrName}");
         writer.OpenBlock();

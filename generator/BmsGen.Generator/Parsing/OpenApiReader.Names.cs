@@ -82,6 +82,8 @@ internal sealed partial class OpenApiReader
         TypeKind.Array => "ArrayOf" + ShapeName(type.Element!),
         TypeKind.Map => "MapOf" + ShapeName(type.Element!),
         TypeKind.Any => "Json",
+        // A date and time is carried as its text: its lists and maps share the string shapes' helpers.
+        TypeKind.DateTime => nameof(TypeKind.String),
         TypeKind.String or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Boolean => type.Kind.ToString(),
         _ => throw new InvalidOperationException($"Unknown type kind {type.Kind}."),
     };

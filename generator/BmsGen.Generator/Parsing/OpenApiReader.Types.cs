@@ -28,6 +28,7 @@ internal sealed partial class OpenApiReader
         // The codec's locals for the members: camelCase plus "Value", unique even where two C# names differ only in case.
         var localNames = new HashSet<string>(StringComparer.Ordinal);
         var declared = (YamlMapping)schema["properties"]!;
+        var keys = new List<YamlScalar>();
         foreach (KeyValuePair<YamlScalar, YamlNode> entry in declared.Entries)
         {
             string wireName = entry.Key.Value;
@@ -39,6 +40,7 @@ internal sealed partial class OpenApiReader
 
             TypeRef type = ResolveSchema(entry.Value, name + Identifiers.ToPascal(wireName));
             YamlMapping? propertySchema = PeekSchema(entry.Value);
+            keys.Add(entry.Key);
             properties.Add(new PropertyModel(
                 wireName,
                 clrName,
@@ -53,6 +55,25 @@ internal sealed partial class OpenApiReader
             {
                 ReplacedBy = (entry.Value as YamlMapping)?.GetString("x-replaced-by"),
             });
+        }
+
+        // A date-time property keeps the text as sent in a member beside it (Created, CreatedText), named once every
+        // property has its name, so that a spec property of that name is reported whichever comes first.
+        for (int index = 0; index < properties.Count; index++)
+        {
+            if (properties[index].Type.Kind != TypeKind.DateTime)
+            {
+                continue;
+            }
+
+            string textName = properties[index].ClrName + "Text";
+            if (!propertyNames.Add(textName))
+            {
+                Report(SpecDiagnostics.DuplicateName, keys[index], $"The date-time property '{properties[index].WireName}' of {name} keeps the text it was sent as in the member {textName}, which {name} already uses for another member; rename that property");
+                textName = Identifiers.MakeUnique(textName, propertyNames);
+            }
+
+            properties[index] = properties[index] with { TextName = textName };
         }
 
         foreach (string missing in required.Where(r => !declared.ContainsKey(r)))
