@@ -32,8 +32,8 @@ public sealed class DiagnosticTests
             "BMSGEN004", 7
         },
         {
-            "allOf",
-            Header + "paths: {}\ncomponents:\n  schemas:\n    A:\n      allOf: [{type: object}]\n",
+            "not",
+            Header + "paths: {}\ncomponents:\n  schemas:\n    A:\n      not: {type: object}\n",
             "BMSGEN005", 7
         },
         {

@@ -478,14 +478,14 @@ internal static class ClientEmitter
 
     private static string ReaderFunction(TypeRef type, string codec) => type.Kind switch
     {
-        TypeKind.Object or TypeKind.Array or TypeKind.Map => $"{codec}.Read{TypeNames.ShapeName(type)}",
+        TypeKind.Object or TypeKind.Array or TypeKind.Map or TypeKind.Discriminated or TypeKind.Union => $"{codec}.Read{TypeNames.ShapeName(type)}",
         TypeKind.Enum => $"static (ref global::System.Text.Json.Utf8JsonReader reader) => {codec}.Read{type.Name}(ref reader) ?? throw {TypeNames.JsonRead}.UnexpectedNull(\"the response\")",
         _ => $"static (ref global::System.Text.Json.Utf8JsonReader reader) => {JsonEmitter.ReadExpression(type)} ?? throw {TypeNames.JsonRead}.UnexpectedNull(\"the response\")",
     };
 
     private static string WriterFunction(TypeRef type, string codec) => type.Kind switch
     {
-        TypeKind.Object or TypeKind.Array or TypeKind.Map => $"{codec}.Write{TypeNames.ShapeName(type)}",
+        TypeKind.Object or TypeKind.Array or TypeKind.Map or TypeKind.Discriminated or TypeKind.Union => $"{codec}.Write{TypeNames.ShapeName(type)}",
         _ => $"static (writer, value) => {JsonEmitter.WriteStatement(type, "value").TrimEnd(';')}",
     };
 

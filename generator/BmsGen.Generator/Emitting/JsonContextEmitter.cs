@@ -50,7 +50,7 @@ internal static class JsonContextEmitter
         writer.Indent();
         foreach (TypeModel type in spec.Types)
         {
-            string clr = TypeNames.ClrType(new TypeRef(type is EnumTypeModel ? TypeKind.Enum : TypeKind.Object, type.Name), spec.Namespace);
+            string clr = TypeNames.ClrType(TypeNames.RefTo(type), spec.Namespace);
             string property = ReservedMembers.Contains(type.Name) ? type.Name + "TypeInfo" : type.Name;
             writer.WriteLine($$"""
 
@@ -72,7 +72,7 @@ internal static class JsonContextEmitter
         writer.Indent();
         foreach (TypeModel type in spec.Types)
         {
-            string clr = TypeNames.ClrType(new TypeRef(type is EnumTypeModel ? TypeKind.Enum : TypeKind.Object, type.Name), spec.Namespace);
+            string clr = TypeNames.ClrType(TypeNames.RefTo(type), spec.Namespace);
             writer.WriteLine($$"""
                 if (type == typeof({{clr}}))
                 {

@@ -8,7 +8,7 @@ namespace BmsGen.Generator.Emitting;
 /// Emits the codec: reflection-free readers and writers over Utf8JsonReader/Utf8JsonWriter for every model and
 /// enum, helpers for every array and map shape the spec uses, and a JsonConverter per type that delegates to them.
 /// </summary>
-internal static class JsonEmitter
+internal static partial class JsonEmitter
 {
     private const string Reader = "global::System.Text.Json.Utf8JsonReader";
     private const string Writer = "global::System.Text.Json.Utf8JsonWriter";
@@ -39,15 +39,24 @@ internal static class JsonEmitter
         foreach (TypeModel type in spec.Types)
         {
             Separate();
-            if (type is ObjectTypeModel objectType)
+            switch (type)
             {
-                EmitObjectReader(writer, spec, objectType);
-                writer.WriteLine();
-                EmitObjectWriter(writer, spec, objectType);
-            }
-            else
-            {
-                EmitEnumCodec(writer, spec, (EnumTypeModel)type);
+                case ObjectTypeModel objectType:
+                    EmitObjectReader(writer, spec, objectType);
+                    writer.WriteLine();
+                    EmitObjectWriter(writer, spec, objectType);
+                    break;
+                case EnumTypeModel enumType:
+                    EmitEnumCodec(writer, spec, enumType);
+                    break;
+                case DiscriminatedTypeModel discriminated:
+                    EmitDiscriminatedCodec(writer, spec, discriminated);
+                    break;
+                case UnionTypeModel union:
+                    EmitUnionCodec(writer, spec, union);
+                    break;
+                default:
+                    throw new System.ArgumentOutOfRangeException(nameof(spec), type.GetType().Name, "Unknown type model.");
             }
 
             writer.WriteLine();
@@ -88,6 +97,14 @@ internal static class JsonEmitter
             }
         }
 
+        foreach (UnionTypeModel type in spec.Types.OfType<UnionTypeModel>())
+        {
+            foreach (UnionVariantModel variant in type.Variants)
+            {
+                Visit(variant.Type);
+            }
+        }
+
         foreach (OperationModel operation in spec.Operations)
         {
             Visit(operation.RequestBody?.Type);
@@ -107,19 +124,22 @@ internal static class JsonEmitter
         TypeKind.Double => $"{TypeNames.JsonRead}.Double(ref reader)",
         TypeKind.Boolean => $"{TypeNames.JsonRead}.Boolean(ref reader)",
         TypeKind.Any => $"{TypeNames.JsonRead}.Element(ref reader)",
-        TypeKind.Object or TypeKind.Enum or TypeKind.Array or TypeKind.Map => $"Read{TypeNames.ShapeName(type)}(ref reader)",
+        TypeKind.Object or TypeKind.Enum or TypeKind.Array or TypeKind.Map or TypeKind.Discriminated or TypeKind.Union => $"Read{TypeNames.ShapeName(type)}(ref reader)",
         _ => throw new System.ArgumentOutOfRangeException(nameof(type), type.Kind, null),
     };
 
-    /// <summary>A statement that writes <paramref name="value"/> (non-null) as <paramref name="type"/>.</summary>
-    internal static string WriteStatement(TypeRef type, string value) => type.Kind switch
+    /// <summary>
+    /// A statement that writes <paramref name="value"/> (non-null) as <paramref name="type"/>; the codec's own helpers
+    /// are qualified with <paramref name="codec"/> when the statement is used outside the codec.
+    /// </summary>
+    internal static string WriteStatement(TypeRef type, string value, string? codec = null) => type.Kind switch
     {
         TypeKind.String or TypeKind.DateTime => $"writer.WriteStringValue({value});",
         TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double => $"writer.WriteNumberValue({value});",
         TypeKind.Boolean => $"writer.WriteBooleanValue({value});",
         TypeKind.Any => $"{value}.WriteTo(writer);",
         TypeKind.Enum => $"writer.WriteStringValue({value}.Value);",
-        TypeKind.Object or TypeKind.Array or TypeKind.Map => $"Write{TypeNames.ShapeName(type)}(writer, {value});",
+        TypeKind.Object or TypeKind.Array or TypeKind.Map or TypeKind.Discriminated or TypeKind.Union => $"{(codec is null ? string.Empty : codec + ".")}Write{TypeNames.ShapeName(type)}(writer, {value});",
         _ => throw new System.ArgumentOutOfRangeException(nameof(type), type.Kind, null),
     };
 
@@ -133,7 +153,7 @@ internal static class JsonEmitter
     private static void EmitObjectReader(SourceWriter writer, SpecModel spec, ObjectTypeModel type)
     {
         string clr = TypeNames.ClrType(new TypeRef(TypeKind.Object, type.Name), spec.Namespace);
-        List<(PropertyModel Property, string Local)> fields = type.Properties.Select(p => (p, p.LocalName)).ToList();
+        List<(PropertyModel Property, string Local)> fields = type.AllProperties.Select(p => (p, p.LocalName)).ToList();
         bool wide = fields.Count > PartSize;
         string prefix = wide ? "state." : string.Empty;
         List<List<(PropertyModel Property, string Local)>> parts = Parts(fields);
@@ -381,8 +401,10 @@ internal static class JsonEmitter
         writer.WriteLine($"/// <summary>Writes a {type.Name} object; optional members that are null are left out.</summary>");
         writer.WriteLine($"public static void Write{type.Name}({Writer} writer, {clr} value)");
         writer.OpenBlock();
+        WriteDerivedDispatch(writer, spec, type);
         writer.WriteLine("writer.WriteStartObject();");
-        List<PropertyModel> properties = type.Properties.ToList();
+        WriteTag(writer, type);
+        List<PropertyModel> properties = type.AllProperties.ToList();
         bool wide = properties.Count > PartSize;
         int partCount = (properties.Count + PartSize - 1) / PartSize;
         if (wide)
@@ -411,7 +433,7 @@ internal static class JsonEmitter
             }
         }
 
-        if (type.Properties.Count == 0)
+        if (properties.Count == 0)
         {
             return;
         }
@@ -421,7 +443,7 @@ internal static class JsonEmitter
         writer.WriteLine($"/// <summary>The JSON names of the {type.Name} members, encoded once.</summary>");
         writer.WriteLine($"private static class {names}");
         writer.OpenBlock();
-        foreach (PropertyModel property in type.Properties)
+        foreach (PropertyModel property in properties)
         {
             writer.WriteLine($"public static readonly {TypeNames.Json}.JsonEncodedText {property.ClrName} = {TypeNames.Json}.JsonEncodedText.Encode({SourceWriter.Utf8Literal(property.WireName)});");
         }
@@ -476,6 +498,8 @@ internal static class JsonEmitter
             case TypeKind.Object:
             case TypeKind.Array:
             case TypeKind.Map:
+            case TypeKind.Discriminated:
+            case TypeKind.Union:
                 writer.WriteLine($"writer.WritePropertyName({name});");
                 writer.WriteLine(WriteStatement(type, value));
                 break;
@@ -521,7 +545,7 @@ internal static class JsonEmitter
     private static void EmitConverter(SourceWriter writer, SpecModel spec, TypeModel type)
     {
         string kind = type is EnumTypeModel ? TypeKind.Enum.ToString() : TypeKind.Object.ToString();
-        string clr = TypeNames.ClrType(new TypeRef(type is EnumTypeModel ? TypeKind.Enum : TypeKind.Object, type.Name), spec.Namespace);
+        string clr = TypeNames.ClrType(TypeNames.RefTo(type), spec.Namespace);
         string read = type is EnumTypeModel
             ? $"Read{type.Name}(ref reader) ?? throw {TypeNames.JsonRead}.UnexpectedNull(\"{type.Name}\")"
             : $"Read{type.Name}(ref reader)";

@@ -4,7 +4,7 @@ using BmsGen.Generator.Model;
 namespace BmsGen.Generator.Emitting;
 
 /// <summary>Emits the model classes and string-enum value types of one spec.</summary>
-internal static class ModelEmitter
+internal static partial class ModelEmitter
 {
     public static string Emit(SpecModel spec)
     {
@@ -29,6 +29,14 @@ internal static class ModelEmitter
                 case EnumTypeModel enumType:
                     EmitEnum(writer, spec, enumType);
                     break;
+                case DiscriminatedTypeModel discriminated:
+                    EmitDiscriminated(writer, spec, discriminated);
+                    break;
+                case UnionTypeModel union:
+                    EmitUnion(writer, spec, union);
+                    break;
+                default:
+                    throw new System.ArgumentOutOfRangeException(nameof(spec), type.GetType().Name, "Unknown type model.");
             }
         }
 
@@ -42,7 +50,7 @@ internal static class ModelEmitter
         writer.WriteLine($"[global::System.Text.Json.Serialization.JsonConverter(typeof(global::{spec.Namespace}.{TypeNames.CodecName(spec)}.{type.Name}Converter))]");
         writer.WriteLine(TypeNames.GeneratedCodeAttribute);
         WriteObsolete(writer, type.Deprecated, "The " + type.Name + " model", type.ReplacedBy);
-        writer.WriteLine($"public sealed partial class {type.Name}");
+        writer.WriteLine($"public {ClassModifiers(type)}partial class {type.Name}{BaseClause(type, spec)}");
         writer.OpenBlock();
         bool first = true;
         foreach (PropertyModel property in type.Properties)

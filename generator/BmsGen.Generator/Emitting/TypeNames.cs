@@ -43,10 +43,20 @@ internal static class TypeNames
         TypeKind.Double => "double",
         TypeKind.Boolean => "bool",
         TypeKind.Any => Json + ".JsonElement",
-        TypeKind.Object or TypeKind.Enum => $"global::{ns}.{type.Name}",
+        TypeKind.Object or TypeKind.Enum or TypeKind.Discriminated or TypeKind.Union => $"global::{ns}.{type.Name}",
         TypeKind.Array => $"global::System.Collections.Generic.IReadOnlyList<{ClrType(type.Element!, ns)}>",
         TypeKind.Map => $"global::System.Collections.Generic.IReadOnlyDictionary<string, {ClrType(type.Element!, ns)}>",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, null),
+    };
+
+    /// <summary>The reference to a generated type, of the kind its model is.</summary>
+    public static TypeRef RefTo(TypeModel type) => type switch
+    {
+        ObjectTypeModel => new TypeRef(TypeKind.Object, type.Name),
+        EnumTypeModel => new TypeRef(TypeKind.Enum, type.Name),
+        DiscriminatedTypeModel => new TypeRef(TypeKind.Discriminated, type.Name),
+        UnionTypeModel => new TypeRef(TypeKind.Union, type.Name),
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type.GetType().Name, "Unknown type model."),
     };
 
     public static string Nullable(TypeRef type, string ns) => ClrType(type, ns) + "?";
@@ -55,7 +65,7 @@ internal static class TypeNames
     /// <remarks>Date-and-time items are carried as text, so they share the string shapes' helpers.</remarks>
     public static string ShapeName(TypeRef type) => type.Kind switch
     {
-        TypeKind.Object or TypeKind.Enum => type.Name!,
+        TypeKind.Object or TypeKind.Enum or TypeKind.Discriminated or TypeKind.Union => type.Name!,
         TypeKind.Array => "ArrayOf" + ShapeName(type.Element!),
         TypeKind.Map => "MapOf" + ShapeName(type.Element!),
         TypeKind.Any => "Json",

@@ -21,6 +21,16 @@ internal enum TypeKind
     Enum,
     Array,
     Map,
+    /// <summary>
+    /// A <c>oneOf</c>/<c>anyOf</c> with a <c>discriminator</c>: an abstract class named by <see cref="TypeRef.Name"/>
+    /// whose variants derive from it, read by the discriminator's value.
+    /// </summary>
+    Discriminated,
+    /// <summary>
+    /// A <c>oneOf</c>/<c>anyOf</c> without a discriminator: a class named by <see cref="TypeRef.Name"/> that keeps the
+    /// JSON as received and reads it as each variant on request.
+    /// </summary>
+    Union,
 }
 
 /// <summary>A reference to a type as a property, parameter or body uses it.</summary>
@@ -38,7 +48,7 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Elem
     public bool IsValueType => Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Boolean or TypeKind.Any or TypeKind.Enum;
 }
 
-/// <summary>A generated type: a model class or a string enum.</summary>
+/// <summary>A generated type: a model class, a string enum, or a oneOf/anyOf type.</summary>
 internal abstract record TypeModel(string Name, string? Description, bool Deprecated);
 
 internal sealed record ObjectTypeModel(
@@ -50,7 +60,63 @@ internal sealed record ObjectTypeModel(
 {
     /// <summary>The spec's <c>x-replaced-by</c> for a deprecated schema: what callers should use instead.</summary>
     public string? ReplacedBy { get; init; }
+
+    /// <summary>
+    /// The class this one derives from: the named part of an <c>allOf</c> (an object model), or the discriminated
+    /// oneOf/anyOf this model is a variant of. Null for a model that derives from nothing.
+    /// </summary>
+    public string? BaseName { get; init; }
+
+    /// <summary>The members declared by the base models (base first), which the codec reads and writes with <see cref="Properties"/>.</summary>
+    public ImmutableEquatableArray<PropertyModel> InheritedProperties { get; init; } = ImmutableEquatableArray<PropertyModel>.Empty;
+
+    /// <summary>Whether another model derives from this one through <c>allOf</c>, so the class is not sealed.</summary>
+    public bool IsBase { get; init; }
+
+    /// <summary>
+    /// For a variant of a discriminated oneOf/anyOf that does not declare the discriminator property itself: the
+    /// property and the value the writer puts first.
+    /// </summary>
+    public DiscriminatorTag? Tag { get; init; }
+
+    /// <summary>Every member the codec reads and writes: the inherited ones, then the model's own.</summary>
+    public System.Collections.Generic.IEnumerable<PropertyModel> AllProperties => System.Linq.Enumerable.Concat(InheritedProperties, Properties);
 }
+
+/// <summary>A discriminator property and the value that selects one variant.</summary>
+internal sealed record DiscriminatorTag(string WireName, string Value);
+
+/// <summary>
+/// A <c>oneOf</c>/<c>anyOf</c> with a <c>discriminator</c>: an abstract class; every variant is an object model that
+/// derives from it, and <see cref="UnknownName"/> keeps, as raw JSON, an object whose discriminator value the spec
+/// does not map (or that has none).
+/// </summary>
+internal sealed record DiscriminatedTypeModel(
+    string Name,
+    string? Description,
+    bool Deprecated,
+    string PropertyName,
+    ImmutableEquatableArray<DiscriminatorCase> Cases,
+    string UnknownName)
+    : TypeModel(Name, Description, Deprecated);
+
+/// <summary>One discriminator value and the object model it selects; several values may select one model.</summary>
+internal sealed record DiscriminatorCase(string Value, string TypeName);
+
+/// <summary>
+/// A <c>oneOf</c>/<c>anyOf</c> without a discriminator: a class that keeps the JSON as received and offers a typed
+/// accessor and a factory per variant.
+/// </summary>
+internal sealed record UnionTypeModel(
+    string Name,
+    string? Description,
+    bool Deprecated,
+    bool AnyOf,
+    ImmutableEquatableArray<UnionVariantModel> Variants)
+    : TypeModel(Name, Description, Deprecated);
+
+/// <summary>One variant of an undiscriminated oneOf/anyOf: its type and the name its accessors carry (<c>TryGetCat</c>).</summary>
+internal sealed record UnionVariantModel(string AccessorName, TypeRef Type);
 
 internal sealed record EnumTypeModel(
     string Name,

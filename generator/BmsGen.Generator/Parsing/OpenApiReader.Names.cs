@@ -78,7 +78,7 @@ internal sealed partial class OpenApiReader
 
     private static string ShapeName(TypeRef type) => type.Kind switch
     {
-        TypeKind.Object or TypeKind.Enum => type.Name!,
+        TypeKind.Object or TypeKind.Enum or TypeKind.Discriminated or TypeKind.Union => type.Name!,
         TypeKind.Array => "ArrayOf" + ShapeName(type.Element!),
         TypeKind.Map => "MapOf" + ShapeName(type.Element!),
         TypeKind.Any => "Json",
@@ -93,7 +93,7 @@ internal sealed partial class OpenApiReader
     {
         static int Length(TypeRef type) => type.Kind switch
         {
-            TypeKind.Object or TypeKind.Enum => type.Name!.Length,
+            TypeKind.Object or TypeKind.Enum or TypeKind.Discriminated or TypeKind.Union => type.Name!.Length,
             TypeKind.Array => "ArrayOf".Length + Length(type.Element!),
             TypeKind.Map => "MapOf".Length + Length(type.Element!),
             _ => type.Kind.ToString().Length,

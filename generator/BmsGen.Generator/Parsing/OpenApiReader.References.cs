@@ -73,6 +73,11 @@ internal sealed partial class OpenApiReader
             return component.Resolved;
         }
 
+        if (node is YamlMapping composite && TryResolveCompositeComponent(component, composite, out TypeRef resolvedComposite))
+        {
+            return resolvedComposite;
+        }
+
         // Object components are named before their properties resolve, so self-referencing models work.
         if (node is YamlMapping mapping && mapping["properties"] is YamlMapping)
         {

@@ -8,8 +8,6 @@ namespace BmsGen.Generator.Parsing;
 /// <summary>Schema typing: a schema node becomes a <see cref="TypeRef"/>, within the bounds that keep hostile specs cheap.</summary>
 internal sealed partial class OpenApiReader
 {
-    private static readonly string[] UnsupportedCombinators = { "allOf", "oneOf", "anyOf", "not" };
-
     /// <summary>JSON Schema 2020-12 keywords (OpenAPI 3.1) that change what a value may be; none is read yet.</summary>
     private static readonly string[] UnsupportedSchemaKeywords =
     {
@@ -68,13 +66,9 @@ internal sealed partial class OpenApiReader
             return ResolveSchemaReference(schema, reference);
         }
 
-        foreach (string combinator in UnsupportedCombinators)
+        if (TryResolveComposite(schema, contextName, reservedName, out TypeRef composite))
         {
-            if (schema.ContainsKey(combinator))
-            {
-                Report(SpecDiagnostics.UnsupportedConstruct, schema[combinator], $"'{combinator}'", "describe one shape and note the alternatives in the description");
-                return TypeRef.Any;
-            }
+            return composite;
         }
 
         foreach (string keyword in UnsupportedSchemaKeywords)

@@ -22,6 +22,7 @@ internal sealed partial class OpenApiReader
 
         // Reserve the name before the properties resolve, so nested inline types cannot take it.
         _types[name] = new ObjectTypeModel(name, schema.GetString("description"), schema.GetBoolean("deprecated"), ImmutableEquatableArray<PropertyModel>.Empty);
+        _objectsInProgress.Add(name);
         var properties = new List<PropertyModel>();
         // Members every class inherits from object are reserved, so a property never hides one.
         var propertyNames = new HashSet<string>(StringComparer.Ordinal) { name, "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "ReferenceEquals", "Finalize" };
@@ -81,6 +82,7 @@ internal sealed partial class OpenApiReader
             Report(SpecDiagnostics.InvalidStructure, schema["required"], $"'{missing}' is listed as required but is not a property of {name}");
         }
 
+        _objectsInProgress.Remove(name);
         _types[name] = new ObjectTypeModel(name, schema.GetString("description"), schema.GetBoolean("deprecated"), properties.ToImmutableEquatableArray())
         {
             ReplacedBy = schema.GetString("x-replaced-by"),

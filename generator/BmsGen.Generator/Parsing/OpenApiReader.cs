@@ -115,6 +115,7 @@ internal sealed partial class OpenApiReader
             ResolveComponent(name, _components[name].Node);
         }
 
+        FinishComposites();
         CheckShapeNames(operations);
         return new SpecModel(
             _input.FilePath,

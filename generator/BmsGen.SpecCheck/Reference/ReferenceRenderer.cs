@@ -158,7 +158,7 @@ internal static class ReferenceRenderer
         TypeKind.Double => "double",
         TypeKind.Boolean => "bool",
         TypeKind.Any => "JsonElement",
-        TypeKind.Object or TypeKind.Enum => type.Name!,
+        TypeKind.Object or TypeKind.Enum or TypeKind.Discriminated or TypeKind.Union => type.Name!,
         TypeKind.Array => $"IReadOnlyList<{TypeName(type.Element!, dateTimeAsText: true)}>",
         TypeKind.Map => $"IReadOnlyDictionary<string, {TypeName(type.Element!, dateTimeAsText: true)}>",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, "Unknown type kind."),
