@@ -126,6 +126,13 @@ namespace Scenarios.Times
         /// <summary>Writes a Event object; optional members that are null are left out.</summary>
         public static void WriteEvent(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Times.Event value)
         {
+            switch (value)
+            {
+                case global::Scenarios.Times.StampedEvent derived0:
+                    WriteStampedEvent(writer, derived0);
+                    return;
+            }
+
             writer.WriteStartObject();
             if (value.Name is { } nameValue)
             {
@@ -186,6 +193,199 @@ namespace Scenarios.Times
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Times.Event value, global::System.Text.Json.JsonSerializerOptions options) =>
                 WriteEvent(writer, value);
+        }
+
+        /// <summary>Reads a StampedEvent object; returns null for a JSON null.</summary>
+        public static global::Scenarios.Times.StampedEvent? ReadStampedEvent(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "StampedEvent");
+            string? nameValue = null;
+            string? dueValue = null;
+            string? createdValue = null;
+            string? endedValue = null;
+            string? legacyTimeValue = null;
+            global::System.Collections.Generic.IReadOnlyList<string>? historyValue = null;
+            global::System.Collections.Generic.IReadOnlyDictionary<string, string>? marksValue = null;
+            string? stampedValue = null;
+            while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
+            {
+                global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
+                global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
+                switch (name.Length)
+                {
+                    case 3:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "due"u8))
+                        {
+                            dueValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            continue;
+                        }
+
+                        break;
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
+                        {
+                            nameValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            continue;
+                        }
+
+                        break;
+                    case 5:
+                        switch (name[0])
+                        {
+                            case (byte)'e':
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "ended"u8))
+                                {
+                                    endedValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    continue;
+                                }
+
+                                break;
+                            case (byte)'m':
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "marks"u8))
+                                {
+                                    marksValue = ReadMapOfString(ref reader);
+                                    continue;
+                                }
+
+                                break;
+                        }
+
+                        break;
+                    case 7:
+                        switch (name[0])
+                        {
+                            case (byte)'c':
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "created"u8))
+                                {
+                                    createdValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    continue;
+                                }
+
+                                break;
+                            case (byte)'h':
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "history"u8))
+                                {
+                                    historyValue = ReadArrayOfString(ref reader);
+                                    continue;
+                                }
+
+                                break;
+                            case (byte)'s':
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "stamped"u8))
+                                {
+                                    stampedValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    continue;
+                                }
+
+                                break;
+                        }
+
+                        break;
+                    case 11:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "legacy_time"u8))
+                        {
+                            legacyTimeValue = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            continue;
+                        }
+
+                        break;
+                }
+
+                global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
+            }
+
+            if (dueValue is null)
+            {
+                throw global::BmsGen.Runtime.Json.JsonRead.MissingProperty("StampedEvent", "due");
+            }
+
+            return new global::Scenarios.Times.StampedEvent
+            {
+                Name = nameValue,
+                Due = null,
+                DueText = dueValue,
+                CreatedText = createdValue,
+                EndedText = endedValue,
+                LegacyTimeText = legacyTimeValue,
+                History = historyValue,
+                Marks = marksValue,
+                StampedText = stampedValue,
+            };
+        }
+
+        /// <summary>Writes a StampedEvent object; optional members that are null are left out.</summary>
+        public static void WriteStampedEvent(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Times.StampedEvent value)
+        {
+            writer.WriteStartObject();
+            if (value.Name is { } nameValue)
+            {
+                writer.WriteString(StampedEventNames.Name, nameValue);
+            }
+            writer.WriteString(StampedEventNames.Due, value.DueText);
+            if (value.CreatedText is { } createdValue)
+            {
+                writer.WriteString(StampedEventNames.Created, createdValue);
+            }
+            if (value.EndedText is { } endedValue)
+            {
+                writer.WriteString(StampedEventNames.Ended, endedValue);
+            }
+            if (value.LegacyTimeText is { } legacyTimeValue)
+            {
+                writer.WriteString(StampedEventNames.LegacyTime, legacyTimeValue);
+            }
+            if (value.History is { } historyValue)
+            {
+                writer.WritePropertyName(StampedEventNames.History);
+                WriteArrayOfString(writer, historyValue);
+            }
+            if (value.Marks is { } marksValue)
+            {
+                writer.WritePropertyName(StampedEventNames.Marks);
+                WriteMapOfString(writer, marksValue);
+            }
+            if (value.StampedText is { } stampedValue)
+            {
+                writer.WriteString(StampedEventNames.Stamped, stampedValue);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>The JSON names of the StampedEvent members, encoded once.</summary>
+        private static class StampedEventNames
+        {
+            public static readonly global::System.Text.Json.JsonEncodedText Name = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText Due = global::System.Text.Json.JsonEncodedText.Encode("due"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText Created = global::System.Text.Json.JsonEncodedText.Encode("created"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText Ended = global::System.Text.Json.JsonEncodedText.Encode("ended"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText LegacyTime = global::System.Text.Json.JsonEncodedText.Encode("legacy_time"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText History = global::System.Text.Json.JsonEncodedText.Encode("history"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText Marks = global::System.Text.Json.JsonEncodedText.Encode("marks"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText Stamped = global::System.Text.Json.JsonEncodedText.Encode("stamped"u8);
+        }
+
+        /// <summary>Lets JsonSerializer use the generated object codec for StampedEvent.</summary>
+        public sealed class StampedEventConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenarios.Times.StampedEvent>
+        {
+            /// <inheritdoc/>
+            public override global::Scenarios.Times.StampedEvent? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.CurrentDepth == 0)
+                {
+                    global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
+                }
+
+                return ReadStampedEvent(ref reader);
+            }
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Times.StampedEvent value, global::System.Text.Json.JsonSerializerOptions options) =>
+                WriteStampedEvent(writer, value);
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>

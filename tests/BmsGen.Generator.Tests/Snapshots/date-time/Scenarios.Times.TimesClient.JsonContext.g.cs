@@ -37,11 +37,22 @@ namespace Scenarios.Times
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Scenarios.Times.Event> Event =>
             _Event ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Scenarios.Times.Event>)Options.GetTypeInfo(typeof(global::Scenarios.Times.Event));
 
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Scenarios.Times.StampedEvent>? _StampedEvent;
+
+        /// <summary>Metadata for <see cref="global::Scenarios.Times.StampedEvent"/>, for the trimming-safe JsonSerializer overloads.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Scenarios.Times.StampedEvent> StampedEvent =>
+            _StampedEvent ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Scenarios.Times.StampedEvent>)Options.GetTypeInfo(typeof(global::Scenarios.Times.StampedEvent));
+
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? Create(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
             if (type == typeof(global::Scenarios.Times.Event))
             {
                 return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Scenarios.Times.Event>(options, new global::Scenarios.Times.TimesClientJsonCodec.EventConverter());
+            }
+
+            if (type == typeof(global::Scenarios.Times.StampedEvent))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Scenarios.Times.StampedEvent>(options, new global::Scenarios.Times.TimesClientJsonCodec.StampedEventConverter());
             }
 
             return null;

@@ -9,7 +9,7 @@ namespace Scenarios.Times
     /// <summary>The Event model.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Scenarios.Times.TimesClientJsonCodec.EventConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("BmsGen.Generator", "1.0.0")]
-    public sealed partial class Event
+    public partial class Event
     {
         /// <summary>The name field.</summary>
         /// <remarks>JSON name: name.</remarks>
@@ -72,5 +72,23 @@ namespace Scenarios.Times
         /// <summary>The marks field.</summary>
         /// <remarks>JSON name: marks. Each date and time is kept as the text the service sent; JsonDateTime.ParseOrNull (BmsGen.Runtime.Json) reads one leniently.</remarks>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Marks { get; init; }
+    }
+
+    /// <summary>An event with a stamp; through allOf it inherits the event's date-time members with their text members.</summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Scenarios.Times.TimesClientJsonCodec.StampedEventConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("BmsGen.Generator", "1.0.0")]
+    public sealed partial class StampedEvent : global::Scenarios.Times.Event
+    {
+        /// <summary>The stamped field.</summary>
+        /// <remarks>JSON name: stamped. Format date-time. Parsed from StampedText on each read, leniently: ISO 8601 with Z, an offset or no zone (UTC), T or a space before the time, any fraction, so 2018-05-09T01:15:24Z, 2018-05-09T01:15:24.000000 and 2018-05-09 01:15:24 read alike. Null when the field is absent or null or its text is no such date and time; StampedText keeps the text. Setting it stores the ISO 8601 round-trip text, which is what is sent.</remarks>
+        public global::System.DateTimeOffset? Stamped
+        {
+            get => global::BmsGen.Runtime.Json.JsonDateTime.ParseOrNull(StampedText);
+            init => StampedText = global::BmsGen.Runtime.Json.JsonDateTime.Format(value);
+        }
+
+        /// <summary>The stamped field exactly as the service sent it, or as Stamped set it; kept when it is not a date and time.</summary>
+        /// <remarks>JSON name: stamped. Read and written as is: a value read and not changed is sent back unchanged. Set it to send text that is not a date and time.</remarks>
+        public string? StampedText { get; init; }
     }
 }
