@@ -12,7 +12,7 @@ using Xunit;
 namespace BmsGen.Client.Tests;
 
 /// <summary>
-/// allOf, oneOf and anyOf end to end: Specs/composition.yaml is compiled into this project by the generator, and the
+/// allOf, oneOf and anyOf end to end: Features/composition.yaml is compiled into this project by the generator, and the
 /// generated client reads and writes its models against canned responses.
 /// </summary>
 public sealed class CompositionClientTests

@@ -155,29 +155,6 @@ public sealed class HostileSpecTests
     }
 
     [Fact]
-    public void A_nullable_type_list_is_a_nullable_scalar()
-    {
-        GeneratorRun run = GeneratorHarness.Run(Header + "paths: {}\ncomponents:\n  schemas:\n    A:\n      type: object\n      required: [count, name]\n      properties:\n        count: {type: [integer, 'null']}\n        name: {type: [string, 'null']}\n        size: {type: ['null', number]}\n");
-
-        Assert.Empty(run.GeneratorDiagnostics);
-        Assert.True(run.CompilationDiagnostics.IsEmpty, string.Join("\n", run.CompilationDiagnostics));
-        string models = run.Sources["T.Api.TClient.Models.g.cs"];
-        Assert.Contains("public int? Count { get; init; }", models);
-        Assert.Contains("public string? Name { get; init; }", models);
-        Assert.Contains("public double? Size { get; init; }", models);
-    }
-
-    [Fact]
-    public void An_openapi_3_1_document_with_type_lists_builds()
-    {
-        GeneratorRun run = GeneratorHarness.Run("openapi: 3.1.0\ninfo: {title: T, version: '1', x-client-name: TClient, x-namespace: T.Api, summary: A short one}\npaths: {}\ncomponents:\n  schemas:\n    A:\n      type: object\n      $comment: kept out of the code\n      properties:\n        count: {type: [integer, 'null'], examples: [1, 2]}\n");
-
-        Assert.Empty(run.GeneratorDiagnostics);
-        Assert.True(run.CompilationDiagnostics.IsEmpty, string.Join("\n", run.CompilationDiagnostics));
-        Assert.Contains("public int? Count { get; init; }", run.Sources["T.Api.TClient.Models.g.cs"]);
-    }
-
-    [Fact]
     public void Names_that_differ_only_in_case_get_distinct_codec_locals()
     {
         GeneratorRun run = GeneratorHarness.Run(Header + "paths: {}\ncomponents:\n  schemas:\n    A:\n      type: object\n      properties:\n        IPAddress: {type: string}\n        ip_address: {type: string}\n");

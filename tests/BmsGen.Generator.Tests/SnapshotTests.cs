@@ -13,7 +13,8 @@ namespace BmsGen.Generator.Tests;
 
 /// <summary>
 /// One snapshot per scenario: every spec <c>Scenarios/&lt;scenario&gt;.yaml</c> has its generated sources checked in
-/// under <c>Snapshots/&lt;scenario&gt;/</c>, compared byte for byte. A scenario the generator reports on also keeps
+/// under <c>Snapshots/&lt;scenario&gt;/</c>, compared byte for byte; so has every feature spec the client tests compile
+/// (<c>tests/BmsGen.Client.Tests/Features/&lt;scenario&gt;.yaml</c>). A scenario the generator reports on also keeps
 /// the diagnostics it gets, one a line, in <c>Snapshots/&lt;scenario&gt;/diagnostics.txt</c>; a scenario without
 /// errors must compile under the consumer's settings (doc comments checked, warnings as errors).
 /// After an intended change, rewrite the snapshots and review the diff:
@@ -137,12 +138,29 @@ public sealed class SnapshotTests
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
 
+    /// <summary>
+    /// The scenarios: the specs under Scenarios/, and the feature specs that tests/BmsGen.Client.Tests compiles through
+    /// the generator (each feature gets a snapshot besides its client tests).
+    /// </summary>
     private static IEnumerable<string> ScenarioNames() =>
-        Directory.GetFiles(Path.Combine(ProjectDirectory(), "Scenarios"), "*.yaml")
+        ScenarioDirectories()
+            .Where(Directory.Exists)
+            .SelectMany(directory => Directory.GetFiles(directory, "*.yaml"))
             .Select(p => Path.GetFileNameWithoutExtension(p)!)
             .OrderBy(n => n, StringComparer.Ordinal);
 
-    private static string ScenarioPath(string scenario) => Path.Combine(ProjectDirectory(), "Scenarios", scenario + ".yaml");
+    private static string[] ScenarioDirectories() => new[]
+    {
+        Path.Combine(ProjectDirectory(), "Scenarios"),
+        Path.GetFullPath(Path.Combine(ProjectDirectory(), "..", "BmsGen.Client.Tests", "Features")),
+    };
+
+    private static string ScenarioPath(string scenario)
+    {
+        string[] found = ScenarioDirectories().Select(directory => Path.Combine(directory, scenario + ".yaml")).Where(File.Exists).ToArray();
+        Assert.True(found.Length == 1, $"scenario '{scenario}' must be one file, found {found.Length}: {string.Join(", ", found)}");
+        return found[0];
+    }
 
     private static string SnapshotDirectory(string scenario) => Path.Combine(ProjectDirectory(), "Snapshots", scenario);
 
