@@ -139,8 +139,9 @@ public sealed class ApiTransport
     {
         TimeSpan timeout = Options.Timeout;
         using CancellationTokenSource? timer = timeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(timeout, Options.TimeProvider);
-        using CancellationTokenSource? deadline = timer is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
-        CancellationToken token = deadline?.Token ?? cancellationToken;
+        // A caller's token that can never be cancelled (the default) needs no link: the timer's token is the deadline.
+        using CancellationTokenSource? deadline = timer is null || !cancellationToken.CanBeCanceled ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        CancellationToken token = deadline?.Token ?? timer?.Token ?? cancellationToken;
         HttpStatusCode? status = null;
         try
         {

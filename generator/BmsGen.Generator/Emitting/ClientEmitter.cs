@@ -485,7 +485,7 @@ internal static class ClientEmitter
 
     private static string WriterFunction(TypeRef type, string codec) => type.Kind switch
     {
-        TypeKind.Object or TypeKind.Array or TypeKind.Map or TypeKind.Discriminated or TypeKind.Union => $"{codec}.Write{TypeNames.ShapeName(type)}",
+        TypeKind.Object or TypeKind.Array or TypeKind.Map or TypeKind.Enum or TypeKind.Discriminated or TypeKind.Union => $"{codec}.Write{TypeNames.ShapeName(type)}",
         _ => $"static (writer, value) => {JsonEmitter.WriteStatement(type, "value").TrimEnd(';')}",
     };
 

@@ -138,8 +138,7 @@ internal static partial class JsonEmitter
         TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double => $"writer.WriteNumberValue({value});",
         TypeKind.Boolean => $"writer.WriteBooleanValue({value});",
         TypeKind.Any => $"{value}.WriteTo(writer);",
-        TypeKind.Enum => $"writer.WriteStringValue({value}.Value);",
-        TypeKind.Object or TypeKind.Array or TypeKind.Map or TypeKind.Discriminated or TypeKind.Union => $"{(codec is null ? string.Empty : codec + ".")}Write{TypeNames.ShapeName(type)}(writer, {value});",
+        TypeKind.Object or TypeKind.Enum or TypeKind.Array or TypeKind.Map or TypeKind.Discriminated or TypeKind.Union => $"{(codec is null ? string.Empty : codec + ".")}Write{TypeNames.ShapeName(type)}(writer, {value});",
         _ => throw new System.ArgumentOutOfRangeException(nameof(type), type.Kind, null),
     };
 
@@ -402,7 +401,37 @@ internal static partial class JsonEmitter
         writer.WriteLine($"public static void Write{type.Name}({Writer} writer, {clr} value)");
         writer.OpenBlock();
         WriteDerivedDispatch(writer, spec, type);
-        writer.WriteLine("writer.WriteStartObject();");
+        writer.WriteLine($$"""
+            writer.WriteStartObject();
+            Write{{type.Name}}__Members(writer, value);
+            writer.WriteEndObject();
+            """);
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine($"/// <summary>Writes a {type.Name} object as the member <paramref name=\"name\"/>, which starts in the same call.</summary>");
+        writer.WriteLine($"public static void Write{type.Name}({Writer} writer, {TypeNames.Json}.JsonEncodedText name, {clr} value)");
+        writer.OpenBlock();
+        if (type.IsBase)
+        {
+            // The value may be a derived type, which the writer above dispatches on.
+            writer.WriteLine($$"""
+                writer.WritePropertyName(name);
+                Write{{type.Name}}(writer, value);
+                """);
+        }
+        else
+        {
+            writer.WriteLine($$"""
+                writer.WriteStartObject(name);
+                Write{{type.Name}}__Members(writer, value);
+                writer.WriteEndObject();
+                """);
+        }
+
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine($"private static void Write{type.Name}__Members({Writer} writer, {clr} value)");
+        writer.OpenBlock();
         WriteTag(writer, type);
         List<PropertyModel> properties = type.AllProperties.ToList();
         bool wide = properties.Count > PartSize;
@@ -419,7 +448,6 @@ internal static partial class JsonEmitter
             WriteMembers(writer, names, properties);
         }
 
-        writer.WriteLine("writer.WriteEndObject();");
         writer.CloseBlock();
         if (wide)
         {
@@ -474,7 +502,7 @@ internal static partial class JsonEmitter
     /// <summary>The nested class holding the pre-encoded property names of <paramref name="type"/>.</summary>
     private static string NamesClass(ObjectTypeModel type) => type.Name + "Names";
 
-    /// <summary>Writes one member: a single call for scalars, the name then the value for the rest.</summary>
+    /// <summary>Writes one member: the name and a scalar, or the name and the start of an object or array, in one call.</summary>
     private static void WriteMember(SourceWriter writer, TypeRef type, string name, string value)
     {
         switch (type.Kind)
@@ -484,7 +512,7 @@ internal static partial class JsonEmitter
                 writer.WriteLine($"writer.WriteString({name}, {value});");
                 break;
             case TypeKind.Enum:
-                writer.WriteLine($"writer.WriteString({name}, {value}.Value);");
+                writer.WriteLine($"Write{type.Name}(writer, {name}, {value});");
                 break;
             case TypeKind.Int32:
             case TypeKind.Int64:
@@ -494,10 +522,12 @@ internal static partial class JsonEmitter
             case TypeKind.Boolean:
                 writer.WriteLine($"writer.WriteBoolean({name}, {value});");
                 break;
-            case TypeKind.Any:
             case TypeKind.Object:
             case TypeKind.Array:
             case TypeKind.Map:
+                writer.WriteLine($"Write{TypeNames.ShapeName(type)}(writer, {name}, {value});");
+                break;
+            case TypeKind.Any:
             case TypeKind.Discriminated:
             case TypeKind.Union:
                 writer.WriteLine($"writer.WritePropertyName({name});");
@@ -540,6 +570,51 @@ internal static partial class JsonEmitter
 
         writer.WriteLine($"return {TypeNames.JsonRead}.String(ref reader) is string value ? new {clr}(value) : default({clr}?);");
         writer.CloseBlock();
+        writer.WriteLine();
+        EmitEnumWriters(writer, clr, type);
+    }
+
+    /// <summary>
+    /// Enumerations with more members than this write every value as text: finding a documented value compares
+    /// references one member after another, which stops paying for itself on long lists.
+    /// </summary>
+    internal const int MaxEncodedEnumMembers = 64;
+
+    /// <summary>
+    /// The enumeration's writers, as a value and as an object member. A documented value copies its text, encoded
+    /// once (<c>JsonEnumValues</c>), instead of escaping and transcoding it on every write; any other is written as text.
+    /// </summary>
+    private static void EmitEnumWriters(SourceWriter writer, string clr, EnumTypeModel type)
+    {
+        bool encoded = type.Members.Count > 0 && type.Members.Count <= MaxEncodedEnumMembers;
+        string values = type.Name + "Values";
+        string target = encoded ? values + ".Write" : "writer.WriteStringValue";
+        string memberTarget = encoded ? values + ".Write" : "writer.WriteString";
+        string writerArgument = encoded ? "writer, " : string.Empty;
+        writer.WriteLine($$"""
+            /// <summary>Writes a {{type.Name}} as a JSON string.</summary>
+            public static void Write{{type.Name}}({{Writer}} writer, {{clr}} value) =>
+                {{target}}({{writerArgument}}value.Value);
+
+            /// <summary>Writes a {{type.Name}} as the string member <paramref name="name"/>.</summary>
+            public static void Write{{type.Name}}({{Writer}} writer, {{TypeNames.Json}}.JsonEncodedText name, {{clr}} value) =>
+                {{memberTarget}}({{writerArgument}}name, value.Value);
+            """);
+        if (!encoded)
+        {
+            return;
+        }
+
+        writer.WriteLine();
+        writer.WriteLine($"/// <summary>The documented {type.Name} values, encoded once.</summary>");
+        writer.WriteLine($"private static readonly {Runtime}.JsonEnumValues {values} = new(");
+        writer.Indent();
+        for (int index = 0; index < type.Members.Count; index++)
+        {
+            writer.WriteLine(SourceWriter.Literal(type.Members[index].WireValue) + (index == type.Members.Count - 1 ? ");" : ","));
+        }
+
+        writer.Unindent();
     }
 
     private static void EmitConverter(SourceWriter writer, SpecModel spec, TypeModel type)
@@ -549,7 +624,7 @@ internal static partial class JsonEmitter
         string read = type is EnumTypeModel
             ? $"Read{type.Name}(ref reader) ?? throw {TypeNames.JsonRead}.UnexpectedNull(\"{type.Name}\")"
             : $"Read{type.Name}(ref reader)";
-        string write = type is EnumTypeModel ? "writer.WriteStringValue(value.Value)" : $"Write{type.Name}(writer, value)";
+        string write = $"Write{type.Name}(writer, value)";
 
         // An object at depth 0 starts a document read through JsonSerializer: short strings are shared within it only.
         string beginDocument = type is EnumTypeModel
@@ -579,6 +654,16 @@ internal static partial class JsonEmitter
         string element = TypeNames.ClrType(shape.Element!, spec.Namespace);
         string elementRead = ReadExpression(shape.Element!);
         string elementWrite = WriteStatement(shape.Element!, "item");
+
+        // A scalar entry is written with its key in one call; the second line of the other form is indented to
+        // match the template's loop body below.
+        string entryWrite = shape.Element!.Kind switch
+        {
+            TypeKind.String => "writer.WriteString(item.Key, item.Value);",
+            TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double => "writer.WriteNumber(item.Key, item.Value);",
+            TypeKind.Boolean => "writer.WriteBoolean(item.Key, item.Value);",
+            _ => "writer.WritePropertyName(item.Key);\n            " + WriteStatement(shape.Element!, "item.Value"),
+        };
         if (shape.Kind == TypeKind.Array)
         {
             writer.WriteLine($$"""
@@ -604,6 +689,20 @@ internal static partial class JsonEmitter
                 public static void Write{{name}}({{Writer}} writer, {{clr}} value)
                 {
                     writer.WriteStartArray();
+                    Write{{name}}__Items(writer, value);
+                    writer.WriteEndArray();
+                }
+
+                /// <summary>Writes a JSON array as the member <paramref name="name"/>, which starts in the same call.</summary>
+                public static void Write{{name}}({{Writer}} writer, {{TypeNames.Json}}.JsonEncodedText name, {{clr}} value)
+                {
+                    writer.WriteStartArray(name);
+                    Write{{name}}__Items(writer, value);
+                    writer.WriteEndArray();
+                }
+
+                private static void Write{{name}}__Items({{Writer}} writer, {{clr}} value)
+                {
                     if (value is {{element}}[] array)
                     {
                         foreach ({{element}} item in array)
@@ -619,8 +718,6 @@ internal static partial class JsonEmitter
                             {{elementWrite}}
                         }
                     }
-
-                    writer.WriteEndArray();
                 }
                 """);
         }
@@ -651,32 +748,41 @@ internal static partial class JsonEmitter
                 public static void Write{{name}}({{Writer}} writer, {{clr}} value)
                 {
                     writer.WriteStartObject();
+                    Write{{name}}__Entries(writer, value);
+                    writer.WriteEndObject();
+                }
+
+                /// <summary>Writes a dictionary as the object member <paramref name="name"/>, which starts in the same call.</summary>
+                public static void Write{{name}}({{Writer}} writer, {{TypeNames.Json}}.JsonEncodedText name, {{clr}} value)
+                {
+                    writer.WriteStartObject(name);
+                    Write{{name}}__Entries(writer, value);
+                    writer.WriteEndObject();
+                }
+
+                private static void Write{{name}}__Entries({{Writer}} writer, {{clr}} value)
+                {
                     if (value is {{Runtime}}.CompactMap<{{element}}> compact)
                     {
                         foreach (global::System.Collections.Generic.KeyValuePair<string, {{element}}> item in compact.Entries)
                         {
-                            writer.WritePropertyName(item.Key);
-                            {{WriteStatement(shape.Element!, "item.Value")}}
+                            {{entryWrite}}
                         }
                     }
                     else if (value is global::System.Collections.Generic.Dictionary<string, {{element}}> dictionary)
                     {
                         foreach (global::System.Collections.Generic.KeyValuePair<string, {{element}}> item in dictionary)
                         {
-                            writer.WritePropertyName(item.Key);
-                            {{WriteStatement(shape.Element!, "item.Value")}}
+                            {{entryWrite}}
                         }
                     }
                     else
                     {
                         foreach (global::System.Collections.Generic.KeyValuePair<string, {{element}}> item in value)
                         {
-                            writer.WritePropertyName(item.Key);
-                            {{WriteStatement(shape.Element!, "item.Value")}}
+                            {{entryWrite}}
                         }
                     }
-
-                    writer.WriteEndObject();
                 }
                 """);
         }

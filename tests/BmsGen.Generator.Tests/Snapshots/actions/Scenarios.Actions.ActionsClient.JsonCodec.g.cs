@@ -54,9 +54,21 @@ namespace Scenarios.Actions
         public static void WriteCreateImageRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.CreateImageRequest value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(CreateImageRequestNames.CreateImage);
-            WriteCreateImageRequestCreateImage(writer, value.CreateImage);
+            WriteCreateImageRequest__Members(writer, value);
             writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a CreateImageRequest object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteCreateImageRequest(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Actions.CreateImageRequest value)
+        {
+            writer.WriteStartObject(name);
+            WriteCreateImageRequest__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteCreateImageRequest__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.CreateImageRequest value)
+        {
+            WriteCreateImageRequestCreateImage(writer, CreateImageRequestNames.CreateImage, value.CreateImage);
         }
 
         /// <summary>The JSON names of the CreateImageRequest members, encoded once.</summary>
@@ -128,8 +140,21 @@ namespace Scenarios.Actions
         public static void WriteCreateImageRequestCreateImage(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.CreateImageRequestCreateImage value)
         {
             writer.WriteStartObject();
-            writer.WriteString(CreateImageRequestCreateImageNames.Name, value.Name);
+            WriteCreateImageRequestCreateImage__Members(writer, value);
             writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a CreateImageRequestCreateImage object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteCreateImageRequestCreateImage(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Actions.CreateImageRequestCreateImage value)
+        {
+            writer.WriteStartObject(name);
+            WriteCreateImageRequestCreateImage__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteCreateImageRequestCreateImage__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.CreateImageRequestCreateImage value)
+        {
+            writer.WriteString(CreateImageRequestCreateImageNames.Name, value.Name);
         }
 
         /// <summary>The JSON names of the CreateImageRequestCreateImage members, encoded once.</summary>
@@ -196,11 +221,24 @@ namespace Scenarios.Actions
         public static void WriteCreateImageResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.CreateImageResponse value)
         {
             writer.WriteStartObject();
+            WriteCreateImageResponse__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a CreateImageResponse object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteCreateImageResponse(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Actions.CreateImageResponse value)
+        {
+            writer.WriteStartObject(name);
+            WriteCreateImageResponse__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteCreateImageResponse__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.CreateImageResponse value)
+        {
             if (value.ImageId is { } imageIdValue)
             {
                 writer.WriteString(CreateImageResponseNames.ImageId, imageIdValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the CreateImageResponse members, encoded once.</summary>
@@ -287,10 +325,22 @@ namespace Scenarios.Actions
         public static void WriteCreateServerTagsRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.CreateServerTagsRequest value)
         {
             writer.WriteStartObject();
-            writer.WriteString(CreateServerTagsRequestNames.Action, value.Action.Value);
-            writer.WritePropertyName(CreateServerTagsRequestNames.Tags);
-            WriteArrayOfTag(writer, value.Tags);
+            WriteCreateServerTagsRequest__Members(writer, value);
             writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a CreateServerTagsRequest object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteCreateServerTagsRequest(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Actions.CreateServerTagsRequest value)
+        {
+            writer.WriteStartObject(name);
+            WriteCreateServerTagsRequest__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteCreateServerTagsRequest__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.CreateServerTagsRequest value)
+        {
+            WriteCreateServerTagsRequestAction(writer, CreateServerTagsRequestNames.Action, value.Action);
+            WriteArrayOfTag(writer, CreateServerTagsRequestNames.Tags, value.Tags);
         }
 
         /// <summary>The JSON names of the CreateServerTagsRequest members, encoded once.</summary>
@@ -340,6 +390,18 @@ namespace Scenarios.Actions
             return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::Scenarios.Actions.CreateServerTagsRequestAction(value) : default(global::Scenarios.Actions.CreateServerTagsRequestAction?);
         }
 
+        /// <summary>Writes a CreateServerTagsRequestAction as a JSON string.</summary>
+        public static void WriteCreateServerTagsRequestAction(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.CreateServerTagsRequestAction value) =>
+            CreateServerTagsRequestActionValues.Write(writer, value.Value);
+
+        /// <summary>Writes a CreateServerTagsRequestAction as the string member <paramref name="name"/>.</summary>
+        public static void WriteCreateServerTagsRequestAction(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Actions.CreateServerTagsRequestAction value) =>
+            CreateServerTagsRequestActionValues.Write(writer, name, value.Value);
+
+        /// <summary>The documented CreateServerTagsRequestAction values, encoded once.</summary>
+        private static readonly global::BmsGen.Runtime.Json.JsonEnumValues CreateServerTagsRequestActionValues = new(
+            "create");
+
         /// <summary>Lets JsonSerializer use the generated enum codec for CreateServerTagsRequestAction.</summary>
         public sealed class CreateServerTagsRequestActionConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenarios.Actions.CreateServerTagsRequestAction>
         {
@@ -351,7 +413,7 @@ namespace Scenarios.Actions
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.CreateServerTagsRequestAction value, global::System.Text.Json.JsonSerializerOptions options) =>
-                writer.WriteStringValue(value.Value);
+                WriteCreateServerTagsRequestAction(writer, value);
         }
 
         /// <summary>Reads a DeleteServerTagsRequest object; returns null for a JSON null.</summary>
@@ -413,10 +475,22 @@ namespace Scenarios.Actions
         public static void WriteDeleteServerTagsRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.DeleteServerTagsRequest value)
         {
             writer.WriteStartObject();
-            writer.WriteString(DeleteServerTagsRequestNames.Action, value.Action.Value);
-            writer.WritePropertyName(DeleteServerTagsRequestNames.Tags);
-            WriteArrayOfTag(writer, value.Tags);
+            WriteDeleteServerTagsRequest__Members(writer, value);
             writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a DeleteServerTagsRequest object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteDeleteServerTagsRequest(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Actions.DeleteServerTagsRequest value)
+        {
+            writer.WriteStartObject(name);
+            WriteDeleteServerTagsRequest__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteDeleteServerTagsRequest__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.DeleteServerTagsRequest value)
+        {
+            WriteDeleteServerTagsRequestAction(writer, DeleteServerTagsRequestNames.Action, value.Action);
+            WriteArrayOfTag(writer, DeleteServerTagsRequestNames.Tags, value.Tags);
         }
 
         /// <summary>The JSON names of the DeleteServerTagsRequest members, encoded once.</summary>
@@ -466,6 +540,18 @@ namespace Scenarios.Actions
             return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::Scenarios.Actions.DeleteServerTagsRequestAction(value) : default(global::Scenarios.Actions.DeleteServerTagsRequestAction?);
         }
 
+        /// <summary>Writes a DeleteServerTagsRequestAction as a JSON string.</summary>
+        public static void WriteDeleteServerTagsRequestAction(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.DeleteServerTagsRequestAction value) =>
+            DeleteServerTagsRequestActionValues.Write(writer, value.Value);
+
+        /// <summary>Writes a DeleteServerTagsRequestAction as the string member <paramref name="name"/>.</summary>
+        public static void WriteDeleteServerTagsRequestAction(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Actions.DeleteServerTagsRequestAction value) =>
+            DeleteServerTagsRequestActionValues.Write(writer, name, value.Value);
+
+        /// <summary>The documented DeleteServerTagsRequestAction values, encoded once.</summary>
+        private static readonly global::BmsGen.Runtime.Json.JsonEnumValues DeleteServerTagsRequestActionValues = new(
+            "delete");
+
         /// <summary>Lets JsonSerializer use the generated enum codec for DeleteServerTagsRequestAction.</summary>
         public sealed class DeleteServerTagsRequestActionConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenarios.Actions.DeleteServerTagsRequestAction>
         {
@@ -477,7 +563,7 @@ namespace Scenarios.Actions
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.DeleteServerTagsRequestAction value, global::System.Text.Json.JsonSerializerOptions options) =>
-                writer.WriteStringValue(value.Value);
+                WriteDeleteServerTagsRequestAction(writer, value);
         }
 
         /// <summary>Reads a JobId object; returns null for a JSON null.</summary>
@@ -519,11 +605,24 @@ namespace Scenarios.Actions
         public static void WriteJobId(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.JobId value)
         {
             writer.WriteStartObject();
+            WriteJobId__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a JobId object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteJobId(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Actions.JobId value)
+        {
+            writer.WriteStartObject(name);
+            WriteJobId__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteJobId__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.JobId value)
+        {
             if (value.JobId2 is { } jobId2Value)
             {
                 writer.WriteString(JobIdNames.JobId2, jobId2Value);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the JobId members, encoded once.</summary>
@@ -595,9 +694,21 @@ namespace Scenarios.Actions
         public static void WriteServerList(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.ServerList value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(ServerListNames.Servers);
-            WriteArrayOfServerRef(writer, value.Servers);
+            WriteServerList__Members(writer, value);
             writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a ServerList object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteServerList(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Actions.ServerList value)
+        {
+            writer.WriteStartObject(name);
+            WriteServerList__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteServerList__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.ServerList value)
+        {
+            WriteArrayOfServerRef(writer, ServerListNames.Servers, value.Servers);
         }
 
         /// <summary>The JSON names of the ServerList members, encoded once.</summary>
@@ -669,8 +780,21 @@ namespace Scenarios.Actions
         public static void WriteServerRef(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.ServerRef value)
         {
             writer.WriteStartObject();
-            writer.WriteString(ServerRefNames.Id, value.Id);
+            WriteServerRef__Members(writer, value);
             writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a ServerRef object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteServerRef(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Actions.ServerRef value)
+        {
+            writer.WriteStartObject(name);
+            WriteServerRef__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteServerRef__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.ServerRef value)
+        {
+            writer.WriteString(ServerRefNames.Id, value.Id);
         }
 
         /// <summary>The JSON names of the ServerRef members, encoded once.</summary>
@@ -757,9 +881,23 @@ namespace Scenarios.Actions
         public static void WriteShowJobResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.ShowJobResponse value)
         {
             writer.WriteStartObject();
+            WriteShowJobResponse__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a ShowJobResponse object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteShowJobResponse(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Actions.ShowJobResponse value)
+        {
+            writer.WriteStartObject(name);
+            WriteShowJobResponse__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteShowJobResponse__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.ShowJobResponse value)
+        {
             if (value.Status is { } statusValue)
             {
-                writer.WriteString(ShowJobResponseNames.Status, statusValue.Value);
+                WriteShowJobResponseStatus(writer, ShowJobResponseNames.Status, statusValue);
             }
             if (value.ErrorCode is { } errorCodeValue)
             {
@@ -769,7 +907,6 @@ namespace Scenarios.Actions
             {
                 writer.WriteString(ShowJobResponseNames.FailReason, failReasonValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the ShowJobResponse members, encoded once.</summary>
@@ -853,6 +990,21 @@ namespace Scenarios.Actions
             return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::Scenarios.Actions.ShowJobResponseStatus(value) : default(global::Scenarios.Actions.ShowJobResponseStatus?);
         }
 
+        /// <summary>Writes a ShowJobResponseStatus as a JSON string.</summary>
+        public static void WriteShowJobResponseStatus(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.ShowJobResponseStatus value) =>
+            ShowJobResponseStatusValues.Write(writer, value.Value);
+
+        /// <summary>Writes a ShowJobResponseStatus as the string member <paramref name="name"/>.</summary>
+        public static void WriteShowJobResponseStatus(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Actions.ShowJobResponseStatus value) =>
+            ShowJobResponseStatusValues.Write(writer, name, value.Value);
+
+        /// <summary>The documented ShowJobResponseStatus values, encoded once.</summary>
+        private static readonly global::BmsGen.Runtime.Json.JsonEnumValues ShowJobResponseStatusValues = new(
+            "SUCCESS",
+            "RUNNING",
+            "FAIL",
+            "INIT");
+
         /// <summary>Lets JsonSerializer use the generated enum codec for ShowJobResponseStatus.</summary>
         public sealed class ShowJobResponseStatusConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenarios.Actions.ShowJobResponseStatus>
         {
@@ -864,7 +1016,7 @@ namespace Scenarios.Actions
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.ShowJobResponseStatus value, global::System.Text.Json.JsonSerializerOptions options) =>
-                writer.WriteStringValue(value.Value);
+                WriteShowJobResponseStatus(writer, value);
         }
 
         /// <summary>Reads a StartServersRequest object; returns null for a JSON null.</summary>
@@ -911,9 +1063,21 @@ namespace Scenarios.Actions
         public static void WriteStartServersRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.StartServersRequest value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(StartServersRequestNames.OsStart);
-            WriteServerList(writer, value.OsStart);
+            WriteStartServersRequest__Members(writer, value);
             writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a StartServersRequest object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteStartServersRequest(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Actions.StartServersRequest value)
+        {
+            writer.WriteStartObject(name);
+            WriteStartServersRequest__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteStartServersRequest__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.StartServersRequest value)
+        {
+            WriteServerList(writer, StartServersRequestNames.OsStart, value.OsStart);
         }
 
         /// <summary>The JSON names of the StartServersRequest members, encoded once.</summary>
@@ -985,9 +1149,21 @@ namespace Scenarios.Actions
         public static void WriteStopServersRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.StopServersRequest value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(StopServersRequestNames.OsStop);
-            WriteStopServersRequestOsStop(writer, value.OsStop);
+            WriteStopServersRequest__Members(writer, value);
             writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a StopServersRequest object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteStopServersRequest(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Actions.StopServersRequest value)
+        {
+            writer.WriteStartObject(name);
+            WriteStopServersRequest__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteStopServersRequest__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.StopServersRequest value)
+        {
+            WriteStopServersRequestOsStop(writer, StopServersRequestNames.OsStop, value.OsStop);
         }
 
         /// <summary>The JSON names of the StopServersRequest members, encoded once.</summary>
@@ -1069,13 +1245,25 @@ namespace Scenarios.Actions
         public static void WriteStopServersRequestOsStop(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.StopServersRequestOsStop value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(StopServersRequestOsStopNames.Servers);
-            WriteArrayOfServerRef(writer, value.Servers);
+            WriteStopServersRequestOsStop__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a StopServersRequestOsStop object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteStopServersRequestOsStop(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Actions.StopServersRequestOsStop value)
+        {
+            writer.WriteStartObject(name);
+            WriteStopServersRequestOsStop__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteStopServersRequestOsStop__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.StopServersRequestOsStop value)
+        {
+            WriteArrayOfServerRef(writer, StopServersRequestOsStopNames.Servers, value.Servers);
             if (value.Type is { } typeValue)
             {
-                writer.WriteString(StopServersRequestOsStopNames.Type, typeValue.Value);
+                WriteStopServersRequestOsStopType(writer, StopServersRequestOsStopNames.Type, typeValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the StopServersRequestOsStop members, encoded once.</summary>
@@ -1138,6 +1326,19 @@ namespace Scenarios.Actions
             return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::Scenarios.Actions.StopServersRequestOsStopType(value) : default(global::Scenarios.Actions.StopServersRequestOsStopType?);
         }
 
+        /// <summary>Writes a StopServersRequestOsStopType as a JSON string.</summary>
+        public static void WriteStopServersRequestOsStopType(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.StopServersRequestOsStopType value) =>
+            StopServersRequestOsStopTypeValues.Write(writer, value.Value);
+
+        /// <summary>Writes a StopServersRequestOsStopType as the string member <paramref name="name"/>.</summary>
+        public static void WriteStopServersRequestOsStopType(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Actions.StopServersRequestOsStopType value) =>
+            StopServersRequestOsStopTypeValues.Write(writer, name, value.Value);
+
+        /// <summary>The documented StopServersRequestOsStopType values, encoded once.</summary>
+        private static readonly global::BmsGen.Runtime.Json.JsonEnumValues StopServersRequestOsStopTypeValues = new(
+            "SOFT",
+            "HARD");
+
         /// <summary>Lets JsonSerializer use the generated enum codec for StopServersRequestOsStopType.</summary>
         public sealed class StopServersRequestOsStopTypeConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenarios.Actions.StopServersRequestOsStopType>
         {
@@ -1149,7 +1350,7 @@ namespace Scenarios.Actions
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.StopServersRequestOsStopType value, global::System.Text.Json.JsonSerializerOptions options) =>
-                writer.WriteStringValue(value.Value);
+                WriteStopServersRequestOsStopType(writer, value);
         }
 
         /// <summary>Reads a Tag object; returns null for a JSON null.</summary>
@@ -1206,12 +1407,25 @@ namespace Scenarios.Actions
         public static void WriteTag(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.Tag value)
         {
             writer.WriteStartObject();
+            WriteTag__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a Tag object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteTag(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Actions.Tag value)
+        {
+            writer.WriteStartObject(name);
+            WriteTag__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteTag__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Actions.Tag value)
+        {
             writer.WriteString(TagNames.Key, value.Key);
             if (value.Value is { } valueValue)
             {
                 writer.WriteString(TagNames.Value, valueValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the Tag members, encoded once.</summary>
@@ -1262,6 +1476,20 @@ namespace Scenarios.Actions
         public static void WriteArrayOfServerRef(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.ServerRef> value)
         {
             writer.WriteStartArray();
+            WriteArrayOfServerRef__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        /// <summary>Writes a JSON array as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteArrayOfServerRef(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.ServerRef> value)
+        {
+            writer.WriteStartArray(name);
+            WriteArrayOfServerRef__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        private static void WriteArrayOfServerRef__Items(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.ServerRef> value)
+        {
             if (value is global::Scenarios.Actions.ServerRef[] array)
             {
                 foreach (global::Scenarios.Actions.ServerRef item in array)
@@ -1277,8 +1505,6 @@ namespace Scenarios.Actions
                     WriteServerRef(writer, item);
                 }
             }
-
-            writer.WriteEndArray();
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
@@ -1303,6 +1529,20 @@ namespace Scenarios.Actions
         public static void WriteArrayOfTag(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.Tag> value)
         {
             writer.WriteStartArray();
+            WriteArrayOfTag__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        /// <summary>Writes a JSON array as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteArrayOfTag(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.Tag> value)
+        {
+            writer.WriteStartArray(name);
+            WriteArrayOfTag__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        private static void WriteArrayOfTag__Items(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.Tag> value)
+        {
             if (value is global::Scenarios.Actions.Tag[] array)
             {
                 foreach (global::Scenarios.Actions.Tag item in array)
@@ -1318,8 +1558,6 @@ namespace Scenarios.Actions
                     WriteTag(writer, item);
                 }
             }
-
-            writer.WriteEndArray();
         }
     }
 }

@@ -79,13 +79,26 @@ namespace Scenarios.AllOf
         public static void WriteLabelled(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.AllOf.Labelled value)
         {
             writer.WriteStartObject();
+            WriteLabelled__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a Labelled object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteLabelled(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.AllOf.Labelled value)
+        {
+            writer.WriteStartObject(name);
+            WriteLabelled__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteLabelled__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.AllOf.Labelled value)
+        {
             writer.WriteString(LabelledNames.Id, value.Id);
             writer.WriteString(LabelledNames.Name, value.Name);
             if (value.Label is { } labelValue)
             {
                 writer.WriteString(LabelledNames.Label, labelValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the Labelled members, encoded once.</summary>
@@ -154,11 +167,24 @@ namespace Scenarios.AllOf
         public static void WriteNamed(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.AllOf.Named value)
         {
             writer.WriteStartObject();
+            WriteNamed__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a Named object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteNamed(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.AllOf.Named value)
+        {
+            writer.WriteStartObject(name);
+            WriteNamed__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteNamed__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.AllOf.Named value)
+        {
             if (value.Name is { } nameValue)
             {
                 writer.WriteString(NamedNames.Name, nameValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the Named members, encoded once.</summary>
@@ -237,8 +263,20 @@ namespace Scenarios.AllOf
             }
 
             writer.WriteStartObject();
-            writer.WriteString(ResourceNames.Id, value.Id);
+            WriteResource__Members(writer, value);
             writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a Resource object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteResource(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.AllOf.Resource value)
+        {
+            writer.WritePropertyName(name);
+            WriteResource(writer, value);
+        }
+
+        private static void WriteResource__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.AllOf.Resource value)
+        {
+            writer.WriteString(ResourceNames.Id, value.Id);
         }
 
         /// <summary>The JSON names of the Resource members, encoded once.</summary>
@@ -335,14 +373,26 @@ namespace Scenarios.AllOf
         public static void WriteVolume(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.AllOf.Volume value)
         {
             writer.WriteStartObject();
+            WriteVolume__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a Volume object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteVolume(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.AllOf.Volume value)
+        {
+            writer.WriteStartObject(name);
+            WriteVolume__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteVolume__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.AllOf.Volume value)
+        {
             writer.WriteString(VolumeNames.Id, value.Id);
             writer.WriteNumber(VolumeNames.Size, value.Size);
             if (value.Source is { } sourceValue)
             {
-                writer.WritePropertyName(VolumeNames.Source);
-                WriteResource(writer, sourceValue);
+                WriteResource(writer, VolumeNames.Source, sourceValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the Volume members, encoded once.</summary>

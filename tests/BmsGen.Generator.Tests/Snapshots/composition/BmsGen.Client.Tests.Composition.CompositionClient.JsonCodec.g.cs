@@ -105,13 +105,26 @@ namespace BmsGen.Client.Tests.Composition
         public static void WriteCat(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Composition.Cat value)
         {
             writer.WriteStartObject();
+            WriteCat__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a Cat object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteCat(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::BmsGen.Client.Tests.Composition.Cat value)
+        {
+            writer.WriteStartObject(name);
+            WriteCat__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteCat__Members(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Composition.Cat value)
+        {
             writer.WriteString(CatNames.PetType, value.PetType);
             writer.WriteString(CatNames.Name, value.Name);
             if (value.Lives is { } livesValue)
             {
                 writer.WriteNumber(CatNames.Lives, livesValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the Cat members, encoded once.</summary>
@@ -237,7 +250,21 @@ namespace BmsGen.Client.Tests.Composition
         public static void WriteDog(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Composition.Dog value)
         {
             writer.WriteStartObject();
-            writer.WriteString(DogNames.PetType, value.PetType.Value);
+            WriteDog__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a Dog object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteDog(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::BmsGen.Client.Tests.Composition.Dog value)
+        {
+            writer.WriteStartObject(name);
+            WriteDog__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteDog__Members(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Composition.Dog value)
+        {
+            WriteDogPetType(writer, DogNames.PetType, value.PetType);
             if (value.Name is { } nameValue)
             {
                 writer.WriteString(DogNames.Name, nameValue);
@@ -246,7 +273,6 @@ namespace BmsGen.Client.Tests.Composition
             {
                 writer.WriteBoolean(DogNames.Good, goodValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the Dog members, encoded once.</summary>
@@ -297,6 +323,18 @@ namespace BmsGen.Client.Tests.Composition
             return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::BmsGen.Client.Tests.Composition.DogPetType(value) : default(global::BmsGen.Client.Tests.Composition.DogPetType?);
         }
 
+        /// <summary>Writes a DogPetType as a JSON string.</summary>
+        public static void WriteDogPetType(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Composition.DogPetType value) =>
+            DogPetTypeValues.Write(writer, value.Value);
+
+        /// <summary>Writes a DogPetType as the string member <paramref name="name"/>.</summary>
+        public static void WriteDogPetType(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::BmsGen.Client.Tests.Composition.DogPetType value) =>
+            DogPetTypeValues.Write(writer, name, value.Value);
+
+        /// <summary>The documented DogPetType values, encoded once.</summary>
+        private static readonly global::BmsGen.Runtime.Json.JsonEnumValues DogPetTypeValues = new(
+            "dog");
+
         /// <summary>Lets JsonSerializer use the generated enum codec for DogPetType.</summary>
         public sealed class DogPetTypeConverter : global::System.Text.Json.Serialization.JsonConverter<global::BmsGen.Client.Tests.Composition.DogPetType>
         {
@@ -308,7 +346,7 @@ namespace BmsGen.Client.Tests.Composition
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Composition.DogPetType value, global::System.Text.Json.JsonSerializerOptions options) =>
-                writer.WriteStringValue(value.Value);
+                WriteDogPetType(writer, value);
         }
 
         /// <summary>Reads a Lizard object; returns null for a JSON null.</summary>
@@ -350,12 +388,25 @@ namespace BmsGen.Client.Tests.Composition
         public static void WriteLizard(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Composition.Lizard value)
         {
             writer.WriteStartObject();
+            WriteLizard__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a Lizard object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteLizard(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::BmsGen.Client.Tests.Composition.Lizard value)
+        {
+            writer.WriteStartObject(name);
+            WriteLizard__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteLizard__Members(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Composition.Lizard value)
+        {
             writer.WriteString("pet_type"u8, "Lizard");
             if (value.Scales is { } scalesValue)
             {
                 writer.WriteNumber(LizardNames.Scales, scalesValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the Lizard members, encoded once.</summary>
@@ -422,11 +473,24 @@ namespace BmsGen.Client.Tests.Composition
         public static void WriteNamed(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Composition.Named value)
         {
             writer.WriteStartObject();
+            WriteNamed__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a Named object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteNamed(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::BmsGen.Client.Tests.Composition.Named value)
+        {
+            writer.WriteStartObject(name);
+            WriteNamed__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteNamed__Members(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Composition.Named value)
+        {
             if (value.Name is { } nameValue)
             {
                 writer.WriteString(NamedNames.Name, nameValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the Named members, encoded once.</summary>
@@ -595,12 +659,25 @@ namespace BmsGen.Client.Tests.Composition
         public static void WritePhone(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Composition.Phone value)
         {
             writer.WriteStartObject();
+            WritePhone__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a Phone object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WritePhone(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::BmsGen.Client.Tests.Composition.Phone value)
+        {
+            writer.WriteStartObject(name);
+            WritePhone__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WritePhone__Members(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Composition.Phone value)
+        {
             writer.WriteString(PhoneNames.Number, value.Number);
             if (value.Extension is { } extensionValue)
             {
                 writer.WriteNumber(PhoneNames.Extension, extensionValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the Phone members, encoded once.</summary>
@@ -690,12 +767,24 @@ namespace BmsGen.Client.Tests.Composition
             }
 
             writer.WriteStartObject();
+            WriteResource__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a Resource object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteResource(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::BmsGen.Client.Tests.Composition.Resource value)
+        {
+            writer.WritePropertyName(name);
+            WriteResource(writer, value);
+        }
+
+        private static void WriteResource__Members(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Composition.Resource value)
+        {
             writer.WriteString(ResourceNames.Id, value.Id);
             if (value.Created is { } createdValue)
             {
                 writer.WriteString(ResourceNames.Created, createdValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the Resource members, encoded once.</summary>
@@ -794,17 +883,29 @@ namespace BmsGen.Client.Tests.Composition
         public static void WriteServerView(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Composition.ServerView value)
         {
             writer.WriteStartObject();
+            WriteServerView__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a ServerView object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteServerView(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::BmsGen.Client.Tests.Composition.ServerView value)
+        {
+            writer.WriteStartObject(name);
+            WriteServerView__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteServerView__Members(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Composition.ServerView value)
+        {
             if (value.Tags is { } tagsValue)
             {
-                writer.WritePropertyName(ServerViewNames.Tags);
-                WriteArrayOfString(writer, tagsValue);
+                WriteArrayOfString(writer, ServerViewNames.Tags, tagsValue);
             }
             writer.WriteString(ServerViewNames.Name, value.Name);
             if (value.Status is { } statusValue)
             {
                 writer.WriteString(ServerViewNames.Status, statusValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the ServerView members, encoded once.</summary>
@@ -929,9 +1030,22 @@ namespace BmsGen.Client.Tests.Composition
         public static void WriteShelter(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Composition.Shelter value)
         {
             writer.WriteStartObject();
+            WriteShelter__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a Shelter object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteShelter(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::BmsGen.Client.Tests.Composition.Shelter value)
+        {
+            writer.WriteStartObject(name);
+            WriteShelter__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteShelter__Members(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Composition.Shelter value)
+        {
             writer.WriteString(ShelterNames.Name, value.Name);
-            writer.WritePropertyName(ShelterNames.Pets);
-            WriteArrayOfPet(writer, value.Pets);
+            WriteArrayOfPet(writer, ShelterNames.Pets, value.Pets);
             if (value.Favourite is { } favouriteValue)
             {
                 writer.WritePropertyName(ShelterNames.Favourite);
@@ -947,7 +1061,6 @@ namespace BmsGen.Client.Tests.Composition
                 writer.WritePropertyName(ShelterNames.Capacity);
                 WriteCapacity(writer, capacityValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the Shelter members, encoded once.</summary>
@@ -1018,12 +1131,24 @@ namespace BmsGen.Client.Tests.Composition
         public static void WriteTagged(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Composition.Tagged value)
         {
             writer.WriteStartObject();
+            WriteTagged__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a Tagged object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteTagged(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::BmsGen.Client.Tests.Composition.Tagged value)
+        {
+            writer.WriteStartObject(name);
+            WriteTagged__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteTagged__Members(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Composition.Tagged value)
+        {
             if (value.Tags is { } tagsValue)
             {
-                writer.WritePropertyName(TaggedNames.Tags);
-                WriteArrayOfString(writer, tagsValue);
+                WriteArrayOfString(writer, TaggedNames.Tags, tagsValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the Tagged members, encoded once.</summary>
@@ -1130,6 +1255,20 @@ namespace BmsGen.Client.Tests.Composition
         public static void WriteVolume(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Composition.Volume value)
         {
             writer.WriteStartObject();
+            WriteVolume__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a Volume object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteVolume(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::BmsGen.Client.Tests.Composition.Volume value)
+        {
+            writer.WriteStartObject(name);
+            WriteVolume__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteVolume__Members(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Composition.Volume value)
+        {
             writer.WriteString(VolumeNames.Id, value.Id);
             if (value.Created is { } createdValue)
             {
@@ -1138,10 +1277,8 @@ namespace BmsGen.Client.Tests.Composition
             writer.WriteNumber(VolumeNames.Size, value.Size);
             if (value.Origin is { } originValue)
             {
-                writer.WritePropertyName(VolumeNames.Origin);
-                WriteResource(writer, originValue);
+                WriteResource(writer, VolumeNames.Origin, originValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the Volume members, encoded once.</summary>
@@ -1194,6 +1331,20 @@ namespace BmsGen.Client.Tests.Composition
         public static void WriteArrayOfPet(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::BmsGen.Client.Tests.Composition.Pet> value)
         {
             writer.WriteStartArray();
+            WriteArrayOfPet__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        /// <summary>Writes a JSON array as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteArrayOfPet(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::System.Collections.Generic.IReadOnlyList<global::BmsGen.Client.Tests.Composition.Pet> value)
+        {
+            writer.WriteStartArray(name);
+            WriteArrayOfPet__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        private static void WriteArrayOfPet__Items(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::BmsGen.Client.Tests.Composition.Pet> value)
+        {
             if (value is global::BmsGen.Client.Tests.Composition.Pet[] array)
             {
                 foreach (global::BmsGen.Client.Tests.Composition.Pet item in array)
@@ -1209,8 +1360,6 @@ namespace BmsGen.Client.Tests.Composition
                     WritePet(writer, item);
                 }
             }
-
-            writer.WriteEndArray();
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
@@ -1235,6 +1384,20 @@ namespace BmsGen.Client.Tests.Composition
         public static void WriteArrayOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value)
         {
             writer.WriteStartArray();
+            WriteArrayOfString__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        /// <summary>Writes a JSON array as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteArrayOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::System.Collections.Generic.IReadOnlyList<string> value)
+        {
+            writer.WriteStartArray(name);
+            WriteArrayOfString__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        private static void WriteArrayOfString__Items(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value)
+        {
             if (value is string[] array)
             {
                 foreach (string item in array)
@@ -1250,8 +1413,6 @@ namespace BmsGen.Client.Tests.Composition
                     writer.WriteStringValue(item);
                 }
             }
-
-            writer.WriteEndArray();
         }
     }
 }

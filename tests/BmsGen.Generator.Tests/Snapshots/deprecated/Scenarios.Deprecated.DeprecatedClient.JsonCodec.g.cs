@@ -49,11 +49,24 @@ namespace Scenarios.Deprecated
         public static void WriteOldThing(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Deprecated.OldThing value)
         {
             writer.WriteStartObject();
+            WriteOldThing__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a OldThing object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteOldThing(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Deprecated.OldThing value)
+        {
+            writer.WriteStartObject(name);
+            WriteOldThing__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteOldThing__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Deprecated.OldThing value)
+        {
             if (value.Name is { } nameValue)
             {
                 writer.WriteString(OldThingNames.Name, nameValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the OldThing members, encoded once.</summary>
@@ -161,6 +174,20 @@ namespace Scenarios.Deprecated
         public static void WriteThing(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Deprecated.Thing value)
         {
             writer.WriteStartObject();
+            WriteThing__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a Thing object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteThing(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Deprecated.Thing value)
+        {
+            writer.WriteStartObject(name);
+            WriteThing__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteThing__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Deprecated.Thing value)
+        {
             if (value.Size is { } sizeValue)
             {
                 writer.WriteNumber(ThingNames.Size, sizeValue);
@@ -174,7 +201,6 @@ namespace Scenarios.Deprecated
             {
                 writer.WriteNumber(ThingNames.Capacity, capacityValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the Thing members, encoded once.</summary>

@@ -44,6 +44,19 @@ namespace Scenarios.Enums
             return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::Scenarios.Enums.ListVolumesKindsItem(value) : default(global::Scenarios.Enums.ListVolumesKindsItem?);
         }
 
+        /// <summary>Writes a ListVolumesKindsItem as a JSON string.</summary>
+        public static void WriteListVolumesKindsItem(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Enums.ListVolumesKindsItem value) =>
+            ListVolumesKindsItemValues.Write(writer, value.Value);
+
+        /// <summary>Writes a ListVolumesKindsItem as the string member <paramref name="name"/>.</summary>
+        public static void WriteListVolumesKindsItem(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Enums.ListVolumesKindsItem value) =>
+            ListVolumesKindsItemValues.Write(writer, name, value.Value);
+
+        /// <summary>The documented ListVolumesKindsItem values, encoded once.</summary>
+        private static readonly global::BmsGen.Runtime.Json.JsonEnumValues ListVolumesKindsItemValues = new(
+            "SSD",
+            "SAS");
+
         /// <summary>Lets JsonSerializer use the generated enum codec for ListVolumesKindsItem.</summary>
         public sealed class ListVolumesKindsItemConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenarios.Enums.ListVolumesKindsItem>
         {
@@ -55,7 +68,7 @@ namespace Scenarios.Enums
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Enums.ListVolumesKindsItem value, global::System.Text.Json.JsonSerializerOptions options) =>
-                writer.WriteStringValue(value.Value);
+                WriteListVolumesKindsItem(writer, value);
         }
 
         /// <summary>Reads a ListVolumesResponse object; returns null for a JSON null.</summary>
@@ -97,12 +110,24 @@ namespace Scenarios.Enums
         public static void WriteListVolumesResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Enums.ListVolumesResponse value)
         {
             writer.WriteStartObject();
+            WriteListVolumesResponse__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a ListVolumesResponse object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteListVolumesResponse(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Enums.ListVolumesResponse value)
+        {
+            writer.WriteStartObject(name);
+            WriteListVolumesResponse__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteListVolumesResponse__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Enums.ListVolumesResponse value)
+        {
             if (value.Volumes is { } volumesValue)
             {
-                writer.WritePropertyName(ListVolumesResponseNames.Volumes);
-                WriteArrayOfVolume(writer, volumesValue);
+                WriteArrayOfVolume(writer, ListVolumesResponseNames.Volumes, volumesValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the ListVolumesResponse members, encoded once.</summary>
@@ -158,6 +183,19 @@ namespace Scenarios.Enums
             return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::Scenarios.Enums.ListVolumesSortDir(value) : default(global::Scenarios.Enums.ListVolumesSortDir?);
         }
 
+        /// <summary>Writes a ListVolumesSortDir as a JSON string.</summary>
+        public static void WriteListVolumesSortDir(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Enums.ListVolumesSortDir value) =>
+            ListVolumesSortDirValues.Write(writer, value.Value);
+
+        /// <summary>Writes a ListVolumesSortDir as the string member <paramref name="name"/>.</summary>
+        public static void WriteListVolumesSortDir(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Enums.ListVolumesSortDir value) =>
+            ListVolumesSortDirValues.Write(writer, name, value.Value);
+
+        /// <summary>The documented ListVolumesSortDir values, encoded once.</summary>
+        private static readonly global::BmsGen.Runtime.Json.JsonEnumValues ListVolumesSortDirValues = new(
+            "asc",
+            "desc");
+
         /// <summary>Lets JsonSerializer use the generated enum codec for ListVolumesSortDir.</summary>
         public sealed class ListVolumesSortDirConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenarios.Enums.ListVolumesSortDir>
         {
@@ -169,7 +207,7 @@ namespace Scenarios.Enums
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Enums.ListVolumesSortDir value, global::System.Text.Json.JsonSerializerOptions options) =>
-                writer.WriteStringValue(value.Value);
+                WriteListVolumesSortDir(writer, value);
         }
 
         /// <summary>Reads a Volume object; returns null for a JSON null.</summary>
@@ -282,33 +320,45 @@ namespace Scenarios.Enums
         public static void WriteVolume(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Enums.Volume value)
         {
             writer.WriteStartObject();
+            WriteVolume__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a Volume object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteVolume(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Enums.Volume value)
+        {
+            writer.WriteStartObject(name);
+            WriteVolume__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteVolume__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Enums.Volume value)
+        {
             if (value.Status is { } statusValue)
             {
-                writer.WriteString(VolumeNames.Status, statusValue.Value);
+                WriteVolumeStatus(writer, VolumeNames.Status, statusValue);
             }
-            writer.WriteString(VolumeNames.Mode, value.Mode.Value);
+            WriteVolumeMode(writer, VolumeNames.Mode, value.Mode);
             if (value.Region is { } regionValue)
             {
-                writer.WriteString(VolumeNames.Region, regionValue.Value);
+                WriteVolumeRegion(writer, VolumeNames.Region, regionValue);
             }
             if (value.MemberNames is { } memberNamesValue)
             {
-                writer.WriteString(VolumeNames.MemberNames, memberNamesValue.Value);
+                WriteVolumeMemberNames(writer, VolumeNames.MemberNames, memberNamesValue);
             }
             if (value.Repeated is { } repeatedValue)
             {
-                writer.WriteString(VolumeNames.Repeated, repeatedValue.Value);
+                WriteVolumeRepeated(writer, VolumeNames.Repeated, repeatedValue);
             }
             if (value.Tiers is { } tiersValue)
             {
-                writer.WritePropertyName(VolumeNames.Tiers);
-                WriteArrayOfVolumeTiersItem(writer, tiersValue);
+                WriteArrayOfVolumeTiersItem(writer, VolumeNames.Tiers, tiersValue);
             }
             if (value.PowerState is { } powerStateValue)
             {
                 writer.WriteNumber(VolumeNames.PowerState, powerStateValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the Volume members, encoded once.</summary>
@@ -417,6 +467,24 @@ namespace Scenarios.Enums
             return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::Scenarios.Enums.VolumeMemberNames(value) : default(global::Scenarios.Enums.VolumeMemberNames?);
         }
 
+        /// <summary>Writes a VolumeMemberNames as a JSON string.</summary>
+        public static void WriteVolumeMemberNames(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Enums.VolumeMemberNames value) =>
+            VolumeMemberNamesValues.Write(writer, value.Value);
+
+        /// <summary>Writes a VolumeMemberNames as the string member <paramref name="name"/>.</summary>
+        public static void WriteVolumeMemberNames(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Enums.VolumeMemberNames value) =>
+            VolumeMemberNamesValues.Write(writer, name, value.Value);
+
+        /// <summary>The documented VolumeMemberNames values, encoded once.</summary>
+        private static readonly global::BmsGen.Runtime.Json.JsonEnumValues VolumeMemberNamesValues = new(
+            "Value",
+            "IsKnown",
+            "ToString",
+            "Equals",
+            "GetHashCode",
+            "MemberNames",
+            "_hidden");
+
         /// <summary>Lets JsonSerializer use the generated enum codec for VolumeMemberNames.</summary>
         public sealed class VolumeMemberNamesConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenarios.Enums.VolumeMemberNames>
         {
@@ -428,7 +496,7 @@ namespace Scenarios.Enums
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Enums.VolumeMemberNames value, global::System.Text.Json.JsonSerializerOptions options) =>
-                writer.WriteStringValue(value.Value);
+                WriteVolumeMemberNames(writer, value);
         }
 
         /// <summary>Reads a VolumeMode; any string is accepted, numbers and booleans by their text.</summary>
@@ -465,6 +533,19 @@ namespace Scenarios.Enums
             return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::Scenarios.Enums.VolumeMode(value) : default(global::Scenarios.Enums.VolumeMode?);
         }
 
+        /// <summary>Writes a VolumeMode as a JSON string.</summary>
+        public static void WriteVolumeMode(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Enums.VolumeMode value) =>
+            VolumeModeValues.Write(writer, value.Value);
+
+        /// <summary>Writes a VolumeMode as the string member <paramref name="name"/>.</summary>
+        public static void WriteVolumeMode(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Enums.VolumeMode value) =>
+            VolumeModeValues.Write(writer, name, value.Value);
+
+        /// <summary>The documented VolumeMode values, encoded once.</summary>
+        private static readonly global::BmsGen.Runtime.Json.JsonEnumValues VolumeModeValues = new(
+            "RW",
+            "RO");
+
         /// <summary>Lets JsonSerializer use the generated enum codec for VolumeMode.</summary>
         public sealed class VolumeModeConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenarios.Enums.VolumeMode>
         {
@@ -476,7 +557,7 @@ namespace Scenarios.Enums
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Enums.VolumeMode value, global::System.Text.Json.JsonSerializerOptions options) =>
-                writer.WriteStringValue(value.Value);
+                WriteVolumeMode(writer, value);
         }
 
         /// <summary>Reads a VolumeRegion; any string is accepted, numbers and booleans by their text.</summary>
@@ -520,6 +601,20 @@ namespace Scenarios.Enums
             return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::Scenarios.Enums.VolumeRegion(value) : default(global::Scenarios.Enums.VolumeRegion?);
         }
 
+        /// <summary>Writes a VolumeRegion as a JSON string.</summary>
+        public static void WriteVolumeRegion(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Enums.VolumeRegion value) =>
+            VolumeRegionValues.Write(writer, value.Value);
+
+        /// <summary>Writes a VolumeRegion as the string member <paramref name="name"/>.</summary>
+        public static void WriteVolumeRegion(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Enums.VolumeRegion value) =>
+            VolumeRegionValues.Write(writer, name, value.Value);
+
+        /// <summary>The documented VolumeRegion values, encoded once.</summary>
+        private static readonly global::BmsGen.Runtime.Json.JsonEnumValues VolumeRegionValues = new(
+            "ap-southeast-1",
+            "ap_southeast_1",
+            "cn-north-4.a");
+
         /// <summary>Lets JsonSerializer use the generated enum codec for VolumeRegion.</summary>
         public sealed class VolumeRegionConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenarios.Enums.VolumeRegion>
         {
@@ -531,7 +626,7 @@ namespace Scenarios.Enums
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Enums.VolumeRegion value, global::System.Text.Json.JsonSerializerOptions options) =>
-                writer.WriteStringValue(value.Value);
+                WriteVolumeRegion(writer, value);
         }
 
         /// <summary>Reads a VolumeRepeated; any string is accepted, numbers and booleans by their text.</summary>
@@ -568,6 +663,19 @@ namespace Scenarios.Enums
             return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::Scenarios.Enums.VolumeRepeated(value) : default(global::Scenarios.Enums.VolumeRepeated?);
         }
 
+        /// <summary>Writes a VolumeRepeated as a JSON string.</summary>
+        public static void WriteVolumeRepeated(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Enums.VolumeRepeated value) =>
+            VolumeRepeatedValues.Write(writer, value.Value);
+
+        /// <summary>Writes a VolumeRepeated as the string member <paramref name="name"/>.</summary>
+        public static void WriteVolumeRepeated(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Enums.VolumeRepeated value) =>
+            VolumeRepeatedValues.Write(writer, name, value.Value);
+
+        /// <summary>The documented VolumeRepeated values, encoded once.</summary>
+        private static readonly global::BmsGen.Runtime.Json.JsonEnumValues VolumeRepeatedValues = new(
+            "a",
+            "b");
+
         /// <summary>Lets JsonSerializer use the generated enum codec for VolumeRepeated.</summary>
         public sealed class VolumeRepeatedConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenarios.Enums.VolumeRepeated>
         {
@@ -579,7 +687,7 @@ namespace Scenarios.Enums
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Enums.VolumeRepeated value, global::System.Text.Json.JsonSerializerOptions options) =>
-                writer.WriteStringValue(value.Value);
+                WriteVolumeRepeated(writer, value);
         }
 
         /// <summary>Reads a VolumeStatus; any string is accepted, numbers and booleans by their text.</summary>
@@ -624,6 +732,21 @@ namespace Scenarios.Enums
             return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::Scenarios.Enums.VolumeStatus(value) : default(global::Scenarios.Enums.VolumeStatus?);
         }
 
+        /// <summary>Writes a VolumeStatus as a JSON string.</summary>
+        public static void WriteVolumeStatus(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Enums.VolumeStatus value) =>
+            VolumeStatusValues.Write(writer, value.Value);
+
+        /// <summary>Writes a VolumeStatus as the string member <paramref name="name"/>.</summary>
+        public static void WriteVolumeStatus(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Enums.VolumeStatus value) =>
+            VolumeStatusValues.Write(writer, name, value.Value);
+
+        /// <summary>The documented VolumeStatus values, encoded once.</summary>
+        private static readonly global::BmsGen.Runtime.Json.JsonEnumValues VolumeStatusValues = new(
+            "available",
+            "in-use",
+            "error_deleting",
+            "");
+
         /// <summary>Lets JsonSerializer use the generated enum codec for VolumeStatus.</summary>
         public sealed class VolumeStatusConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenarios.Enums.VolumeStatus>
         {
@@ -635,7 +758,7 @@ namespace Scenarios.Enums
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Enums.VolumeStatus value, global::System.Text.Json.JsonSerializerOptions options) =>
-                writer.WriteStringValue(value.Value);
+                WriteVolumeStatus(writer, value);
         }
 
         /// <summary>Reads a VolumeTiersItem; any string is accepted, numbers and booleans by their text.</summary>
@@ -666,6 +789,19 @@ namespace Scenarios.Enums
             return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::Scenarios.Enums.VolumeTiersItem(value) : default(global::Scenarios.Enums.VolumeTiersItem?);
         }
 
+        /// <summary>Writes a VolumeTiersItem as a JSON string.</summary>
+        public static void WriteVolumeTiersItem(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Enums.VolumeTiersItem value) =>
+            VolumeTiersItemValues.Write(writer, value.Value);
+
+        /// <summary>Writes a VolumeTiersItem as the string member <paramref name="name"/>.</summary>
+        public static void WriteVolumeTiersItem(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Enums.VolumeTiersItem value) =>
+            VolumeTiersItemValues.Write(writer, name, value.Value);
+
+        /// <summary>The documented VolumeTiersItem values, encoded once.</summary>
+        private static readonly global::BmsGen.Runtime.Json.JsonEnumValues VolumeTiersItemValues = new(
+            "hot",
+            "cold");
+
         /// <summary>Lets JsonSerializer use the generated enum codec for VolumeTiersItem.</summary>
         public sealed class VolumeTiersItemConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenarios.Enums.VolumeTiersItem>
         {
@@ -677,7 +813,7 @@ namespace Scenarios.Enums
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Enums.VolumeTiersItem value, global::System.Text.Json.JsonSerializerOptions options) =>
-                writer.WriteStringValue(value.Value);
+                WriteVolumeTiersItem(writer, value);
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
@@ -702,6 +838,20 @@ namespace Scenarios.Enums
         public static void WriteArrayOfVolume(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Enums.Volume> value)
         {
             writer.WriteStartArray();
+            WriteArrayOfVolume__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        /// <summary>Writes a JSON array as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteArrayOfVolume(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Enums.Volume> value)
+        {
+            writer.WriteStartArray(name);
+            WriteArrayOfVolume__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        private static void WriteArrayOfVolume__Items(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Enums.Volume> value)
+        {
             if (value is global::Scenarios.Enums.Volume[] array)
             {
                 foreach (global::Scenarios.Enums.Volume item in array)
@@ -717,8 +867,6 @@ namespace Scenarios.Enums
                     WriteVolume(writer, item);
                 }
             }
-
-            writer.WriteEndArray();
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
@@ -743,11 +891,25 @@ namespace Scenarios.Enums
         public static void WriteArrayOfVolumeTiersItem(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Enums.VolumeTiersItem> value)
         {
             writer.WriteStartArray();
+            WriteArrayOfVolumeTiersItem__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        /// <summary>Writes a JSON array as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteArrayOfVolumeTiersItem(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Enums.VolumeTiersItem> value)
+        {
+            writer.WriteStartArray(name);
+            WriteArrayOfVolumeTiersItem__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        private static void WriteArrayOfVolumeTiersItem__Items(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Enums.VolumeTiersItem> value)
+        {
             if (value is global::Scenarios.Enums.VolumeTiersItem[] array)
             {
                 foreach (global::Scenarios.Enums.VolumeTiersItem item in array)
                 {
-                    writer.WriteStringValue(item.Value);
+                    WriteVolumeTiersItem(writer, item);
                 }
             }
             else
@@ -755,11 +917,9 @@ namespace Scenarios.Enums
                 for (int i = 0; i < value.Count; i++)
                 {
                     global::Scenarios.Enums.VolumeTiersItem item = value[i];
-                    writer.WriteStringValue(item.Value);
+                    WriteVolumeTiersItem(writer, item);
                 }
             }
-
-            writer.WriteEndArray();
         }
     }
 }

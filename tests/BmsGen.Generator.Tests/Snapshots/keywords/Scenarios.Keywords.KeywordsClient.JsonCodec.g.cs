@@ -38,6 +38,19 @@ namespace Scenarios.Keywords
             return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::Scenarios.Keywords.GetEvent(value) : default(global::Scenarios.Keywords.GetEvent?);
         }
 
+        /// <summary>Writes a GetEvent as a JSON string.</summary>
+        public static void WriteGetEvent(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Keywords.GetEvent value) =>
+            GetEventValues.Write(writer, value.Value);
+
+        /// <summary>Writes a GetEvent as the string member <paramref name="name"/>.</summary>
+        public static void WriteGetEvent(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Keywords.GetEvent value) =>
+            GetEventValues.Write(writer, name, value.Value);
+
+        /// <summary>The documented GetEvent values, encoded once.</summary>
+        private static readonly global::BmsGen.Runtime.Json.JsonEnumValues GetEventValues = new(
+            "default",
+            "case");
+
         /// <summary>Lets JsonSerializer use the generated enum codec for GetEvent.</summary>
         public sealed class GetEventConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenarios.Keywords.GetEvent>
         {
@@ -49,7 +62,7 @@ namespace Scenarios.Keywords
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Keywords.GetEvent value, global::System.Text.Json.JsonSerializerOptions options) =>
-                writer.WriteStringValue(value.Value);
+                WriteGetEvent(writer, value);
         }
 
         /// <summary>Reads a Object object; returns null for a JSON null.</summary>
@@ -172,6 +185,20 @@ namespace Scenarios.Keywords
         public static void WriteObject(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Keywords.Object value)
         {
             writer.WriteStartObject();
+            WriteObject__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a Object object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteObject(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Keywords.Object value)
+        {
+            writer.WriteStartObject(name);
+            WriteObject__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteObject__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Keywords.Object value)
+        {
             writer.WriteString(ObjectNames.Class, value.Class);
             if (value.Namespace is { } namespaceValue)
             {
@@ -183,8 +210,7 @@ namespace Scenarios.Keywords
             }
             if (value.Base is { } baseValue)
             {
-                writer.WritePropertyName(ObjectNames.Base);
-                WriteObjectBase(writer, baseValue);
+                WriteObjectBase(writer, ObjectNames.Base, baseValue);
             }
             if (value.String is { } stringValue)
             {
@@ -200,9 +226,8 @@ namespace Scenarios.Keywords
             }
             if (value.Operator is { } operatorValue)
             {
-                writer.WriteString(ObjectNames.Operator, operatorValue.Value);
+                WriteObjectOperator(writer, ObjectNames.Operator, operatorValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the Object members, encoded once.</summary>
@@ -286,6 +311,20 @@ namespace Scenarios.Keywords
         public static void WriteObjectBase(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Keywords.ObjectBase value)
         {
             writer.WriteStartObject();
+            WriteObjectBase__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a ObjectBase object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteObjectBase(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Keywords.ObjectBase value)
+        {
+            writer.WriteStartObject(name);
+            WriteObjectBase__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteObjectBase__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Keywords.ObjectBase value)
+        {
             if (value.This is { } thisValue)
             {
                 writer.WriteNumber(ObjectBaseNames.This, thisValue);
@@ -294,7 +333,6 @@ namespace Scenarios.Keywords
             {
                 writer.WriteString(ObjectBaseNames.New, newValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the ObjectBase members, encoded once.</summary>
@@ -391,6 +429,23 @@ namespace Scenarios.Keywords
             return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::Scenarios.Keywords.ObjectOperator(value) : default(global::Scenarios.Keywords.ObjectOperator?);
         }
 
+        /// <summary>Writes a ObjectOperator as a JSON string.</summary>
+        public static void WriteObjectOperator(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Keywords.ObjectOperator value) =>
+            ObjectOperatorValues.Write(writer, value.Value);
+
+        /// <summary>Writes a ObjectOperator as the string member <paramref name="name"/>.</summary>
+        public static void WriteObjectOperator(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Keywords.ObjectOperator value) =>
+            ObjectOperatorValues.Write(writer, name, value.Value);
+
+        /// <summary>The documented ObjectOperator values, encoded once.</summary>
+        private static readonly global::BmsGen.Runtime.Json.JsonEnumValues ObjectOperatorValues = new(
+            "true",
+            "false",
+            "null",
+            "class",
+            "static",
+            "void");
+
         /// <summary>Lets JsonSerializer use the generated enum codec for ObjectOperator.</summary>
         public sealed class ObjectOperatorConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenarios.Keywords.ObjectOperator>
         {
@@ -402,7 +457,7 @@ namespace Scenarios.Keywords
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Keywords.ObjectOperator value, global::System.Text.Json.JsonSerializerOptions options) =>
-                writer.WriteStringValue(value.Value);
+                WriteObjectOperator(writer, value);
         }
 
         /// <summary>Reads a String object; returns null for a JSON null.</summary>
@@ -454,16 +509,28 @@ namespace Scenarios.Keywords
         public static void WriteString(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Keywords.String value)
         {
             writer.WriteStartObject();
+            WriteString__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a String object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Keywords.String value)
+        {
+            writer.WriteStartObject(name);
+            WriteString__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteString__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Keywords.String value)
+        {
             if (value.Event is { } eventValue)
             {
                 writer.WriteString(StringNames.Event, eventValue);
             }
             if (value.Params is { } paramsValue)
             {
-                writer.WritePropertyName(StringNames.Params);
-                WriteArrayOfString(writer, paramsValue);
+                WriteArrayOfString(writer, StringNames.Params, paramsValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the String members, encoded once.</summary>
@@ -514,6 +581,20 @@ namespace Scenarios.Keywords
         public static void WriteArrayOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value)
         {
             writer.WriteStartArray();
+            WriteArrayOfString__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        /// <summary>Writes a JSON array as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteArrayOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::System.Collections.Generic.IReadOnlyList<string> value)
+        {
+            writer.WriteStartArray(name);
+            WriteArrayOfString__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        private static void WriteArrayOfString__Items(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value)
+        {
             if (value is string[] array)
             {
                 foreach (string item in array)
@@ -529,8 +610,6 @@ namespace Scenarios.Keywords
                     writer.WriteStringValue(item);
                 }
             }
-
-            writer.WriteEndArray();
         }
     }
 }

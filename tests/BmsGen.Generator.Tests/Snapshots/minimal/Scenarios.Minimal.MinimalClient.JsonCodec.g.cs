@@ -64,12 +64,25 @@ namespace Scenarios.Minimal
         public static void WriteServer(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Minimal.Server value)
         {
             writer.WriteStartObject();
+            WriteServer__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a Server object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteServer(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Minimal.Server value)
+        {
+            writer.WriteStartObject(name);
+            WriteServer__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteServer__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Minimal.Server value)
+        {
             writer.WriteString(ServerNames.Id, value.Id);
             if (value.Name is { } nameValue)
             {
                 writer.WriteString(ServerNames.Name, nameValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the Server members, encoded once.</summary>

@@ -59,6 +59,20 @@ namespace BmsGen.Client.Tests.Features.Nullable
         public static void WriteAttachment(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Features.Nullable.Attachment value)
         {
             writer.WriteStartObject();
+            WriteAttachment__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a Attachment object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteAttachment(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::BmsGen.Client.Tests.Features.Nullable.Attachment value)
+        {
+            writer.WriteStartObject(name);
+            WriteAttachment__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteAttachment__Members(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Features.Nullable.Attachment value)
+        {
             if (value.ServerId is { } serverIdValue)
             {
                 writer.WriteString(AttachmentNames.ServerId, serverIdValue);
@@ -67,7 +81,6 @@ namespace BmsGen.Client.Tests.Features.Nullable
             {
                 writer.WriteString(AttachmentNames.Device, deviceValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the Attachment members, encoded once.</summary>
@@ -258,6 +271,20 @@ namespace BmsGen.Client.Tests.Features.Nullable
         public static void WriteVolume(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Features.Nullable.Volume value)
         {
             writer.WriteStartObject();
+            WriteVolume__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a Volume object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteVolume(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::BmsGen.Client.Tests.Features.Nullable.Volume value)
+        {
+            writer.WriteStartObject(name);
+            WriteVolume__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteVolume__Members(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Features.Nullable.Volume value)
+        {
             writer.WriteString(VolumeNames.Id, value.Id);
             if (value.Name is { } nameValue)
             {
@@ -281,29 +308,25 @@ namespace BmsGen.Client.Tests.Features.Nullable
             }
             if (value.Mode is { } modeValue)
             {
-                writer.WriteString(VolumeNames.Mode, modeValue.Value);
+                WriteVolumeMode(writer, VolumeNames.Mode, modeValue);
             }
             if (value.Tags is { } tagsValue)
             {
-                writer.WritePropertyName(VolumeNames.Tags);
-                WriteArrayOfString(writer, tagsValue);
+                WriteArrayOfString(writer, VolumeNames.Tags, tagsValue);
             }
             if (value.Metadata is { } metadataValue)
             {
-                writer.WritePropertyName(VolumeNames.Metadata);
-                WriteMapOfString(writer, metadataValue);
+                WriteMapOfString(writer, VolumeNames.Metadata, metadataValue);
             }
             if (value.Attachment is { } attachmentValue)
             {
-                writer.WritePropertyName(VolumeNames.Attachment);
-                WriteAttachment(writer, attachmentValue);
+                WriteAttachment(writer, VolumeNames.Attachment, attachmentValue);
             }
             if (value.Extra is { } extraValue)
             {
                 writer.WritePropertyName(VolumeNames.Extra);
                 extraValue.WriteTo(writer);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the Volume members, encoded once.</summary>
@@ -375,6 +398,19 @@ namespace BmsGen.Client.Tests.Features.Nullable
             return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::BmsGen.Client.Tests.Features.Nullable.VolumeMode(value) : default(global::BmsGen.Client.Tests.Features.Nullable.VolumeMode?);
         }
 
+        /// <summary>Writes a VolumeMode as a JSON string.</summary>
+        public static void WriteVolumeMode(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Features.Nullable.VolumeMode value) =>
+            VolumeModeValues.Write(writer, value.Value);
+
+        /// <summary>Writes a VolumeMode as the string member <paramref name="name"/>.</summary>
+        public static void WriteVolumeMode(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::BmsGen.Client.Tests.Features.Nullable.VolumeMode value) =>
+            VolumeModeValues.Write(writer, name, value.Value);
+
+        /// <summary>The documented VolumeMode values, encoded once.</summary>
+        private static readonly global::BmsGen.Runtime.Json.JsonEnumValues VolumeModeValues = new(
+            "rw",
+            "ro");
+
         /// <summary>Lets JsonSerializer use the generated enum codec for VolumeMode.</summary>
         public sealed class VolumeModeConverter : global::System.Text.Json.Serialization.JsonConverter<global::BmsGen.Client.Tests.Features.Nullable.VolumeMode>
         {
@@ -386,7 +422,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Features.Nullable.VolumeMode value, global::System.Text.Json.JsonSerializerOptions options) =>
-                writer.WriteStringValue(value.Value);
+                WriteVolumeMode(writer, value);
         }
 
         /// <summary>Reads a VolumeUpdate object; returns null for a JSON null.</summary>
@@ -474,6 +510,20 @@ namespace BmsGen.Client.Tests.Features.Nullable
         public static void WriteVolumeUpdate(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdate value)
         {
             writer.WriteStartObject();
+            WriteVolumeUpdate__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a VolumeUpdate object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteVolumeUpdate(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdate value)
+        {
+            writer.WriteStartObject(name);
+            WriteVolumeUpdate__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteVolumeUpdate__Members(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdate value)
+        {
             if (value.Name is { } nameValue)
             {
                 writer.WriteString(VolumeUpdateNames.Name, nameValue);
@@ -484,20 +534,16 @@ namespace BmsGen.Client.Tests.Features.Nullable
             }
             if (value.Tags is { } tagsValue)
             {
-                writer.WritePropertyName(VolumeUpdateNames.Tags);
-                WriteArrayOfString(writer, tagsValue);
+                WriteArrayOfString(writer, VolumeUpdateNames.Tags, tagsValue);
             }
             if (value.Metadata is { } metadataValue)
             {
-                writer.WritePropertyName(VolumeUpdateNames.Metadata);
-                WriteMapOfString(writer, metadataValue);
+                WriteMapOfString(writer, VolumeUpdateNames.Metadata, metadataValue);
             }
             if (value.Attachment is { } attachmentValue)
             {
-                writer.WritePropertyName(VolumeUpdateNames.Attachment);
-                WriteAttachment(writer, attachmentValue);
+                WriteAttachment(writer, VolumeUpdateNames.Attachment, attachmentValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the VolumeUpdate members, encoded once.</summary>
@@ -551,6 +597,20 @@ namespace BmsGen.Client.Tests.Features.Nullable
         public static void WriteArrayOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value)
         {
             writer.WriteStartArray();
+            WriteArrayOfString__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        /// <summary>Writes a JSON array as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteArrayOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::System.Collections.Generic.IReadOnlyList<string> value)
+        {
+            writer.WriteStartArray(name);
+            WriteArrayOfString__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        private static void WriteArrayOfString__Items(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value)
+        {
             if (value is string[] array)
             {
                 foreach (string item in array)
@@ -566,8 +626,6 @@ namespace BmsGen.Client.Tests.Features.Nullable
                     writer.WriteStringValue(item);
                 }
             }
-
-            writer.WriteEndArray();
         }
 
         /// <summary>Reads a JSON object as a dictionary; returns null for a JSON null.</summary>
@@ -594,32 +652,41 @@ namespace BmsGen.Client.Tests.Features.Nullable
         public static void WriteMapOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, string> value)
         {
             writer.WriteStartObject();
+            WriteMapOfString__Entries(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a dictionary as the object member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteMapOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::System.Collections.Generic.IReadOnlyDictionary<string, string> value)
+        {
+            writer.WriteStartObject(name);
+            WriteMapOfString__Entries(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteMapOfString__Entries(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, string> value)
+        {
             if (value is global::BmsGen.Runtime.Json.CompactMap<string> compact)
             {
                 foreach (global::System.Collections.Generic.KeyValuePair<string, string> item in compact.Entries)
                 {
-                    writer.WritePropertyName(item.Key);
-                    writer.WriteStringValue(item.Value);
+                    writer.WriteString(item.Key, item.Value);
                 }
             }
             else if (value is global::System.Collections.Generic.Dictionary<string, string> dictionary)
             {
                 foreach (global::System.Collections.Generic.KeyValuePair<string, string> item in dictionary)
                 {
-                    writer.WritePropertyName(item.Key);
-                    writer.WriteStringValue(item.Value);
+                    writer.WriteString(item.Key, item.Value);
                 }
             }
             else
             {
                 foreach (global::System.Collections.Generic.KeyValuePair<string, string> item in value)
                 {
-                    writer.WritePropertyName(item.Key);
-                    writer.WriteStringValue(item.Value);
+                    writer.WriteString(item.Key, item.Value);
                 }
             }
-
-            writer.WriteEndObject();
         }
     }
 }

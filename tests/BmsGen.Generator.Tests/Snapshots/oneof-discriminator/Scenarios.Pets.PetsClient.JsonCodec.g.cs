@@ -64,12 +64,25 @@ namespace Scenarios.Pets
         public static void WriteCat(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Pets.Cat value)
         {
             writer.WriteStartObject();
+            WriteCat__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a Cat object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteCat(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Pets.Cat value)
+        {
+            writer.WriteStartObject(name);
+            WriteCat__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteCat__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Pets.Cat value)
+        {
             writer.WriteString(CatNames.PetType, value.PetType);
             if (value.Name is { } nameValue)
             {
                 writer.WriteString(CatNames.Name, nameValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the Cat members, encoded once.</summary>
@@ -137,12 +150,25 @@ namespace Scenarios.Pets
         public static void WriteLizard(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Pets.Lizard value)
         {
             writer.WriteStartObject();
+            WriteLizard__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a Lizard object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteLizard(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Pets.Lizard value)
+        {
+            writer.WriteStartObject(name);
+            WriteLizard__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteLizard__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Pets.Lizard value)
+        {
             writer.WriteString("pet_type"u8, "Lizard");
             if (value.Scales is { } scalesValue)
             {
                 writer.WriteNumber(LizardNames.Scales, scalesValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the Lizard members, encoded once.</summary>

@@ -85,6 +85,20 @@ namespace Scenarios.Contacts
         public static void WriteCreateContactResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Contacts.CreateContactResponse value)
         {
             writer.WriteStartObject();
+            WriteCreateContactResponse__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a CreateContactResponse object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteCreateContactResponse(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Contacts.CreateContactResponse value)
+        {
+            writer.WriteStartObject(name);
+            WriteCreateContactResponse__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteCreateContactResponse__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Contacts.CreateContactResponse value)
+        {
             if (value.Contact is { } contactValue)
             {
                 writer.WritePropertyName(CreateContactResponseNames.Contact);
@@ -95,7 +109,6 @@ namespace Scenarios.Contacts
                 writer.WritePropertyName(CreateContactResponseNames.Limit);
                 WriteCreateContactResponseLimit(writer, limitValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the CreateContactResponse members, encoded once.</summary>
@@ -194,8 +207,21 @@ namespace Scenarios.Contacts
         public static void WritePhone(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Contacts.Phone value)
         {
             writer.WriteStartObject();
-            writer.WriteString(PhoneNames.Number, value.Number);
+            WritePhone__Members(writer, value);
             writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a Phone object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WritePhone(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Contacts.Phone value)
+        {
+            writer.WriteStartObject(name);
+            WritePhone__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WritePhone__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Contacts.Phone value)
+        {
+            writer.WriteString(PhoneNames.Number, value.Number);
         }
 
         /// <summary>The JSON names of the Phone members, encoded once.</summary>
@@ -245,6 +271,20 @@ namespace Scenarios.Contacts
         public static void WriteArrayOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value)
         {
             writer.WriteStartArray();
+            WriteArrayOfString__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        /// <summary>Writes a JSON array as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteArrayOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::System.Collections.Generic.IReadOnlyList<string> value)
+        {
+            writer.WriteStartArray(name);
+            WriteArrayOfString__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        private static void WriteArrayOfString__Items(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value)
+        {
             if (value is string[] array)
             {
                 foreach (string item in array)
@@ -260,8 +300,6 @@ namespace Scenarios.Contacts
                     writer.WriteStringValue(item);
                 }
             }
-
-            writer.WriteEndArray();
         }
     }
 }

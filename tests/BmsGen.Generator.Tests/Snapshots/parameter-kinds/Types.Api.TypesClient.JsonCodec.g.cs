@@ -31,6 +31,18 @@ namespace Types.Api
             return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::Types.Api.AllKindsHe(value) : default(global::Types.Api.AllKindsHe?);
         }
 
+        /// <summary>Writes a AllKindsHe as a JSON string.</summary>
+        public static void WriteAllKindsHe(global::System.Text.Json.Utf8JsonWriter writer, global::Types.Api.AllKindsHe value) =>
+            AllKindsHeValues.Write(writer, value.Value);
+
+        /// <summary>Writes a AllKindsHe as the string member <paramref name="name"/>.</summary>
+        public static void WriteAllKindsHe(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Types.Api.AllKindsHe value) =>
+            AllKindsHeValues.Write(writer, name, value.Value);
+
+        /// <summary>The documented AllKindsHe values, encoded once.</summary>
+        private static readonly global::BmsGen.Runtime.Json.JsonEnumValues AllKindsHeValues = new(
+            "x");
+
         /// <summary>Lets JsonSerializer use the generated enum codec for AllKindsHe.</summary>
         public sealed class AllKindsHeConverter : global::System.Text.Json.Serialization.JsonConverter<global::Types.Api.AllKindsHe>
         {
@@ -42,7 +54,7 @@ namespace Types.Api
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Types.Api.AllKindsHe value, global::System.Text.Json.JsonSerializerOptions options) =>
-                writer.WriteStringValue(value.Value);
+                WriteAllKindsHe(writer, value);
         }
 
         /// <summary>Reads a AllKindsQeItem; any string is accepted, numbers and booleans by their text.</summary>
@@ -79,6 +91,19 @@ namespace Types.Api
             return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::Types.Api.AllKindsQeItem(value) : default(global::Types.Api.AllKindsQeItem?);
         }
 
+        /// <summary>Writes a AllKindsQeItem as a JSON string.</summary>
+        public static void WriteAllKindsQeItem(global::System.Text.Json.Utf8JsonWriter writer, global::Types.Api.AllKindsQeItem value) =>
+            AllKindsQeItemValues.Write(writer, value.Value);
+
+        /// <summary>Writes a AllKindsQeItem as the string member <paramref name="name"/>.</summary>
+        public static void WriteAllKindsQeItem(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Types.Api.AllKindsQeItem value) =>
+            AllKindsQeItemValues.Write(writer, name, value.Value);
+
+        /// <summary>The documented AllKindsQeItem values, encoded once.</summary>
+        private static readonly global::BmsGen.Runtime.Json.JsonEnumValues AllKindsQeItemValues = new(
+            "a",
+            "b");
+
         /// <summary>Lets JsonSerializer use the generated enum codec for AllKindsQeItem.</summary>
         public sealed class AllKindsQeItemConverter : global::System.Text.Json.Serialization.JsonConverter<global::Types.Api.AllKindsQeItem>
         {
@@ -90,7 +115,7 @@ namespace Types.Api
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Types.Api.AllKindsQeItem value, global::System.Text.Json.JsonSerializerOptions options) =>
-                writer.WriteStringValue(value.Value);
+                WriteAllKindsQeItem(writer, value);
         }
 
         /// <summary>Reads a BodiesResponse; any string is accepted, numbers and booleans by their text.</summary>
@@ -127,6 +152,19 @@ namespace Types.Api
             return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::Types.Api.BodiesResponse(value) : default(global::Types.Api.BodiesResponse?);
         }
 
+        /// <summary>Writes a BodiesResponse as a JSON string.</summary>
+        public static void WriteBodiesResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Types.Api.BodiesResponse value) =>
+            BodiesResponseValues.Write(writer, value.Value);
+
+        /// <summary>Writes a BodiesResponse as the string member <paramref name="name"/>.</summary>
+        public static void WriteBodiesResponse(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Types.Api.BodiesResponse value) =>
+            BodiesResponseValues.Write(writer, name, value.Value);
+
+        /// <summary>The documented BodiesResponse values, encoded once.</summary>
+        private static readonly global::BmsGen.Runtime.Json.JsonEnumValues BodiesResponseValues = new(
+            "p",
+            "q");
+
         /// <summary>Lets JsonSerializer use the generated enum codec for BodiesResponse.</summary>
         public sealed class BodiesResponseConverter : global::System.Text.Json.Serialization.JsonConverter<global::Types.Api.BodiesResponse>
         {
@@ -138,7 +176,7 @@ namespace Types.Api
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Types.Api.BodiesResponse value, global::System.Text.Json.JsonSerializerOptions options) =>
-                writer.WriteStringValue(value.Value);
+                WriteBodiesResponse(writer, value);
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
@@ -163,6 +201,20 @@ namespace Types.Api
         public static void WriteArrayOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value)
         {
             writer.WriteStartArray();
+            WriteArrayOfString__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        /// <summary>Writes a JSON array as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteArrayOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::System.Collections.Generic.IReadOnlyList<string> value)
+        {
+            writer.WriteStartArray(name);
+            WriteArrayOfString__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        private static void WriteArrayOfString__Items(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value)
+        {
             if (value is string[] array)
             {
                 foreach (string item in array)
@@ -178,8 +230,6 @@ namespace Types.Api
                     writer.WriteStringValue(item);
                 }
             }
-
-            writer.WriteEndArray();
         }
     }
 }

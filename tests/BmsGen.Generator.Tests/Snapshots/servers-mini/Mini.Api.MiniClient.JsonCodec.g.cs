@@ -59,6 +59,20 @@ namespace Mini.Api
         public static void WriteAddress(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.Address value)
         {
             writer.WriteStartObject();
+            WriteAddress__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a Address object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteAddress(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Mini.Api.Address value)
+        {
+            writer.WriteStartObject(name);
+            WriteAddress__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteAddress__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.Address value)
+        {
             if (value.Addr is { } addrValue)
             {
                 writer.WriteString(AddressNames.Addr, addrValue);
@@ -67,7 +81,6 @@ namespace Mini.Api
             {
                 writer.WriteNumber(AddressNames.Version, versionValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the Address members, encoded once.</summary>
@@ -135,12 +148,24 @@ namespace Mini.Api
         public static void WriteDeleteServersRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.DeleteServersRequest value)
         {
             writer.WriteStartObject();
+            WriteDeleteServersRequest__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a DeleteServersRequest object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteDeleteServersRequest(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Mini.Api.DeleteServersRequest value)
+        {
+            writer.WriteStartObject(name);
+            WriteDeleteServersRequest__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteDeleteServersRequest__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.DeleteServersRequest value)
+        {
             if (value.Servers is { } serversValue)
             {
-                writer.WritePropertyName(DeleteServersRequestNames.Servers);
-                WriteArrayOfString(writer, serversValue);
+                WriteArrayOfString(writer, DeleteServersRequestNames.Servers, serversValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the DeleteServersRequest members, encoded once.</summary>
@@ -207,11 +232,24 @@ namespace Mini.Api
         public static void WriteDeleteServersResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.DeleteServersResponse value)
         {
             writer.WriteStartObject();
+            WriteDeleteServersResponse__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a DeleteServersResponse object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteDeleteServersResponse(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Mini.Api.DeleteServersResponse value)
+        {
+            writer.WriteStartObject(name);
+            WriteDeleteServersResponse__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteDeleteServersResponse__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.DeleteServersResponse value)
+        {
             if (value.JobId is { } jobIdValue)
             {
                 writer.WriteString(DeleteServersResponseNames.JobId, jobIdValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the DeleteServersResponse members, encoded once.</summary>
@@ -288,17 +326,28 @@ namespace Mini.Api
         public static void WriteListGroupsResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ListGroupsResponse value)
         {
             writer.WriteStartObject();
+            WriteListGroupsResponse__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a ListGroupsResponse object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteListGroupsResponse(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Mini.Api.ListGroupsResponse value)
+        {
+            writer.WriteStartObject(name);
+            WriteListGroupsResponse__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteListGroupsResponse__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ListGroupsResponse value)
+        {
             if (value.Groups is { } groupsValue)
             {
-                writer.WritePropertyName(ListGroupsResponseNames.Groups);
-                WriteArrayOfListGroupsResponseGroupsItem(writer, groupsValue);
+                WriteArrayOfListGroupsResponseGroupsItem(writer, ListGroupsResponseNames.Groups, groupsValue);
             }
             if (value.PageInfo is { } pageInfoValue)
             {
-                writer.WritePropertyName(ListGroupsResponseNames.PageInfo);
-                WriteListGroupsResponsePageInfo(writer, pageInfoValue);
+                WriteListGroupsResponsePageInfo(writer, ListGroupsResponseNames.PageInfo, pageInfoValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the ListGroupsResponse members, encoded once.</summary>
@@ -366,11 +415,24 @@ namespace Mini.Api
         public static void WriteListGroupsResponseGroupsItem(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ListGroupsResponseGroupsItem value)
         {
             writer.WriteStartObject();
+            WriteListGroupsResponseGroupsItem__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a ListGroupsResponseGroupsItem object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteListGroupsResponseGroupsItem(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Mini.Api.ListGroupsResponseGroupsItem value)
+        {
+            writer.WriteStartObject(name);
+            WriteListGroupsResponseGroupsItem__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteListGroupsResponseGroupsItem__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ListGroupsResponseGroupsItem value)
+        {
             if (value.Id is { } idValue)
             {
                 writer.WriteString(ListGroupsResponseGroupsItemNames.Id, idValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the ListGroupsResponseGroupsItem members, encoded once.</summary>
@@ -437,11 +499,24 @@ namespace Mini.Api
         public static void WriteListGroupsResponsePageInfo(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ListGroupsResponsePageInfo value)
         {
             writer.WriteStartObject();
+            WriteListGroupsResponsePageInfo__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a ListGroupsResponsePageInfo object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteListGroupsResponsePageInfo(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Mini.Api.ListGroupsResponsePageInfo value)
+        {
+            writer.WriteStartObject(name);
+            WriteListGroupsResponsePageInfo__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteListGroupsResponsePageInfo__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ListGroupsResponsePageInfo value)
+        {
             if (value.NextMarker is { } nextMarkerValue)
             {
                 writer.WriteString(ListGroupsResponsePageInfoNames.NextMarker, nextMarkerValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the ListGroupsResponsePageInfo members, encoded once.</summary>
@@ -518,16 +593,28 @@ namespace Mini.Api
         public static void WriteListServersResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ListServersResponse value)
         {
             writer.WriteStartObject();
+            WriteListServersResponse__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a ListServersResponse object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteListServersResponse(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Mini.Api.ListServersResponse value)
+        {
+            writer.WriteStartObject(name);
+            WriteListServersResponse__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteListServersResponse__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ListServersResponse value)
+        {
             if (value.Count is { } countValue)
             {
                 writer.WriteNumber(ListServersResponseNames.Count, countValue);
             }
             if (value.Servers is { } serversValue)
             {
-                writer.WritePropertyName(ListServersResponseNames.Servers);
-                WriteArrayOfServer(writer, serversValue);
+                WriteArrayOfServer(writer, ListServersResponseNames.Servers, serversValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the ListServersResponse members, encoded once.</summary>
@@ -682,6 +769,20 @@ namespace Mini.Api
         public static void WriteServer(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.Server value)
         {
             writer.WriteStartObject();
+            WriteServer__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a Server object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteServer(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Mini.Api.Server value)
+        {
+            writer.WriteStartObject(name);
+            WriteServer__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteServer__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.Server value)
+        {
             writer.WriteString(ServerNames.Id, value.Id);
             if (value.OsExtStsPowerState is { } osExtStsPowerStateValue)
             {
@@ -689,17 +790,15 @@ namespace Mini.Api
             }
             if (value.Status is { } statusValue)
             {
-                writer.WriteString(ServerNames.Status, statusValue.Value);
+                WriteServerStatus(writer, ServerNames.Status, statusValue);
             }
             if (value.Metadata is { } metadataValue)
             {
-                writer.WritePropertyName(ServerNames.Metadata);
-                WriteMapOfString(writer, metadataValue);
+                WriteMapOfString(writer, ServerNames.Metadata, metadataValue);
             }
             if (value.Addresses is { } addressesValue)
             {
-                writer.WritePropertyName(ServerNames.Addresses);
-                WriteMapOfArrayOfAddress(writer, addressesValue);
+                WriteMapOfArrayOfAddress(writer, ServerNames.Addresses, addressesValue);
             }
             if (value.Locked is { } lockedValue)
             {
@@ -712,10 +811,8 @@ namespace Mini.Api
             }
             if (value.Children is { } childrenValue)
             {
-                writer.WritePropertyName(ServerNames.Children);
-                WriteArrayOfServer(writer, childrenValue);
+                WriteArrayOfServer(writer, ServerNames.Children, childrenValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the Server members, encoded once.</summary>
@@ -792,6 +889,21 @@ namespace Mini.Api
             return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::Mini.Api.ServerStatus(value) : default(global::Mini.Api.ServerStatus?);
         }
 
+        /// <summary>Writes a ServerStatus as a JSON string.</summary>
+        public static void WriteServerStatus(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ServerStatus value) =>
+            ServerStatusValues.Write(writer, value.Value);
+
+        /// <summary>Writes a ServerStatus as the string member <paramref name="name"/>.</summary>
+        public static void WriteServerStatus(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Mini.Api.ServerStatus value) =>
+            ServerStatusValues.Write(writer, name, value.Value);
+
+        /// <summary>The documented ServerStatus values, encoded once.</summary>
+        private static readonly global::BmsGen.Runtime.Json.JsonEnumValues ServerStatusValues = new(
+            "ACTIVE",
+            "SHUTOFF",
+            "HARD_REBOOT",
+            "");
+
         /// <summary>Lets JsonSerializer use the generated enum codec for ServerStatus.</summary>
         public sealed class ServerStatusConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.ServerStatus>
         {
@@ -803,7 +915,7 @@ namespace Mini.Api
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ServerStatus value, global::System.Text.Json.JsonSerializerOptions options) =>
-                writer.WriteStringValue(value.Value);
+                WriteServerStatus(writer, value);
         }
 
         /// <summary>Reads a ShowJobResponse object; returns null for a JSON null.</summary>
@@ -881,9 +993,23 @@ namespace Mini.Api
         public static void WriteShowJobResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ShowJobResponse value)
         {
             writer.WriteStartObject();
+            WriteShowJobResponse__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a ShowJobResponse object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteShowJobResponse(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Mini.Api.ShowJobResponse value)
+        {
+            writer.WriteStartObject(name);
+            WriteShowJobResponse__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteShowJobResponse__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ShowJobResponse value)
+        {
             if (value.Status is { } statusValue)
             {
-                writer.WriteString(ShowJobResponseNames.Status, statusValue.Value);
+                WriteShowJobResponseStatus(writer, ShowJobResponseNames.Status, statusValue);
             }
             if (value.JobId is { } jobIdValue)
             {
@@ -897,7 +1023,6 @@ namespace Mini.Api
             {
                 writer.WriteString(ShowJobResponseNames.FailReason, failReasonValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the ShowJobResponse members, encoded once.</summary>
@@ -982,6 +1107,21 @@ namespace Mini.Api
             return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::Mini.Api.ShowJobResponseStatus(value) : default(global::Mini.Api.ShowJobResponseStatus?);
         }
 
+        /// <summary>Writes a ShowJobResponseStatus as a JSON string.</summary>
+        public static void WriteShowJobResponseStatus(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ShowJobResponseStatus value) =>
+            ShowJobResponseStatusValues.Write(writer, value.Value);
+
+        /// <summary>Writes a ShowJobResponseStatus as the string member <paramref name="name"/>.</summary>
+        public static void WriteShowJobResponseStatus(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Mini.Api.ShowJobResponseStatus value) =>
+            ShowJobResponseStatusValues.Write(writer, name, value.Value);
+
+        /// <summary>The documented ShowJobResponseStatus values, encoded once.</summary>
+        private static readonly global::BmsGen.Runtime.Json.JsonEnumValues ShowJobResponseStatusValues = new(
+            "SUCCESS",
+            "RUNNING",
+            "FAIL",
+            "INIT");
+
         /// <summary>Lets JsonSerializer use the generated enum codec for ShowJobResponseStatus.</summary>
         public sealed class ShowJobResponseStatusConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.ShowJobResponseStatus>
         {
@@ -993,7 +1133,7 @@ namespace Mini.Api
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ShowJobResponseStatus value, global::System.Text.Json.JsonSerializerOptions options) =>
-                writer.WriteStringValue(value.Value);
+                WriteShowJobResponseStatus(writer, value);
         }
 
         /// <summary>Reads a ShowServerAutoRecoveryResponse object; returns null for a JSON null.</summary>
@@ -1035,11 +1175,24 @@ namespace Mini.Api
         public static void WriteShowServerAutoRecoveryResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ShowServerAutoRecoveryResponse value)
         {
             writer.WriteStartObject();
+            WriteShowServerAutoRecoveryResponse__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a ShowServerAutoRecoveryResponse object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteShowServerAutoRecoveryResponse(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Mini.Api.ShowServerAutoRecoveryResponse value)
+        {
+            writer.WriteStartObject(name);
+            WriteShowServerAutoRecoveryResponse__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteShowServerAutoRecoveryResponse__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ShowServerAutoRecoveryResponse value)
+        {
             if (value.SupportAutoRecovery is { } supportAutoRecoveryValue)
             {
                 writer.WriteString(ShowServerAutoRecoveryResponseNames.SupportAutoRecovery, supportAutoRecoveryValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the ShowServerAutoRecoveryResponse members, encoded once.</summary>
@@ -1106,12 +1259,24 @@ namespace Mini.Api
         public static void WriteShowServerResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ShowServerResponse value)
         {
             writer.WriteStartObject();
+            WriteShowServerResponse__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a ShowServerResponse object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteShowServerResponse(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Mini.Api.ShowServerResponse value)
+        {
+            writer.WriteStartObject(name);
+            WriteShowServerResponse__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteShowServerResponse__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ShowServerResponse value)
+        {
             if (value.Server is { } serverValue)
             {
-                writer.WritePropertyName(ShowServerResponseNames.Server);
-                WriteServer(writer, serverValue);
+                WriteServer(writer, ShowServerResponseNames.Server, serverValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the ShowServerResponse members, encoded once.</summary>
@@ -1167,6 +1332,19 @@ namespace Mini.Api
             return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::Mini.Api.ShowServerStatus(value) : default(global::Mini.Api.ShowServerStatus?);
         }
 
+        /// <summary>Writes a ShowServerStatus as a JSON string.</summary>
+        public static void WriteShowServerStatus(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ShowServerStatus value) =>
+            ShowServerStatusValues.Write(writer, value.Value);
+
+        /// <summary>Writes a ShowServerStatus as the string member <paramref name="name"/>.</summary>
+        public static void WriteShowServerStatus(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Mini.Api.ShowServerStatus value) =>
+            ShowServerStatusValues.Write(writer, name, value.Value);
+
+        /// <summary>The documented ShowServerStatus values, encoded once.</summary>
+        private static readonly global::BmsGen.Runtime.Json.JsonEnumValues ShowServerStatusValues = new(
+            "ACTIVE",
+            "SHUTOFF");
+
         /// <summary>Lets JsonSerializer use the generated enum codec for ShowServerStatus.</summary>
         public sealed class ShowServerStatusConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.ShowServerStatus>
         {
@@ -1178,7 +1356,7 @@ namespace Mini.Api
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.ShowServerStatus value, global::System.Text.Json.JsonSerializerOptions options) =>
-                writer.WriteStringValue(value.Value);
+                WriteShowServerStatus(writer, value);
         }
 
         /// <summary>Reads a StartServersRequest object; returns null for a JSON null.</summary>
@@ -1306,14 +1484,26 @@ namespace Mini.Api
         public static void WriteStartServersRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.StartServersRequest value)
         {
             writer.WriteStartObject();
-            writer.WriteString(StartServersRequestNames.Action, value.Action.Value);
+            WriteStartServersRequest__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a StartServersRequest object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteStartServersRequest(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Mini.Api.StartServersRequest value)
+        {
+            writer.WriteStartObject(name);
+            WriteStartServersRequest__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteStartServersRequest__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.StartServersRequest value)
+        {
+            WriteStartServersRequestAction(writer, StartServersRequestNames.Action, value.Action);
             writer.WriteBoolean(StartServersRequestNames.DryRun, value.DryRun);
             writer.WriteNumber(StartServersRequestNames.BatchSize, value.BatchSize);
             writer.WriteNumber(StartServersRequestNames.TimeoutSeconds, value.TimeoutSeconds);
             writer.WriteNumber(StartServersRequestNames.Weight, value.Weight);
-            writer.WritePropertyName(StartServersRequestNames.OsStart);
-            WriteStartServersRequestOsStart(writer, value.OsStart);
-            writer.WriteEndObject();
+            WriteStartServersRequestOsStart(writer, StartServersRequestNames.OsStart, value.OsStart);
         }
 
         /// <summary>The JSON names of the StartServersRequest members, encoded once.</summary>
@@ -1367,6 +1557,18 @@ namespace Mini.Api
             return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::Mini.Api.StartServersRequestAction(value) : default(global::Mini.Api.StartServersRequestAction?);
         }
 
+        /// <summary>Writes a StartServersRequestAction as a JSON string.</summary>
+        public static void WriteStartServersRequestAction(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.StartServersRequestAction value) =>
+            StartServersRequestActionValues.Write(writer, value.Value);
+
+        /// <summary>Writes a StartServersRequestAction as the string member <paramref name="name"/>.</summary>
+        public static void WriteStartServersRequestAction(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Mini.Api.StartServersRequestAction value) =>
+            StartServersRequestActionValues.Write(writer, name, value.Value);
+
+        /// <summary>The documented StartServersRequestAction values, encoded once.</summary>
+        private static readonly global::BmsGen.Runtime.Json.JsonEnumValues StartServersRequestActionValues = new(
+            "start");
+
         /// <summary>Lets JsonSerializer use the generated enum codec for StartServersRequestAction.</summary>
         public sealed class StartServersRequestActionConverter : global::System.Text.Json.Serialization.JsonConverter<global::Mini.Api.StartServersRequestAction>
         {
@@ -1378,7 +1580,7 @@ namespace Mini.Api
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.StartServersRequestAction value, global::System.Text.Json.JsonSerializerOptions options) =>
-                writer.WriteStringValue(value.Value);
+                WriteStartServersRequestAction(writer, value);
         }
 
         /// <summary>Reads a StartServersRequestOsStart object; returns null for a JSON null.</summary>
@@ -1420,12 +1622,24 @@ namespace Mini.Api
         public static void WriteStartServersRequestOsStart(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.StartServersRequestOsStart value)
         {
             writer.WriteStartObject();
+            WriteStartServersRequestOsStart__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a StartServersRequestOsStart object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteStartServersRequestOsStart(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Mini.Api.StartServersRequestOsStart value)
+        {
+            writer.WriteStartObject(name);
+            WriteStartServersRequestOsStart__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteStartServersRequestOsStart__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.StartServersRequestOsStart value)
+        {
             if (value.Servers is { } serversValue)
             {
-                writer.WritePropertyName(StartServersRequestOsStartNames.Servers);
-                WriteArrayOfStartServersRequestOsStartServersItem(writer, serversValue);
+                WriteArrayOfStartServersRequestOsStartServersItem(writer, StartServersRequestOsStartNames.Servers, serversValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the StartServersRequestOsStart members, encoded once.</summary>
@@ -1497,8 +1711,21 @@ namespace Mini.Api
         public static void WriteStartServersRequestOsStartServersItem(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.StartServersRequestOsStartServersItem value)
         {
             writer.WriteStartObject();
-            writer.WriteString(StartServersRequestOsStartServersItemNames.Id, value.Id);
+            WriteStartServersRequestOsStartServersItem__Members(writer, value);
             writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a StartServersRequestOsStartServersItem object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteStartServersRequestOsStartServersItem(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Mini.Api.StartServersRequestOsStartServersItem value)
+        {
+            writer.WriteStartObject(name);
+            WriteStartServersRequestOsStartServersItem__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteStartServersRequestOsStartServersItem__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Mini.Api.StartServersRequestOsStartServersItem value)
+        {
+            writer.WriteString(StartServersRequestOsStartServersItemNames.Id, value.Id);
         }
 
         /// <summary>The JSON names of the StartServersRequestOsStartServersItem members, encoded once.</summary>
@@ -1548,6 +1775,20 @@ namespace Mini.Api
         public static void WriteArrayOfAddress(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address> value)
         {
             writer.WriteStartArray();
+            WriteArrayOfAddress__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        /// <summary>Writes a JSON array as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteArrayOfAddress(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address> value)
+        {
+            writer.WriteStartArray(name);
+            WriteArrayOfAddress__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        private static void WriteArrayOfAddress__Items(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address> value)
+        {
             if (value is global::Mini.Api.Address[] array)
             {
                 foreach (global::Mini.Api.Address item in array)
@@ -1563,8 +1804,6 @@ namespace Mini.Api
                     WriteAddress(writer, item);
                 }
             }
-
-            writer.WriteEndArray();
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
@@ -1589,6 +1828,20 @@ namespace Mini.Api
         public static void WriteArrayOfListGroupsResponseGroupsItem(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.ListGroupsResponseGroupsItem> value)
         {
             writer.WriteStartArray();
+            WriteArrayOfListGroupsResponseGroupsItem__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        /// <summary>Writes a JSON array as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteArrayOfListGroupsResponseGroupsItem(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.ListGroupsResponseGroupsItem> value)
+        {
+            writer.WriteStartArray(name);
+            WriteArrayOfListGroupsResponseGroupsItem__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        private static void WriteArrayOfListGroupsResponseGroupsItem__Items(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.ListGroupsResponseGroupsItem> value)
+        {
             if (value is global::Mini.Api.ListGroupsResponseGroupsItem[] array)
             {
                 foreach (global::Mini.Api.ListGroupsResponseGroupsItem item in array)
@@ -1604,8 +1857,6 @@ namespace Mini.Api
                     WriteListGroupsResponseGroupsItem(writer, item);
                 }
             }
-
-            writer.WriteEndArray();
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
@@ -1630,6 +1881,20 @@ namespace Mini.Api
         public static void WriteArrayOfServer(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Server> value)
         {
             writer.WriteStartArray();
+            WriteArrayOfServer__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        /// <summary>Writes a JSON array as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteArrayOfServer(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Server> value)
+        {
+            writer.WriteStartArray(name);
+            WriteArrayOfServer__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        private static void WriteArrayOfServer__Items(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Server> value)
+        {
             if (value is global::Mini.Api.Server[] array)
             {
                 foreach (global::Mini.Api.Server item in array)
@@ -1645,8 +1910,6 @@ namespace Mini.Api
                     WriteServer(writer, item);
                 }
             }
-
-            writer.WriteEndArray();
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
@@ -1671,6 +1934,20 @@ namespace Mini.Api
         public static void WriteArrayOfStartServersRequestOsStartServersItem(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.StartServersRequestOsStartServersItem> value)
         {
             writer.WriteStartArray();
+            WriteArrayOfStartServersRequestOsStartServersItem__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        /// <summary>Writes a JSON array as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteArrayOfStartServersRequestOsStartServersItem(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.StartServersRequestOsStartServersItem> value)
+        {
+            writer.WriteStartArray(name);
+            WriteArrayOfStartServersRequestOsStartServersItem__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        private static void WriteArrayOfStartServersRequestOsStartServersItem__Items(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.StartServersRequestOsStartServersItem> value)
+        {
             if (value is global::Mini.Api.StartServersRequestOsStartServersItem[] array)
             {
                 foreach (global::Mini.Api.StartServersRequestOsStartServersItem item in array)
@@ -1686,8 +1963,6 @@ namespace Mini.Api
                     WriteStartServersRequestOsStartServersItem(writer, item);
                 }
             }
-
-            writer.WriteEndArray();
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
@@ -1712,6 +1987,20 @@ namespace Mini.Api
         public static void WriteArrayOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value)
         {
             writer.WriteStartArray();
+            WriteArrayOfString__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        /// <summary>Writes a JSON array as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteArrayOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::System.Collections.Generic.IReadOnlyList<string> value)
+        {
+            writer.WriteStartArray(name);
+            WriteArrayOfString__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        private static void WriteArrayOfString__Items(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value)
+        {
             if (value is string[] array)
             {
                 foreach (string item in array)
@@ -1727,8 +2016,6 @@ namespace Mini.Api
                     writer.WriteStringValue(item);
                 }
             }
-
-            writer.WriteEndArray();
         }
 
         /// <summary>Reads a JSON object as a dictionary; returns null for a JSON null.</summary>
@@ -1755,6 +2042,20 @@ namespace Mini.Api
         public static void WriteMapOfArrayOfAddress(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>> value)
         {
             writer.WriteStartObject();
+            WriteMapOfArrayOfAddress__Entries(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a dictionary as the object member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteMapOfArrayOfAddress(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>> value)
+        {
+            writer.WriteStartObject(name);
+            WriteMapOfArrayOfAddress__Entries(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteMapOfArrayOfAddress__Entries(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>> value)
+        {
             if (value is global::BmsGen.Runtime.Json.CompactMap<global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>> compact)
             {
                 foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>> item in compact.Entries)
@@ -1779,8 +2080,6 @@ namespace Mini.Api
                     WriteArrayOfAddress(writer, item.Value);
                 }
             }
-
-            writer.WriteEndObject();
         }
 
         /// <summary>Reads a JSON object as a dictionary; returns null for a JSON null.</summary>
@@ -1807,32 +2106,41 @@ namespace Mini.Api
         public static void WriteMapOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, string> value)
         {
             writer.WriteStartObject();
+            WriteMapOfString__Entries(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a dictionary as the object member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteMapOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::System.Collections.Generic.IReadOnlyDictionary<string, string> value)
+        {
+            writer.WriteStartObject(name);
+            WriteMapOfString__Entries(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteMapOfString__Entries(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, string> value)
+        {
             if (value is global::BmsGen.Runtime.Json.CompactMap<string> compact)
             {
                 foreach (global::System.Collections.Generic.KeyValuePair<string, string> item in compact.Entries)
                 {
-                    writer.WritePropertyName(item.Key);
-                    writer.WriteStringValue(item.Value);
+                    writer.WriteString(item.Key, item.Value);
                 }
             }
             else if (value is global::System.Collections.Generic.Dictionary<string, string> dictionary)
             {
                 foreach (global::System.Collections.Generic.KeyValuePair<string, string> item in dictionary)
                 {
-                    writer.WritePropertyName(item.Key);
-                    writer.WriteStringValue(item.Value);
+                    writer.WriteString(item.Key, item.Value);
                 }
             }
             else
             {
                 foreach (global::System.Collections.Generic.KeyValuePair<string, string> item in value)
                 {
-                    writer.WritePropertyName(item.Key);
-                    writer.WriteStringValue(item.Value);
+                    writer.WriteString(item.Key, item.Value);
                 }
             }
-
-            writer.WriteEndObject();
         }
     }
 }

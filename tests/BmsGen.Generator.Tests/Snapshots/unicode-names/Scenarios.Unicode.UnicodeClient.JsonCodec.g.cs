@@ -141,6 +141,20 @@ namespace Scenarios.Unicode
         public static void WriteGrE(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Unicode.GrE value)
         {
             writer.WriteStartObject();
+            WriteGrE__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a GrE object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteGrE(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Unicode.GrE value)
+        {
+            writer.WriteStartObject(name);
+            WriteGrE__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteGrE__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Unicode.GrE value)
+        {
             if (value.Breite is { } breiteValue)
             {
                 writer.WriteNumber(GrENames.Breite, breiteValue);
@@ -177,7 +191,6 @@ namespace Scenarios.Unicode
             {
                 writer.WriteString(GrENames.BerAlles, berAllesValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the GrE members, encoded once.</summary>
@@ -274,6 +287,22 @@ namespace Scenarios.Unicode
             return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::Scenarios.Unicode.ZeigeGrESortKey(value) : default(global::Scenarios.Unicode.ZeigeGrESortKey?);
         }
 
+        /// <summary>Writes a ZeigeGrESortKey as a JSON string.</summary>
+        public static void WriteZeigeGrESortKey(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Unicode.ZeigeGrESortKey value) =>
+            ZeigeGrESortKeyValues.Write(writer, value.Value);
+
+        /// <summary>Writes a ZeigeGrESortKey as the string member <paramref name="name"/>.</summary>
+        public static void WriteZeigeGrESortKey(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Unicode.ZeigeGrESortKey value) =>
+            ZeigeGrESortKeyValues.Write(writer, name, value.Value);
+
+        /// <summary>The documented ZeigeGrESortKey values, encoded once.</summary>
+        private static readonly global::BmsGen.Runtime.Json.JsonEnumValues ZeigeGrESortKeyValues = new(
+            "naïve",
+            "a b",
+            "a/b",
+            "中文",
+            "café-au-lait");
+
         /// <summary>Lets JsonSerializer use the generated enum codec for ZeigeGrESortKey.</summary>
         public sealed class ZeigeGrESortKeyConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenarios.Unicode.ZeigeGrESortKey>
         {
@@ -285,7 +314,7 @@ namespace Scenarios.Unicode
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Unicode.ZeigeGrESortKey value, global::System.Text.Json.JsonSerializerOptions options) =>
-                writer.WriteStringValue(value.Value);
+                WriteZeigeGrESortKey(writer, value);
         }
     }
 }
