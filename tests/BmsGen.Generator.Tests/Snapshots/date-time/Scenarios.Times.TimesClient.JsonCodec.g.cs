@@ -134,6 +134,19 @@ namespace Scenarios.Times
             }
 
             writer.WriteStartObject();
+            WriteEvent__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a Event object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteEvent(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Times.Event value)
+        {
+            writer.WritePropertyName(name);
+            WriteEvent(writer, value);
+        }
+
+        private static void WriteEvent__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Times.Event value)
+        {
             if (value.Name is { } nameValue)
             {
                 writer.WriteString(EventNames.Name, nameValue);
@@ -153,15 +166,12 @@ namespace Scenarios.Times
             }
             if (value.History is { } historyValue)
             {
-                writer.WritePropertyName(EventNames.History);
-                WriteArrayOfString(writer, historyValue);
+                WriteArrayOfString(writer, EventNames.History, historyValue);
             }
             if (value.Marks is { } marksValue)
             {
-                writer.WritePropertyName(EventNames.Marks);
-                WriteMapOfString(writer, marksValue);
+                WriteMapOfString(writer, EventNames.Marks, marksValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the Event members, encoded once.</summary>
@@ -322,6 +332,20 @@ namespace Scenarios.Times
         public static void WriteStampedEvent(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Times.StampedEvent value)
         {
             writer.WriteStartObject();
+            WriteStampedEvent__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a StampedEvent object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteStampedEvent(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Times.StampedEvent value)
+        {
+            writer.WriteStartObject(name);
+            WriteStampedEvent__Members(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteStampedEvent__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Times.StampedEvent value)
+        {
             if (value.Name is { } nameValue)
             {
                 writer.WriteString(StampedEventNames.Name, nameValue);
@@ -341,19 +365,16 @@ namespace Scenarios.Times
             }
             if (value.History is { } historyValue)
             {
-                writer.WritePropertyName(StampedEventNames.History);
-                WriteArrayOfString(writer, historyValue);
+                WriteArrayOfString(writer, StampedEventNames.History, historyValue);
             }
             if (value.Marks is { } marksValue)
             {
-                writer.WritePropertyName(StampedEventNames.Marks);
-                WriteMapOfString(writer, marksValue);
+                WriteMapOfString(writer, StampedEventNames.Marks, marksValue);
             }
             if (value.StampedText is { } stampedValue)
             {
                 writer.WriteString(StampedEventNames.Stamped, stampedValue);
             }
-            writer.WriteEndObject();
         }
 
         /// <summary>The JSON names of the StampedEvent members, encoded once.</summary>
@@ -410,6 +431,20 @@ namespace Scenarios.Times
         public static void WriteArrayOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value)
         {
             writer.WriteStartArray();
+            WriteArrayOfString__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        /// <summary>Writes a JSON array as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteArrayOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::System.Collections.Generic.IReadOnlyList<string> value)
+        {
+            writer.WriteStartArray(name);
+            WriteArrayOfString__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        private static void WriteArrayOfString__Items(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value)
+        {
             if (value is string[] array)
             {
                 foreach (string item in array)
@@ -425,8 +460,6 @@ namespace Scenarios.Times
                     writer.WriteStringValue(item);
                 }
             }
-
-            writer.WriteEndArray();
         }
 
         /// <summary>Reads a JSON object as a dictionary; returns null for a JSON null.</summary>
@@ -453,6 +486,20 @@ namespace Scenarios.Times
         public static void WriteMapOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, string> value)
         {
             writer.WriteStartObject();
+            WriteMapOfString__Entries(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a dictionary as the object member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteMapOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::System.Collections.Generic.IReadOnlyDictionary<string, string> value)
+        {
+            writer.WriteStartObject(name);
+            WriteMapOfString__Entries(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteMapOfString__Entries(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, string> value)
+        {
             if (value is global::BmsGen.Runtime.Json.CompactMap<string> compact)
             {
                 foreach (global::System.Collections.Generic.KeyValuePair<string, string> item in compact.Entries)
@@ -477,8 +524,6 @@ namespace Scenarios.Times
                     writer.WriteStringValue(item.Value);
                 }
             }
-
-            writer.WriteEndObject();
         }
     }
 }
