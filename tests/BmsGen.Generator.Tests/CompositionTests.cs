@@ -94,6 +94,16 @@ public sealed class CompositionTests
         { "allOf part that is the schema itself", Header + "    A:\n      allOf:\n        - $ref: '#/components/schemas/A'\n        - properties: {x: {type: string}}\n", "BMSGEN005", 8 },
         { "discriminated oneOf that lists itself", Header + "    P:\n      oneOf:\n        - $ref: '#/components/schemas/P'\n      discriminator: {propertyName: k}\n", "BMSGEN005", 8 },
         { "properties beside oneOf", Header + "    U:\n      oneOf: [{type: string}]\n      properties: {a: {type: string}}\n", "BMSGEN005", 8 },
+        {
+            "oneOf as a query parameter",
+            "openapi: 3.0.3\ninfo: {title: T, version: '1', x-client-name: TClient, x-namespace: T.Api}\npaths:\n  /a:\n    get:\n      operationId: A\n      parameters:\n        - {name: q, in: query, schema: {$ref: '#/components/schemas/U'}}\n      responses: {'204': {description: ok}}\ncomponents:\n  schemas:\n    U: {oneOf: [{type: string}, {type: integer}]}\n",
+            "BMSGEN005", 8
+        },
+        {
+            "schema named like the list shape a oneOf variant uses",
+            Header + "    ArrayOfString: {type: object, properties: {a: {type: string}}}\n    U:\n      oneOf:\n        - {type: array, items: {type: string}}\n",
+            "BMSGEN013", 6
+        },
         { "empty oneOf", Header + "    U:\n      oneOf: []\n", "BMSGEN002", 7 },
     };
 
@@ -109,6 +119,51 @@ public sealed class CompositionTests
         int line = diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1;
         Assert.True(expectedLine == line, $"{description}: expected line {expectedLine}, got {line}: {diagnostic.GetMessage()}");
         Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void Paging_finds_the_items_and_total_a_page_inherits_through_allOf()
+    {
+        const string Spec = """
+            openapi: 3.0.3
+            info: {title: T, version: '1', x-client-name: PagedClient, x-namespace: Paged.Api}
+            paths:
+              /servers:
+                get:
+                  operationId: ListServers
+                  x-paging: {style: page-number, items: servers, limit: limit, offset: offset, total: count}
+                  parameters:
+                    - {name: limit, in: query, schema: {type: integer}}
+                    - {name: offset, in: query, schema: {type: integer}}
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: {$ref: '#/components/schemas/ServerPage'}
+            components:
+              schemas:
+                Page:
+                  type: object
+                  properties:
+                    count: {type: integer}
+                    servers:
+                      type: array
+                      items: {$ref: '#/components/schemas/Server'}
+                Server: {type: object, properties: {id: {type: string}}}
+                ServerPage:
+                  allOf:
+                    - $ref: '#/components/schemas/Page'
+                    - properties: {request_id: {type: string}}
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(Spec, "/specs/paged.yaml");
+
+        Assert.Null(run.Exception);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+        string client = run.Sources.Single(s => s.Key.EndsWith(".Client.g.cs", System.StringComparison.Ordinal)).Value;
+        Assert.Contains("IAsyncEnumerable<global::Paged.Api.Server> ListServersAllAsync(", client);
     }
 
     [Fact]

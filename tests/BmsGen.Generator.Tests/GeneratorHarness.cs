@@ -62,7 +62,22 @@ internal static class GeneratorHarness
             result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString()),
             generatorDiagnostics,
             output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray(),
-            result.Exception);
+            result.Exception)
+        {
+            Output = output,
+        };
+    }
+
+    /// <summary>
+    /// Emits the run's compilation to an assembly and its XML documentation file, as the consumer's build does, and
+    /// returns what that reports at warning level or above (emit-only errors such as CS7013 among them).
+    /// </summary>
+    public static string[] Emit(GeneratorRun run)
+    {
+        using var assembly = new MemoryStream();
+        using var documentation = new MemoryStream();
+        Microsoft.CodeAnalysis.Emit.EmitResult result = run.Output!.Emit(assembly, xmlDocumentationStream: documentation);
+        return result.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()).Append(result.Success ? null : "emit failed").OfType<string>().ToArray();
     }
 }
 
@@ -70,7 +85,11 @@ internal sealed record GeneratorRun(
     IReadOnlyDictionary<string, string> Sources,
     ImmutableArray<Diagnostic> GeneratorDiagnostics,
     ImmutableArray<Diagnostic> CompilationDiagnostics,
-    Exception? Exception);
+    Exception? Exception)
+{
+    /// <summary>The consumer compilation with the generated sources added.</summary>
+    public Compilation? Output { get; init; }
+}
 
 internal sealed class InMemoryText : AdditionalText
 {

@@ -14,7 +14,7 @@ internal sealed partial class OpenApiReader
         ObjectTypeModel? current = start;
         foreach (string segment in path.Split('.'))
         {
-            PropertyModel? property = current?.Properties.FirstOrDefault(p => p.WireName == segment);
+            PropertyModel? property = current?.AllProperties.FirstOrDefault(p => p.WireName == segment);
             if (property is null)
             {
                 return false;
@@ -28,7 +28,7 @@ internal sealed partial class OpenApiReader
     }
 
     private IEnumerable<PropertyModel> ObjectProperties(TypeRef? type) =>
-        type is { Kind: TypeKind.Object } && ObjectType(type.Name) is ObjectTypeModel model ? model.Properties : Enumerable.Empty<PropertyModel>();
+        type is { Kind: TypeKind.Object } && ObjectType(type.Name) is ObjectTypeModel model ? model.AllProperties : Enumerable.Empty<PropertyModel>();
 
     private ObjectTypeModel? ObjectType(string? name) => name is not null && _types.TryGetValue(name, out TypeModel? type) ? type as ObjectTypeModel : null;
 

@@ -63,6 +63,14 @@ internal sealed partial class OpenApiReader
             }
         }
 
+        foreach (UnionTypeModel type in _types.Values.OfType<UnionTypeModel>())
+        {
+            foreach (UnionVariantModel variant in type.Variants)
+            {
+                Visit(variant.Type);
+            }
+        }
+
         foreach (OperationModel operation in operations)
         {
             Visit(operation.RequestBody?.Type);

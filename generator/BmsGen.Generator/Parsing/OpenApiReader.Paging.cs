@@ -44,7 +44,7 @@ internal sealed partial class OpenApiReader
         }
 
         string? itemsName = paging.GetString("items");
-        PropertyModel? items = page.Properties.FirstOrDefault(p => p.WireName == itemsName);
+        PropertyModel? items = page.AllProperties.FirstOrDefault(p => p.WireName == itemsName);
         if (items is not { Type.Kind: TypeKind.Array })
         {
             ReportExtension(paging["items"] ?? paging, $"x-paging of {operationId}: items '{itemsName ?? "(missing)"}' must name an array property of {page.Name}");
@@ -84,9 +84,9 @@ internal sealed partial class OpenApiReader
             if (style == PagingStyle.Marker)
             {
                 ObjectTypeModel? link = nextType is { Kind: TypeKind.Array, Element.Kind: TypeKind.Object } ? ObjectType(nextType.Element.Name) : null;
-                relProperty = link?.Properties.FirstOrDefault(p => p.WireName == "rel" && p.Type.Kind is TypeKind.String or TypeKind.Enum);
+                relProperty = link?.AllProperties.FirstOrDefault(p => p.WireName == "rel" && p.Type.Kind is TypeKind.String or TypeKind.Enum);
                 rel = relProperty?.ClrName;
-                href = link?.Properties.FirstOrDefault(p => p.WireName == "href" && p.Type.Kind == TypeKind.String)?.ClrName;
+                href = link?.AllProperties.FirstOrDefault(p => p.WireName == "href" && p.Type.Kind == TypeKind.String)?.ClrName;
                 if (rel is null || href is null)
                 {
                     ReportExtension(paging["next"]!, $"x-paging of {operationId}: next '{nextPath}' must lead to an array of links with a string rel and href");
