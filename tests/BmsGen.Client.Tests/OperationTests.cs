@@ -193,6 +193,7 @@ public sealed class OperationTests
     {
         if (type == typeof(string))
         {
+            Assert.NotEqual("date-time", (string?)schema["format"]);
             string text = "v-" + seed + " x";
             return (text, new[] { text });
         }
@@ -217,6 +218,15 @@ public sealed class OperationTests
         if (type == typeof(bool))
         {
             return (true, new[] { "true" });
+        }
+
+        if (type == typeof(DateTimeOffset))
+        {
+            // Only a spec date-time is a DateTimeOffset; it is given east of UTC and must go out as ISO 8601 UTC.
+            Assert.Equal("date-time", (string?)schema["format"]);
+            int second = number % 60;
+            var value = new DateTimeOffset(2019, 5, 22, 11, 30, second, TimeSpan.FromHours(8));
+            return (value, new[] { "2019-05-22T03:30:" + second.ToString("00", CultureInfo.InvariantCulture) + "Z" });
         }
 
         // A generated string enum: construct it from one of its documented values, a different one per element.

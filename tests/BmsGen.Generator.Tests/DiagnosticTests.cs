@@ -63,6 +63,11 @@ public sealed class DiagnosticTests
             Header + "paths: {}\ncomponents:\n  schemas:\n    server: {type: object, properties: {a: {type: string}}}\n    Server: {type: object, properties: {b: {type: string}}}\n",
             "BMSGEN016", 7
         },
+        {
+            "a property named like a date-time property's text member",
+            Header + "paths: {}\ncomponents:\n  schemas:\n    A:\n      type: object\n      properties:\n        created_text: {type: string}\n        created: {type: string, format: date-time}\n",
+            "BMSGEN016", 10
+        },
         { "unknown schema type", Header + "paths: {}\ncomponents:\n  schemas:\n    A: {type: file}\n", "BMSGEN005", 6 },
         {
             "x-doc citation of an unlisted document",

@@ -440,7 +440,11 @@ internal static class ClientEmitter
         }
     }
 
-    /// <summary>The argument as the runtime's scalar overloads take it: enums by their wire text.</summary>
+    /// <summary>
+    /// The argument as the runtime's scalar overloads take it: enums by their wire text, dates and times as ISO 8601
+    /// in UTC with a Z (<c>2019-05-22T03:30:52Z</c>, the fraction only when there is one), the form the documents print
+    /// for time parameters such as <c>changes-since</c>.
+    /// </summary>
     private static string ArgumentText(ParameterModel parameter)
     {
         TypeRef type = parameter.Type;
@@ -449,9 +453,15 @@ internal static class ClientEmitter
             return parameter.Required ? parameter.ClrName + ".Value" : parameter.ClrName + "?.Value";
         }
 
-        if (type.Kind == TypeKind.Array && type.Element!.Kind == TypeKind.Enum)
+        if (type.Kind == TypeKind.DateTime)
         {
-            string select = $"global::System.Linq.Enumerable.Select({parameter.ClrName}, static item => item.Value)";
+            return $"{TypeNames.JsonDateTime}.FormatUtc({parameter.ClrName})";
+        }
+
+        if (type.Kind == TypeKind.Array && type.Element!.Kind is TypeKind.Enum or TypeKind.DateTime)
+        {
+            string item = type.Element.Kind == TypeKind.Enum ? "item.Value" : $"{TypeNames.JsonDateTime}.FormatUtc(item)";
+            string select = $"global::System.Linq.Enumerable.Select({parameter.ClrName}, static item => {item})";
             return parameter.Required ? select : $"{parameter.ClrName} is null ? null : {select}";
         }
 
@@ -460,8 +470,12 @@ internal static class ClientEmitter
 
     private static string ParameterType(ParameterModel parameter, SpecModel spec) =>
         parameter.Type.Kind == TypeKind.Array
-            ? $"global::System.Collections.Generic.IEnumerable<{TypeNames.ClrType(parameter.Type.Element!, spec.Namespace)}>"
-            : TypeNames.ClrType(parameter.Type, spec.Namespace);
+            ? $"global::System.Collections.Generic.IEnumerable<{ParameterScalarType(parameter.Type.Element!, spec)}>"
+            : ParameterScalarType(parameter.Type, spec);
+
+    /// <summary>A parameter's scalar type: a date and time is a DateTimeOffset the client formats, everything else its carrier type.</summary>
+    private static string ParameterScalarType(TypeRef type, SpecModel spec) =>
+        type.Kind == TypeKind.DateTime ? TypeNames.DateTimeOffset : TypeNames.ClrType(type, spec.Namespace);
 
     private static string ReaderFunction(TypeRef type, string codec) => type.Kind switch
     {
@@ -543,11 +557,19 @@ internal static class ClientEmitter
         }
     }
 
+    private static string ParameterDoc(ParameterModel parameter)
+    {
+        string text = parameter.Description ?? parameter.WireName;
+        TypeRef scalar = parameter.Type.Kind == TypeKind.Array ? parameter.Type.Element! : parameter.Type;
+        text = text.TrimEnd();
+        return scalar.Kind == TypeKind.DateTime ? text + (text.EndsWith(".", System.StringComparison.Ordinal) ? string.Empty : ".") + " Sent as ISO 8601 in UTC with a Z (2019-05-22T03:30:52Z), with the fraction of a second only when there is one." : text;
+    }
+
     private static void WriteParameterDocs(SourceWriter writer, OperationModel operation, List<ParameterModel> arguments)
     {
         foreach (ParameterModel parameter in arguments.Where(p => p.Required))
         {
-            writer.WriteDocElement("param", parameter.Description ?? parameter.WireName, $" name=\"{parameter.ClrName.TrimStart('@')}\"");
+            writer.WriteDocElement("param", ParameterDoc(parameter), $" name=\"{parameter.ClrName.TrimStart('@')}\"");
         }
 
         if (operation.RequestBody is not null)
@@ -557,7 +579,7 @@ internal static class ClientEmitter
 
         foreach (ParameterModel parameter in arguments.Where(p => !p.Required))
         {
-            writer.WriteDocElement("param", parameter.Description ?? parameter.WireName, $" name=\"{parameter.ClrName.TrimStart('@')}\"");
+            writer.WriteDocElement("param", ParameterDoc(parameter), $" name=\"{parameter.ClrName.TrimStart('@')}\"");
         }
     }
 

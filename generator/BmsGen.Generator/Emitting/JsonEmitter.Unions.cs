@@ -11,7 +11,7 @@ internal static partial class JsonEmitter
     /// <summary>A method group that reads <paramref name="type"/> (a <c>JsonValueReader</c>), qualified for use outside the codec.</summary>
     internal static string ReaderMethod(TypeRef type, string codec) => type.Kind switch
     {
-        TypeKind.String => $"{TypeNames.JsonRead}.String",
+        TypeKind.String or TypeKind.DateTime => $"{TypeNames.JsonRead}.String",
         TypeKind.Int32 => $"{TypeNames.JsonRead}.Int32",
         TypeKind.Int64 => $"{TypeNames.JsonRead}.Int64",
         TypeKind.Double => $"{TypeNames.JsonRead}.Double",

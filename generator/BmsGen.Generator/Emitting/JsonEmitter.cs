@@ -118,7 +118,8 @@ internal static partial class JsonEmitter
     /// <summary>An expression that reads the current value as the nullable form of <paramref name="type"/>.</summary>
     internal static string ReadExpression(TypeRef type) => type.Kind switch
     {
-        TypeKind.String => $"{TypeNames.JsonRead}.String(ref reader)",
+        // A date and time is read as its text, parsed only when the caller reads the DateTimeOffset member.
+        TypeKind.String or TypeKind.DateTime => $"{TypeNames.JsonRead}.String(ref reader)",
         TypeKind.Int32 => $"{TypeNames.JsonRead}.Int32(ref reader)",
         TypeKind.Int64 => $"{TypeNames.JsonRead}.Int64(ref reader)",
         TypeKind.Double => $"{TypeNames.JsonRead}.Double(ref reader)",
@@ -134,7 +135,7 @@ internal static partial class JsonEmitter
     /// </summary>
     internal static string WriteStatement(TypeRef type, string value, string? codec = null) => type.Kind switch
     {
-        TypeKind.String => $"writer.WriteStringValue({value});",
+        TypeKind.String or TypeKind.DateTime => $"writer.WriteStringValue({value});",
         TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double => $"writer.WriteNumberValue({value});",
         TypeKind.Boolean => $"writer.WriteBooleanValue({value});",
         TypeKind.Any => $"{value}.WriteTo(writer);",
@@ -245,7 +246,13 @@ internal static partial class JsonEmitter
                     : property.Type.IsValueType ? prefix + local + (wide ? ".GetValueOrDefault()" : ".Value")
                     : prefix + local + (wide ? "!" : string.Empty);
 
-                writer.WriteLine($"{property.ClrName} = {value},");
+                if (property.Type.Kind == TypeKind.DateTime && property.Required)
+                {
+                    // The caller-facing DateTimeOffset? member is the required one; the text read is stored after it.
+                    writer.WriteLine($"{property.ClrName} = null,");
+                }
+
+                writer.WriteLine($"{property.StorageName} = {value},");
             }
 
             writer.CloseBlock(";");
@@ -484,14 +491,15 @@ internal static partial class JsonEmitter
     {
         foreach (PropertyModel property in properties)
         {
+            // A date and time is written from its text: the text read when it was not changed, the round-trip form when set in code.
             string name = $"{names}.{property.ClrName}";
             if (property.Required)
             {
-                WriteMember(writer, property.Type, name, "value." + property.ClrName);
+                WriteMember(writer, property.Type, name, "value." + property.StorageName);
             }
             else
             {
-                writer.WriteLine($"if (value.{property.ClrName} is {{ }} {Local(property)})");
+                writer.WriteLine($"if (value.{property.StorageName} is {{ }} {Local(property)})");
                 writer.OpenBlock();
                 WriteMember(writer, property.Type, name, Local(property));
                 writer.CloseBlock();
@@ -508,6 +516,7 @@ internal static partial class JsonEmitter
         switch (type.Kind)
         {
             case TypeKind.String:
+            case TypeKind.DateTime:
                 writer.WriteLine($"writer.WriteString({name}, {value});");
                 break;
             case TypeKind.Enum:

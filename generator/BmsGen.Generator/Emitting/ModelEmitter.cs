@@ -64,9 +64,20 @@ internal static partial class ModelEmitter
             first = false;
             writer.WriteDocElement("summary", property.Description ?? $"The {property.WireName} field.");
             string remarks = $"JSON name: {property.WireName}." + (property.Remarks is null ? string.Empty : " " + property.Remarks);
+            if (TypeNames.HoldsDateTimeText(property.Type))
+            {
+                remarks += " Each date and time is kept as the text the service sent; JsonDateTime.ParseOrNull (BmsGen.Runtime.Json) reads one leniently.";
+            }
+
             // C# forbids [Obsolete] on a required member of a type that is not obsolete itself (CS9042): say it in the docs there.
             bool obsoleteAllowed = type.Deprecated || !(property.Required && property.DefaultValue is null);
             remarks += property.Deprecated && !obsoleteAllowed ? " " + DeprecationMessage("This field", property.ReplacedBy) : string.Empty;
+            if (property.Type.Kind == TypeKind.DateTime)
+            {
+                EmitDateTime(writer, property, remarks, property.Deprecated && obsoleteAllowed);
+                continue;
+            }
+
             writer.WriteDocElement("remarks", remarks);
             WriteObsolete(writer, property.Deprecated && obsoleteAllowed, "The " + property.WireName + " field", property.ReplacedBy);
             string typeName = property.Required ? TypeNames.ClrType(property.Type, spec.Namespace) : TypeNames.Nullable(property.Type, spec.Namespace);
@@ -106,7 +117,8 @@ internal static partial class ModelEmitter
                     TypeKind.String => SourceWriter.Literal(defaultValue),
                     TypeKind.Int64 => defaultValue + "L",
                     TypeKind.Double => defaultValue + "d",
-                    _ => defaultValue,
+                    TypeKind.Int32 or TypeKind.Boolean => defaultValue,
+                    _ => throw new System.ArgumentOutOfRangeException(nameof(spec), property.Type.Kind, "The reader keeps defaults of scalar kinds only."),
                 };
                 writer.WriteLine($"{property.FieldName} = {initializer};");
             }
@@ -128,6 +140,31 @@ internal static partial class ModelEmitter
     /// <summary>Whether the model named <paramref name="name"/> has the reader's constructor (it has required members, its own or inherited).</summary>
     private static bool HasUnsetConstructor(SpecModel spec, string? name) =>
         name is not null && spec.Types.OfType<ObjectTypeModel>().FirstOrDefault(t => t.Name == name) is { } model && model.AllProperties.Any(p => p.Required);
+
+    /// <summary>
+    /// A date-time property: a <c>DateTimeOffset?</c> member read leniently from, and written to, the text member
+    /// beside it, which holds exactly what the service sent. One string field per property and nothing parsed while a
+    /// page is read: the text is parsed each time the date is read.
+    /// </summary>
+    private static void EmitDateTime(SourceWriter writer, PropertyModel property, string remarks, bool obsolete)
+    {
+        string text = property.TextName ?? throw new System.InvalidOperationException($"The date-time property {property.ClrName} has no text member.");
+        string modifier = property.Required ? "required " : string.Empty;
+        writer.WriteDocElement(
+            "remarks",
+            remarks + $" Parsed from {text} on each read, leniently: ISO 8601 with Z, an offset or no zone (UTC), T or a space before the time, any fraction, so 2018-05-09T01:15:24Z, 2018-05-09T01:15:24.000000 and 2018-05-09 01:15:24 read alike. Null when the field is absent or null or its text is no such date and time; {text} keeps the text. Setting it stores the ISO 8601 round-trip text, which is what is sent.");
+        WriteObsolete(writer, obsolete, "The " + property.WireName + " field", property.ReplacedBy);
+        writer.WriteLine($"public {modifier}{TypeNames.DateTimeOffset}? {property.ClrName}");
+        writer.OpenBlock();
+        writer.WriteLine($"get => {TypeNames.JsonDateTime}.ParseOrNull({property.FieldName});");
+        writer.WriteLine($"init => {property.FieldName} = {TypeNames.JsonDateTime}.Format(value);");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteDocElement("summary", $"The {property.WireName} field exactly as the service sent it, or as {property.ClrName} set it; kept when it is not a date and time.");
+        writer.WriteDocElement("remarks", $"JSON name: {property.WireName}. Read and written as is: a value read and not changed is sent back unchanged. Set it to send text that is not a date and time.");
+        WriteObsolete(writer, obsolete, "The " + property.WireName + " field", property.ReplacedBy);
+        writer.WriteLine($"public string? {text} {{ get => {property.FieldName}; init => {property.FieldName} = value; }}");
+    }
 
     /// <summary>[Obsolete] for a deprecated schema or property; generated code suppresses CS0612/CS0618, a caller's use still warns.</summary>
     private static void WriteObsolete(SourceWriter writer, bool deprecated, string subject, string? replacedBy)

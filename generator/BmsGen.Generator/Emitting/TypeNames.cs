@@ -9,6 +9,8 @@ internal static class TypeNames
 {
     public const string Runtime = "global::BmsGen.Runtime";
     public const string JsonRead = "global::BmsGen.Runtime.Json.JsonRead";
+    public const string JsonDateTime = "global::BmsGen.Runtime.Json.JsonDateTime";
+    public const string DateTimeOffset = "global::System.DateTimeOffset";
     public const string Json = "global::System.Text.Json";
 
     /// <summary>The generator's version as built (the package version, without source-control metadata).</summary>
@@ -29,9 +31,13 @@ internal static class TypeNames
         return assembly.GetName().Version?.ToString() ?? "0.0.0";
     }
 
+    /// <summary>
+    /// The type that carries a value of <paramref name="type"/> in models, codecs and bodies. A date and time is
+    /// carried as its text (<c>string</c>); model properties and parameters add the <see cref="DateTimeOffset"/> view.
+    /// </summary>
     public static string ClrType(TypeRef type, string ns) => type.Kind switch
     {
-        TypeKind.String => "string",
+        TypeKind.String or TypeKind.DateTime => "string",
         TypeKind.Int32 => "int",
         TypeKind.Int64 => "long",
         TypeKind.Double => "double",
@@ -54,4 +60,8 @@ internal static class TypeNames
     };
 
     public static string Nullable(TypeRef type, string ns) => ClrType(type, ns) + "?";
+
+    /// <summary>Whether <paramref name="type"/> is an array or map whose items, at any depth, are dates and times carried as text.</summary>
+    public static bool HoldsDateTimeText(TypeRef type) =>
+        type.Kind is TypeKind.Array or TypeKind.Map && (type.Element!.Kind == TypeKind.DateTime || HoldsDateTimeText(type.Element!));
 }

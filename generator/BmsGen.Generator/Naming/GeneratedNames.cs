@@ -42,6 +42,9 @@ internal static class MemberNames
 
     /// <summary>The private method that describes a paged operation to the runtime's paginator.</summary>
     public static string PagingDescriptor(string operationName) => operationName + "Paging";
+
+    /// <summary>The member beside a date-time property that keeps the text the service sent: <c>CreatedText</c>.</summary>
+    public static string DateTimeText(string propertyName) => propertyName + "Text";
 }
 
 /// <summary>The names of the types generated beside a spec's own.</summary>
@@ -101,6 +104,8 @@ internal static class CodecNames
         TypeKind.Array => "ArrayOf" + Shape(type.Element!),
         TypeKind.Map => "MapOf" + Shape(type.Element!),
         TypeKind.Any => "Json",
+        // A date and time is carried as its text: its lists and maps share the string shapes' helpers.
+        TypeKind.DateTime => nameof(TypeKind.String),
         TypeKind.String or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Boolean => type.Kind.ToString(),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, "Unknown type kind."),
     };

@@ -146,6 +146,12 @@ internal sealed class NameAssigner
                 PropertyModel Name(PropertyModel property)
                 {
                     scope.Claim(property.ClrName, property.Origin);
+                    if (property.TextName is { } textName)
+                    {
+                        // A date-time member also declares the member that keeps its text (CreatedText beside Created).
+                        scope.Claim(textName, property.Origin);
+                    }
+
                     return property with { LocalName = Number(NameRules.Local(property.ClrName), locals), Origin = null };
                 }
 

@@ -596,6 +596,7 @@ internal sealed partial class OpenApiReader
         TypeKind.Map => "a map of " + Describe(type.Element!),
         TypeKind.Any => "any JSON",
         TypeKind.String => "a string",
+        TypeKind.DateTime => "a date and time",
         TypeKind.Int32 => "an int32 integer",
         TypeKind.Int64 => "an int64 integer",
         TypeKind.Double => "a number",

@@ -64,7 +64,7 @@ internal sealed partial class OpenApiReader
         {
             type = ResolveSchema(schema, operationId + Identifiers.ToPascal(name));
             TypeRef scalar = type.Kind == TypeKind.Array ? type.Element! : type;
-            if (scalar.Kind is not (TypeKind.String or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Boolean or TypeKind.Enum))
+            if (scalar.Kind is not (TypeKind.String or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Boolean or TypeKind.Enum or TypeKind.DateTime))
             {
                 Report(SpecDiagnostics.UnsupportedConstruct, schema, $"Parameter '{name}' of kind {scalar.Kind}", "parameters must be scalars or arrays of scalars");
                 return null;

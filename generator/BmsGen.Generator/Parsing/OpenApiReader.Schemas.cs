@@ -88,7 +88,9 @@ internal sealed partial class OpenApiReader
         switch (type)
         {
             case "string":
-                return schema["enum"] is YamlSequence values ? DefineEnum(NameFor(contextName, reservedName, schema), schema, values) : TypeRef.String;
+                return schema["enum"] is YamlSequence values ? DefineEnum(NameFor(contextName, reservedName, schema), schema, values)
+                    : schema.GetString("format") == "date-time" ? TypeRef.DateTime
+                    : TypeRef.String;
             case "integer":
                 return schema.GetString("format") == "int64" ? TypeRef.Int64 : TypeRef.Int32;
             case "number":

@@ -26,6 +26,7 @@ internal sealed partial class OpenApiReader
         _objectsInProgress.Add(name);
         var properties = new List<PropertyModel>();
         var declared = (YamlMapping)schema["properties"]!;
+        var keys = new List<YamlScalar>();
         foreach (KeyValuePair<YamlScalar, YamlNode> entry in declared.Entries)
         {
             string wireName = entry.Key.Value;
@@ -42,6 +43,7 @@ internal sealed partial class OpenApiReader
             TypeRef type = ResolveSchema(entry.Value, ProposedName(name) + clrName);
             _propertySchema = outer;
             YamlMapping? propertySchema = PeekSchema(entry.Value);
+            keys.Add(entry.Key);
             properties.Add(new PropertyModel(
                 wireName,
                 clrName,
@@ -56,6 +58,16 @@ internal sealed partial class OpenApiReader
                 ReplacedBy = (entry.Value as YamlMapping)?.GetString("x-replaced-by"),
                 Origin = origin,
             });
+        }
+
+        // A date-time property keeps the text as sent in a member beside it (Created, CreatedText); the naming step
+        // claims that name among the model's members like any other.
+        for (int index = 0; index < properties.Count; index++)
+        {
+            if (properties[index].Type.Kind == TypeKind.DateTime)
+            {
+                properties[index] = properties[index] with { TextName = MemberNames.DateTimeText(properties[index].ClrName) };
+            }
         }
 
         foreach (string missing in required.Where(r => !declared.ContainsKey(r)))

@@ -248,6 +248,7 @@ internal static class NSwagCrossCheck
             switch (type.Kind)
             {
                 case TypeKind.String:
+                case TypeKind.DateTime:
                 case TypeKind.Int32:
                 case TypeKind.Int64:
                 case TypeKind.Double:
@@ -345,7 +346,7 @@ internal static class NSwagCrossCheck
 
             return type switch
             {
-                JsonObjectType.String => TypeRef.String,
+                JsonObjectType.String => schema.Format == "date-time" ? TypeRef.DateTime : TypeRef.String,
                 JsonObjectType.Integer => schema.Format == "int64" ? TypeRef.Int64 : TypeRef.Int32,
                 JsonObjectType.Number => TypeRef.Double,
                 JsonObjectType.Boolean => TypeRef.Boolean,

@@ -94,14 +94,14 @@ internal static class ReferenceRenderer
         signature.AddRange(arguments.Where(p => p.Required).Select(p => $"{TypeName(p.Type)} {p.ClrName}"));
         if (operation.RequestBody is not null)
         {
-            signature.Add($"{TypeName(operation.RequestBody.Type)} body");
+            signature.Add($"{TypeName(operation.RequestBody.Type, dateTimeAsText: true)} body");
         }
 
         signature.AddRange(arguments.Where(p => !p.Required).Select(p => $"{TypeName(p.Type)}? {p.ClrName} = null"));
         signature.Add("CancellationToken cancellationToken = default");
         string returnType = operation.ResponseType is null
             ? "Task"
-            : $"Task<{TypeName(operation.ResponseType)}{(operation.ResponseMayBeEmpty ? "?" : string.Empty)}>";
+            : $"Task<{TypeName(operation.ResponseType, dateTimeAsText: true)}{(operation.ResponseMayBeEmpty ? "?" : string.Empty)}>";
 
         string sources = operation.DocRefs.Count == 0 ? string.Empty : string.Join("; ", operation.DocRefs.Select(TitleOf));
         string source = operation.Source == "huawei-sdk"
@@ -111,7 +111,7 @@ internal static class ReferenceRenderer
 
         string returns = operation.ResponseType is null
             ? "nothing (a success status without a body)."
-            : $"`{TypeName(operation.ResponseType)}`" + (operation.ResponseMayBeEmpty ? ", or null when the success response has no body." : ".");
+            : $"`{TypeName(operation.ResponseType, dateTimeAsText: true)}`" + (operation.ResponseMayBeEmpty ? ", or null when the success response has no body." : ".");
 
         BodyView? body = null;
         if (operation.RequestBody is { } requestBody)
@@ -122,7 +122,7 @@ internal static class ReferenceRenderer
                 properties.AddRange(objectType.Properties.Select(p => new PropertyView(p.WireName, TypeName(p.Type), p.Required, p.Remarks, Titled(p.Description))));
             }
 
-            body = new BodyView(TypeName(requestBody.Type), properties);
+            body = new BodyView(TypeName(requestBody.Type, dateTimeAsText: true), properties);
         }
 
         return new OperationView(
@@ -145,17 +145,22 @@ internal static class ReferenceRenderer
     }
 
     /// <summary>The short C# spelling of a type, as a caller writes it with the client's namespace imported.</summary>
-    internal static string TypeName(TypeRef type) => type.Kind switch
+    /// <remarks>
+    /// A date and time is a <c>DateTimeOffset</c> as a parameter or model property; as a body, array item or map value
+    /// (<paramref name="dateTimeAsText"/>) it stays the text the service sent.
+    /// </remarks>
+    internal static string TypeName(TypeRef type, bool dateTimeAsText = false) => type.Kind switch
     {
         TypeKind.String => "string",
+        TypeKind.DateTime => dateTimeAsText ? "string" : "DateTimeOffset",
         TypeKind.Int32 => "int",
         TypeKind.Int64 => "long",
         TypeKind.Double => "double",
         TypeKind.Boolean => "bool",
         TypeKind.Any => "JsonElement",
         TypeKind.Object or TypeKind.Enum or TypeKind.Discriminated or TypeKind.Union => type.Name!,
-        TypeKind.Array => $"IReadOnlyList<{TypeName(type.Element!)}>",
-        TypeKind.Map => $"IReadOnlyDictionary<string, {TypeName(type.Element!)}>",
+        TypeKind.Array => $"IReadOnlyList<{TypeName(type.Element!, dateTimeAsText: true)}>",
+        TypeKind.Map => $"IReadOnlyDictionary<string, {TypeName(type.Element!, dateTimeAsText: true)}>",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, "Unknown type kind."),
     };
 
