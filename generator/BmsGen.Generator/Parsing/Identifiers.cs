@@ -80,7 +80,8 @@ internal static class Identifiers
         var word = new StringBuilder();
         foreach (char c in text)
         {
-            if (char.IsLetterOrDigit(c) && c < 128)
+            // Any Unicode letter or decimal digit may stand in a C# identifier: Größe stays Größe, 名前 stays 名前.
+            if (char.IsLetterOrDigit(c))
             {
                 word.Append(c);
             }

@@ -18,27 +18,27 @@ namespace Scenarios.Unicode
         /// fourth�fifth.
         /// GET /v1/größen/{größe-id}.
         /// </remarks>
-        /// <param name="grEId">Die ID der Größe.</param>
-        /// <param name="value">名前で絞り込む。</param>
+        /// <param name="größeId">Die ID der Größe.</param>
+        /// <param name="名前">名前で絞り込む。</param>
         /// <param name="xTraceId">X-Trace.Id</param>
         /// <param name="sortKey">sort:key</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The parsed response body.</returns>
         /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>
         /// <exception cref="global::BmsGen.Runtime.BmsGenResponseException">The success response was not the JSON the spec describes.</exception>
-        global::System.Threading.Tasks.Task<global::Scenarios.Unicode.GrE> ZeigeGrEAsync(string grEId, string? value = null, string? xTraceId = null, global::Scenarios.Unicode.ZeigeGrESortKey? sortKey = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Scenarios.Unicode.Größe> ZeigeGrößeAsync(string größeId, string? 名前 = null, string? xTraceId = null, global::Scenarios.Unicode.ZeigeGrößeSortKey? sortKey = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Zeige die Größe 📏 &lt;ID&gt; &amp; more, with the response's status code, headers and request ID.</summary>
-        /// <remarks>Sends the same request as <see cref="ZeigeGrEAsync"/>.</remarks>
-        /// <param name="grEId">Die ID der Größe.</param>
-        /// <param name="value">名前で絞り込む。</param>
+        /// <remarks>Sends the same request as <see cref="ZeigeGrößeAsync"/>.</remarks>
+        /// <param name="größeId">Die ID der Größe.</param>
+        /// <param name="名前">名前で絞り込む。</param>
         /// <param name="xTraceId">X-Trace.Id</param>
         /// <param name="sortKey">sort:key</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The parsed response body (<c>Value</c>) with the status code, headers and request ID.</returns>
         /// <exception cref="global::BmsGen.Runtime.BmsGenApiException">The service answered with a non-success status.</exception>
         /// <exception cref="global::BmsGen.Runtime.BmsGenResponseException">The success response was not the JSON the spec describes.</exception>
-        global::System.Threading.Tasks.Task<global::BmsGen.Runtime.ApiResponse<global::Scenarios.Unicode.GrE>> ZeigeGrEWithResponseAsync(string grEId, string? value = null, string? xTraceId = null, global::Scenarios.Unicode.ZeigeGrESortKey? sortKey = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::BmsGen.Runtime.ApiResponse<global::Scenarios.Unicode.Größe>> ZeigeGrößeWithResponseAsync(string größeId, string? 名前 = null, string? xTraceId = null, global::Scenarios.Unicode.ZeigeGrößeSortKey? sortKey = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>Unicode names client.</summary>
@@ -63,19 +63,19 @@ namespace Scenarios.Unicode
         public global::BmsGen.Runtime.BmsGenClientOptions Options => _transport.Options;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Scenarios.Unicode.GrE> ZeigeGrEAsync(string grEId, string? value = null, string? xTraceId = null, global::Scenarios.Unicode.ZeigeGrESortKey? sortKey = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            await _transport.SendAsync(CreateZeigeGrERequest(grEId, value, xTraceId, sortKey), global::Scenarios.Unicode.UnicodeClientJsonCodec.ReadGrE, cancellationToken).ConfigureAwait(false);
+        public async global::System.Threading.Tasks.Task<global::Scenarios.Unicode.Größe> ZeigeGrößeAsync(string größeId, string? 名前 = null, string? xTraceId = null, global::Scenarios.Unicode.ZeigeGrößeSortKey? sortKey = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            await _transport.SendAsync(CreateZeigeGrößeRequest(größeId, 名前, xTraceId, sortKey), global::Scenarios.Unicode.UnicodeClientJsonCodec.ReadGröße, cancellationToken).ConfigureAwait(false);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::BmsGen.Runtime.ApiResponse<global::Scenarios.Unicode.GrE>> ZeigeGrEWithResponseAsync(string grEId, string? value = null, string? xTraceId = null, global::Scenarios.Unicode.ZeigeGrESortKey? sortKey = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            await _transport.SendWithResponseAsync(CreateZeigeGrERequest(grEId, value, xTraceId, sortKey), global::Scenarios.Unicode.UnicodeClientJsonCodec.ReadGrE, cancellationToken).ConfigureAwait(false);
+        public async global::System.Threading.Tasks.Task<global::BmsGen.Runtime.ApiResponse<global::Scenarios.Unicode.Größe>> ZeigeGrößeWithResponseAsync(string größeId, string? 名前 = null, string? xTraceId = null, global::Scenarios.Unicode.ZeigeGrößeSortKey? sortKey = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            await _transport.SendWithResponseAsync(CreateZeigeGrößeRequest(größeId, 名前, xTraceId, sortKey), global::Scenarios.Unicode.UnicodeClientJsonCodec.ReadGröße, cancellationToken).ConfigureAwait(false);
 
-        private global::BmsGen.Runtime.ApiRequest CreateZeigeGrERequest(string grEId, string? value, string? xTraceId, global::Scenarios.Unicode.ZeigeGrESortKey? sortKey)
+        private global::BmsGen.Runtime.ApiRequest CreateZeigeGrößeRequest(string größeId, string? 名前, string? xTraceId, global::Scenarios.Unicode.ZeigeGrößeSortKey? sortKey)
         {
-            var request = new global::BmsGen.Runtime.ApiRequest("ZeigeGrE", global::System.Net.Http.HttpMethod.Get, "/v1/größen/{größe-id}");
+            var request = new global::BmsGen.Runtime.ApiRequest("ZeigeGröße", global::System.Net.Http.HttpMethod.Get, "/v1/größen/{größe-id}");
             request.AppendPath("/v1/größen/");
-            request.AppendPathParameter("größe-id", grEId);
-            request.AddQuery("名前", value);
+            request.AppendPathParameter("größe-id", größeId);
+            request.AddQuery("名前", 名前);
             request.AddHeader("X-Trace.Id", xTraceId);
             request.AddQuery("sort:key", sortKey?.Value);
             return request;

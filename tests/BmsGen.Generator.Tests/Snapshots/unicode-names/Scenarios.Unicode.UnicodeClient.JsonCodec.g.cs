@@ -10,16 +10,16 @@ namespace Scenarios.Unicode
     [global::System.CodeDom.Compiler.GeneratedCode("BmsGen.Generator", "1.0.0")]
     internal static partial class UnicodeClientJsonCodec
     {
-        /// <summary>Reads a GrE object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Unicode.GrE? ReadGrE(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>Reads a Größe object; returns null for a JSON null.</summary>
+        public static global::Scenarios.Unicode.Größe? ReadGröße(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
                 return null;
             }
 
-            global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "GrE");
-            var value = new global::Scenarios.Unicode.GrE();
+            global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Größe");
+            var value = new global::Scenarios.Unicode.Größe();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -48,7 +48,7 @@ namespace Scenarios.Unicode
                             case (byte)'h':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "höhe"u8))
                                 {
-                                    value._hHe = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
+                                    value._höhe = global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader);
                                     continue;
                                 }
 
@@ -89,7 +89,7 @@ namespace Scenarios.Unicode
                     case 11:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "über_alles"u8))
                         {
-                            value._berAlles = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._überAlles = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
                             continue;
                         }
 
@@ -118,97 +118,97 @@ namespace Scenarios.Unicode
             return value;
         }
 
-        /// <summary>Writes a GrE object; optional members that are null are left out.</summary>
-        public static void WriteGrE(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Unicode.GrE value)
+        /// <summary>Writes a Größe object; optional members that are null are left out.</summary>
+        public static void WriteGröße(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Unicode.Größe value)
         {
             writer.WriteStartObject();
-            WriteGrE__Members(writer, value);
+            WriteGröße__Members(writer, value);
             writer.WriteEndObject();
         }
 
-        /// <summary>Writes a GrE object as the member <paramref name="name"/>, which starts in the same call.</summary>
-        public static void WriteGrE(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Unicode.GrE value)
+        /// <summary>Writes a Größe object as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteGröße(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Unicode.Größe value)
         {
             writer.WriteStartObject(name);
-            WriteGrE__Members(writer, value);
+            WriteGröße__Members(writer, value);
             writer.WriteEndObject();
         }
 
-        private static void WriteGrE__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Unicode.GrE value)
+        private static void WriteGröße__Members(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Unicode.Größe value)
         {
             if (value.Breite is { } breiteValue)
             {
-                writer.WriteNumber(GrENames.Breite, breiteValue);
+                writer.WriteNumber(GrößeNames.Breite, breiteValue);
             }
-            if (value.HHe is { } hHeValue)
+            if (value.Höhe is { } höheValue)
             {
-                writer.WriteNumber(GrENames.HHe, hHeValue);
+                writer.WriteNumber(GrößeNames.Höhe, höheValue);
             }
-            if (value.名前 is { } valueValue)
+            if (value.名前 is { } 名前Value)
             {
-                writer.WriteString(GrENames.名前, valueValue);
+                writer.WriteString(GrößeNames.名前, 名前Value);
             }
             if (value.OsExtStsVmState is { } osExtStsVmStateValue)
             {
-                writer.WriteString(GrENames.OsExtStsVmState, osExtStsVmStateValue);
+                writer.WriteString(GrößeNames.OsExtStsVmState, osExtStsVmStateValue);
             }
             if (value.NameWithSpaces is { } nameWithSpacesValue)
             {
-                writer.WriteString(GrENames.NameWithSpaces, nameWithSpacesValue);
+                writer.WriteString(GrößeNames.NameWithSpaces, nameWithSpacesValue);
             }
             if (value.ABC is { } abcValue)
             {
-                writer.WriteString(GrENames.ABC, abcValue);
+                writer.WriteString(GrößeNames.ABC, abcValue);
             }
-            if (value.Ω is { } valueValue2)
+            if (value.Ω is { } ωValue)
             {
-                writer.WriteNumber(GrENames.Ω, valueValue2);
+                writer.WriteNumber(GrößeNames.Ω, ωValue);
             }
             if (value.Smile is { } smileValue)
             {
-                writer.WriteString(GrENames.Smile, smileValue);
+                writer.WriteString(GrößeNames.Smile, smileValue);
             }
-            if (value.BerAlles is { } berAllesValue)
+            if (value.ÜberAlles is { } überAllesValue)
             {
-                writer.WriteString(GrENames.BerAlles, berAllesValue);
+                writer.WriteString(GrößeNames.ÜberAlles, überAllesValue);
             }
         }
 
-        /// <summary>The JSON names of the GrE members, encoded once.</summary>
-        private static class GrENames
+        /// <summary>The JSON names of the Größe members, encoded once.</summary>
+        private static class GrößeNames
         {
             public static readonly global::System.Text.Json.JsonEncodedText Breite = global::System.Text.Json.JsonEncodedText.Encode("breite"u8);
-            public static readonly global::System.Text.Json.JsonEncodedText HHe = global::System.Text.Json.JsonEncodedText.Encode("höhe"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText Höhe = global::System.Text.Json.JsonEncodedText.Encode("höhe"u8);
             public static readonly global::System.Text.Json.JsonEncodedText 名前 = global::System.Text.Json.JsonEncodedText.Encode("名前"u8);
             public static readonly global::System.Text.Json.JsonEncodedText OsExtStsVmState = global::System.Text.Json.JsonEncodedText.Encode("OS-EXT-STS:vm_state"u8);
             public static readonly global::System.Text.Json.JsonEncodedText NameWithSpaces = global::System.Text.Json.JsonEncodedText.Encode("name with spaces"u8);
             public static readonly global::System.Text.Json.JsonEncodedText ABC = global::System.Text.Json.JsonEncodedText.Encode("a.b/c"u8);
             public static readonly global::System.Text.Json.JsonEncodedText Ω = global::System.Text.Json.JsonEncodedText.Encode("Ω"u8);
             public static readonly global::System.Text.Json.JsonEncodedText Smile = global::System.Text.Json.JsonEncodedText.Encode("\ud83d\ude42 smile"u8);
-            public static readonly global::System.Text.Json.JsonEncodedText BerAlles = global::System.Text.Json.JsonEncodedText.Encode("über_alles"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText ÜberAlles = global::System.Text.Json.JsonEncodedText.Encode("über_alles"u8);
         }
 
-        /// <summary>Lets JsonSerializer use the generated object codec for GrE.</summary>
-        public sealed class GrEConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenarios.Unicode.GrE>
+        /// <summary>Lets JsonSerializer use the generated object codec for Größe.</summary>
+        public sealed class GrößeConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenarios.Unicode.Größe>
         {
             /// <inheritdoc/>
-            public override global::Scenarios.Unicode.GrE? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override global::Scenarios.Unicode.Größe? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.CurrentDepth == 0)
                 {
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadGrE(ref reader);
+                return ReadGröße(ref reader);
             }
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Unicode.GrE value, global::System.Text.Json.JsonSerializerOptions options) =>
-                WriteGrE(writer, value);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Unicode.Größe value, global::System.Text.Json.JsonSerializerOptions options) =>
+                WriteGröße(writer, value);
         }
 
-        /// <summary>Reads a ZeigeGrESortKey; any string is accepted, numbers and booleans by their text.</summary>
-        public static global::Scenarios.Unicode.ZeigeGrESortKey? ReadZeigeGrESortKey(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>Reads a ZeigeGrößeSortKey; any string is accepted, numbers and booleans by their text.</summary>
+        public static global::Scenarios.Unicode.ZeigeGrößeSortKey? ReadZeigeGrößeSortKey(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (global::BmsGen.Runtime.Json.JsonRead.IsPlainString(ref reader))
             {
@@ -221,14 +221,14 @@ namespace Scenarios.Unicode
                             case 0x20:
                                 if (global::System.MemoryExtensions.SequenceEqual(text, "a b"u8))
                                 {
-                                    return global::Scenarios.Unicode.ZeigeGrESortKey.AB;
+                                    return global::Scenarios.Unicode.ZeigeGrößeSortKey.AB;
                                 }
 
                                 break;
                             case 0x2F:
                                 if (global::System.MemoryExtensions.SequenceEqual(text, "a/b"u8))
                                 {
-                                    return global::Scenarios.Unicode.ZeigeGrESortKey.ASlashB;
+                                    return global::Scenarios.Unicode.ZeigeGrößeSortKey.ASlashB;
                                 }
 
                                 break;
@@ -241,14 +241,14 @@ namespace Scenarios.Unicode
                             case (byte)'n':
                                 if (global::System.MemoryExtensions.SequenceEqual(text, "naïve"u8))
                                 {
-                                    return global::Scenarios.Unicode.ZeigeGrESortKey.NaVe;
+                                    return global::Scenarios.Unicode.ZeigeGrößeSortKey.Naïve;
                                 }
 
                                 break;
                             case 0xE4:
                                 if (global::System.MemoryExtensions.SequenceEqual(text, "中文"u8))
                                 {
-                                    return global::Scenarios.Unicode.ZeigeGrESortKey.Empty;
+                                    return global::Scenarios.Unicode.ZeigeGrößeSortKey.中文;
                                 }
 
                                 break;
@@ -258,44 +258,44 @@ namespace Scenarios.Unicode
                     case 13:
                         if (global::System.MemoryExtensions.SequenceEqual(text, "café-au-lait"u8))
                         {
-                            return global::Scenarios.Unicode.ZeigeGrESortKey.CafAuLait;
+                            return global::Scenarios.Unicode.ZeigeGrößeSortKey.CaféAuLait;
                         }
 
                         break;
                 }
             }
 
-            return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::Scenarios.Unicode.ZeigeGrESortKey(value) : default(global::Scenarios.Unicode.ZeigeGrESortKey?);
+            return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::Scenarios.Unicode.ZeigeGrößeSortKey(value) : default(global::Scenarios.Unicode.ZeigeGrößeSortKey?);
         }
 
-        /// <summary>Writes a ZeigeGrESortKey as a JSON string.</summary>
-        public static void WriteZeigeGrESortKey(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Unicode.ZeigeGrESortKey value) =>
-            ZeigeGrESortKeyValues.Write(writer, value.Value);
+        /// <summary>Writes a ZeigeGrößeSortKey as a JSON string.</summary>
+        public static void WriteZeigeGrößeSortKey(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Unicode.ZeigeGrößeSortKey value) =>
+            ZeigeGrößeSortKeyValues.Write(writer, value.Value);
 
-        /// <summary>Writes a ZeigeGrESortKey as the string member <paramref name="name"/>.</summary>
-        public static void WriteZeigeGrESortKey(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Unicode.ZeigeGrESortKey value) =>
-            ZeigeGrESortKeyValues.Write(writer, name, value.Value);
+        /// <summary>Writes a ZeigeGrößeSortKey as the string member <paramref name="name"/>.</summary>
+        public static void WriteZeigeGrößeSortKey(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::Scenarios.Unicode.ZeigeGrößeSortKey value) =>
+            ZeigeGrößeSortKeyValues.Write(writer, name, value.Value);
 
-        /// <summary>The documented ZeigeGrESortKey values, encoded once.</summary>
-        private static readonly global::BmsGen.Runtime.Json.JsonEnumValues ZeigeGrESortKeyValues = new(
+        /// <summary>The documented ZeigeGrößeSortKey values, encoded once.</summary>
+        private static readonly global::BmsGen.Runtime.Json.JsonEnumValues ZeigeGrößeSortKeyValues = new(
             "naïve",
             "a b",
             "a/b",
             "中文",
             "café-au-lait");
 
-        /// <summary>Lets JsonSerializer use the generated enum codec for ZeigeGrESortKey.</summary>
-        public sealed class ZeigeGrESortKeyConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenarios.Unicode.ZeigeGrESortKey>
+        /// <summary>Lets JsonSerializer use the generated enum codec for ZeigeGrößeSortKey.</summary>
+        public sealed class ZeigeGrößeSortKeyConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenarios.Unicode.ZeigeGrößeSortKey>
         {
             /// <inheritdoc/>
-            public override global::Scenarios.Unicode.ZeigeGrESortKey Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override global::Scenarios.Unicode.ZeigeGrößeSortKey Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                return ReadZeigeGrESortKey(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("ZeigeGrESortKey");
+                return ReadZeigeGrößeSortKey(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("ZeigeGrößeSortKey");
             }
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Unicode.ZeigeGrESortKey value, global::System.Text.Json.JsonSerializerOptions options) =>
-                WriteZeigeGrESortKey(writer, value);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Unicode.ZeigeGrößeSortKey value, global::System.Text.Json.JsonSerializerOptions options) =>
+                WriteZeigeGrößeSortKey(writer, value);
         }
     }
 }

@@ -31,28 +31,28 @@ namespace Scenarios.Unicode
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
             Create(type, options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Scenarios.Unicode.GrE>? _GrE;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Scenarios.Unicode.Größe>? _Größe;
 
-        /// <summary>Metadata for <see cref="global::Scenarios.Unicode.GrE"/>, for the trimming-safe JsonSerializer overloads.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Scenarios.Unicode.GrE> GrE =>
-            _GrE ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Scenarios.Unicode.GrE>)Options.GetTypeInfo(typeof(global::Scenarios.Unicode.GrE));
+        /// <summary>Metadata for <see cref="global::Scenarios.Unicode.Größe"/>, for the trimming-safe JsonSerializer overloads.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Scenarios.Unicode.Größe> Größe =>
+            _Größe ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Scenarios.Unicode.Größe>)Options.GetTypeInfo(typeof(global::Scenarios.Unicode.Größe));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Scenarios.Unicode.ZeigeGrESortKey>? _ZeigeGrESortKey;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Scenarios.Unicode.ZeigeGrößeSortKey>? _ZeigeGrößeSortKey;
 
-        /// <summary>Metadata for <see cref="global::Scenarios.Unicode.ZeigeGrESortKey"/>, for the trimming-safe JsonSerializer overloads.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Scenarios.Unicode.ZeigeGrESortKey> ZeigeGrESortKey =>
-            _ZeigeGrESortKey ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Scenarios.Unicode.ZeigeGrESortKey>)Options.GetTypeInfo(typeof(global::Scenarios.Unicode.ZeigeGrESortKey));
+        /// <summary>Metadata for <see cref="global::Scenarios.Unicode.ZeigeGrößeSortKey"/>, for the trimming-safe JsonSerializer overloads.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Scenarios.Unicode.ZeigeGrößeSortKey> ZeigeGrößeSortKey =>
+            _ZeigeGrößeSortKey ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Scenarios.Unicode.ZeigeGrößeSortKey>)Options.GetTypeInfo(typeof(global::Scenarios.Unicode.ZeigeGrößeSortKey));
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? Create(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Scenarios.Unicode.GrE))
+            if (type == typeof(global::Scenarios.Unicode.Größe))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Scenarios.Unicode.GrE>(options, new global::Scenarios.Unicode.UnicodeClientJsonCodec.GrEConverter());
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Scenarios.Unicode.Größe>(options, new global::Scenarios.Unicode.UnicodeClientJsonCodec.GrößeConverter());
             }
 
-            if (type == typeof(global::Scenarios.Unicode.ZeigeGrESortKey))
+            if (type == typeof(global::Scenarios.Unicode.ZeigeGrößeSortKey))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Scenarios.Unicode.ZeigeGrESortKey>(options, new global::Scenarios.Unicode.UnicodeClientJsonCodec.ZeigeGrESortKeyConverter());
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Scenarios.Unicode.ZeigeGrößeSortKey>(options, new global::Scenarios.Unicode.UnicodeClientJsonCodec.ZeigeGrößeSortKeyConverter());
             }
 
             return null;

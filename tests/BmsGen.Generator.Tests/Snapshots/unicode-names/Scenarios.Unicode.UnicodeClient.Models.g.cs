@@ -7,9 +7,9 @@
 namespace Scenarios.Unicode
 {
     /// <summary>Eine Größe: Breite × Höhe, in Millimetern (≥ 0).</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Scenarios.Unicode.UnicodeClientJsonCodec.GrEConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Scenarios.Unicode.UnicodeClientJsonCodec.GrößeConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("BmsGen.Generator", "1.0.0")]
-    public sealed partial class GrE
+    public sealed partial class Größe
     {
         /// <summary>Breite in mm; ≤ 10 000.</summary>
         /// <remarks>JSON name: breite.</remarks>
@@ -17,7 +17,7 @@ namespace Scenarios.Unicode
 
         /// <summary>The höhe field.</summary>
         /// <remarks>JSON name: höhe.</remarks>
-        public int? HHe { get => _hHe; init => _hHe = value; }
+        public int? Höhe { get => _höhe; init => _höhe = value; }
 
         /// <summary>The name, e.g. 「例」.</summary>
         /// <remarks>JSON name: 名前.</remarks>
@@ -48,13 +48,13 @@ namespace Scenarios.Unicode
 
         /// <summary>The über_alles field.</summary>
         /// <remarks>JSON name: über_alles. Default çà et là.</remarks>
-        public string? BerAlles { get => _berAlles; init => _berAlles = value; }
+        public string? ÜberAlles { get => _überAlles; init => _überAlles = value; }
 
         /// <summary>The value of <see cref="Breite"/>; null until it is set.</summary>
         internal int? _breite;
 
-        /// <summary>The value of <see cref="HHe"/>; null until it is set.</summary>
-        internal int? _hHe;
+        /// <summary>The value of <see cref="Höhe"/>; null until it is set.</summary>
+        internal int? _höhe;
 
         /// <summary>The value of <see cref="名前"/>; null until it is set.</summary>
         internal string? _名前;
@@ -74,38 +74,38 @@ namespace Scenarios.Unicode
         /// <summary>The value of <see cref="Smile"/>; null until it is set.</summary>
         internal string? _smile;
 
-        /// <summary>The value of <see cref="BerAlles"/>; null until it is set.</summary>
-        internal string? _berAlles;
+        /// <summary>The value of <see cref="ÜberAlles"/>; null until it is set.</summary>
+        internal string? _überAlles;
     }
 
-    /// <summary>The ZeigeGrESortKey values.</summary>
+    /// <summary>The ZeigeGrößeSortKey values.</summary>
     /// <remarks>A string-valued enumeration that keeps values it does not know: compare with the static members, read Value for the wire text.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Scenarios.Unicode.UnicodeClientJsonCodec.ZeigeGrESortKeyConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Scenarios.Unicode.UnicodeClientJsonCodec.ZeigeGrößeSortKeyConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("BmsGen.Generator", "1.0.0")]
-    public readonly partial struct ZeigeGrESortKey : global::System.IEquatable<ZeigeGrESortKey>
+    public readonly partial struct ZeigeGrößeSortKey : global::System.IEquatable<ZeigeGrößeSortKey>
     {
         private readonly string? _value;
 
-        /// <summary>Creates a ZeigeGrESortKey from its wire text.</summary>
-        public ZeigeGrESortKey(string value)
+        /// <summary>Creates a ZeigeGrößeSortKey from its wire text.</summary>
+        public ZeigeGrößeSortKey(string value)
         {
             _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary>The value <c>naïve</c>.</summary>
-        public static ZeigeGrESortKey NaVe { get; } = new ZeigeGrESortKey("naïve");
+        public static ZeigeGrößeSortKey Naïve { get; } = new ZeigeGrößeSortKey("naïve");
 
         /// <summary>The value <c>a b</c>.</summary>
-        public static ZeigeGrESortKey AB { get; } = new ZeigeGrESortKey("a b");
+        public static ZeigeGrößeSortKey AB { get; } = new ZeigeGrößeSortKey("a b");
 
         /// <summary>The value <c>a/b</c>.</summary>
-        public static ZeigeGrESortKey ASlashB { get; } = new ZeigeGrESortKey("a/b");
+        public static ZeigeGrößeSortKey ASlashB { get; } = new ZeigeGrößeSortKey("a/b");
 
         /// <summary>The value <c>中文</c>.</summary>
-        public static ZeigeGrESortKey Empty { get; } = new ZeigeGrESortKey("中文");
+        public static ZeigeGrößeSortKey 中文 { get; } = new ZeigeGrößeSortKey("中文");
 
         /// <summary>The value <c>café-au-lait</c>.</summary>
-        public static ZeigeGrESortKey CafAuLait { get; } = new ZeigeGrESortKey("café-au-lait");
+        public static ZeigeGrößeSortKey CaféAuLait { get; } = new ZeigeGrößeSortKey("café-au-lait");
 
         private static readonly global::System.Collections.Generic.HashSet<string> s_knownValues = new(global::System.StringComparer.Ordinal)
         {
@@ -123,19 +123,19 @@ namespace Scenarios.Unicode
         public bool IsKnown => s_knownValues.Contains(Value);
 
         /// <summary>Wraps wire text.</summary>
-        public static implicit operator ZeigeGrESortKey(string value) => new ZeigeGrESortKey(value);
+        public static implicit operator ZeigeGrößeSortKey(string value) => new ZeigeGrößeSortKey(value);
 
         /// <summary>Compares wire texts ordinally.</summary>
-        public static bool operator ==(ZeigeGrESortKey left, ZeigeGrESortKey right) => left.Equals(right);
+        public static bool operator ==(ZeigeGrößeSortKey left, ZeigeGrößeSortKey right) => left.Equals(right);
 
         /// <summary>Compares wire texts ordinally.</summary>
-        public static bool operator !=(ZeigeGrESortKey left, ZeigeGrESortKey right) => !left.Equals(right);
+        public static bool operator !=(ZeigeGrößeSortKey left, ZeigeGrößeSortKey right) => !left.Equals(right);
 
         /// <inheritdoc/>
-        public bool Equals(ZeigeGrESortKey other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(ZeigeGrößeSortKey other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is ZeigeGrESortKey other && Equals(other);
+        public override bool Equals(object? obj) => obj is ZeigeGrößeSortKey other && Equals(other);
 
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
