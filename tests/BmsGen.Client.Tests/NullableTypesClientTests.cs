@@ -14,8 +14,8 @@ namespace BmsGen.Client.Tests;
 /// An OpenAPI 3.1 document (Features/nullable-types.yaml) compiled through the generator into this project: fields
 /// whose type list allows null (<c>[string, 'null']</c>, <c>[integer, 'null']</c>, <c>[array, 'null']</c>,
 /// <c>[object, 'null']</c>) read and written through the generated client. The generator gives null and an absent
-/// member the same null property (a required member that may be null is therefore an optional property), and leaves a
-/// null optional member out of a request body.
+/// member the same null property (a required member that may be null is therefore an optional property), leaves a
+/// null optional member out of a request body and sends a null required member as JSON null.
 /// </summary>
 public sealed class NullableTypesClientTests
 {
@@ -150,7 +150,7 @@ public sealed class NullableTypesClientTests
     {
         var handler = new MockHttpMessageHandler();
         handler.Expect(HttpMethod.Put, VolumeUri)
-            .WithContent("""{"name":"renamed","size":80,"tags":["z","y"],"metadata":{"tier":"silver"},"attachment":{"server_id":"srv-2","device":"/dev/vdc"}}""")
+            .WithContent("""{"name":"renamed","size":80,"tags":["z","y"],"metadata":{"tier":"silver"},"attachment":{"server_id":"srv-2","device":"/dev/vdc"},"description":"fast"}""")
             .Respond("application/json", FullVolume);
 
         Volume volume = await Client(handler).UpdateVolumeAsync("vol-1", new VolumeUpdate
@@ -160,6 +160,7 @@ public sealed class NullableTypesClientTests
             Tags = new[] { "z", "y" },
             Metadata = new Dictionary<string, string> { ["tier"] = "silver" },
             Attachment = new Attachment { ServerId = "srv-2", Device = "/dev/vdc" },
+            Description = "fast",
         });
 
         handler.VerifyNoOutstandingExpectation();
@@ -167,11 +168,11 @@ public sealed class NullableTypesClientTests
     }
 
     [Fact]
-    public async Task Null_type_list_members_are_left_out_of_the_request_body()
+    public async Task Null_optional_members_are_left_out_of_the_request_body_and_null_required_ones_sent_as_null()
     {
         var handler = new MockHttpMessageHandler();
         handler.Expect(HttpMethod.Put, VolumeUri)
-            .WithContent("""{"size":0,"attachment":{"server_id":"srv-2"}}""")
+            .WithContent("""{"size":0,"attachment":{"server_id":"srv-2"},"description":null}""")
             .Respond("application/json", """{"id":"vol-1"}""");
 
         await Client(handler).UpdateVolumeAsync("vol-1", new VolumeUpdate

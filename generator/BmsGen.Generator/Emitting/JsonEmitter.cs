@@ -503,6 +503,14 @@ internal static partial class JsonEmitter
                 writer.OpenBlock();
                 WriteMember(writer, property.Type, name, Local(property));
                 writer.CloseBlock();
+                if (property.SendsNull)
+                {
+                    // Required but nullable: the API expects the member, so a null goes out as JSON null.
+                    writer.WriteLine("else");
+                    writer.OpenBlock();
+                    writer.WriteLine($"writer.WriteNull({name});");
+                    writer.CloseBlock();
+                }
             }
         }
     }

@@ -64,6 +64,7 @@ internal static partial class ModelEmitter
             first = false;
             writer.WriteDocElement("summary", property.Description ?? $"The {property.WireName} field.");
             string remarks = $"JSON name: {property.WireName}." + (property.Remarks is null ? string.Empty : " " + property.Remarks);
+            remarks += property.SendsNull ? " The API requires the member and allows null: a null is sent as JSON null." : string.Empty;
             if (TypeNames.HoldsDateTimeText(property.Type))
             {
                 remarks += " Each date and time is kept as the text the service sent; JsonDateTime.ParseOrNull (BmsGen.Runtime.Json) reads one leniently.";

@@ -165,6 +165,12 @@ internal sealed record PropertyModel(
     public string? ReplacedBy { get; init; }
 
     /// <summary>
+    /// The spec lists the member as required but lets it be null: the property is nullable (a null and an absent
+    /// member read alike), and the writer sends a null as JSON null instead of leaving the member out.
+    /// </summary>
+    public bool SendsNull { get; init; }
+
+    /// <summary>
     /// For a date-time property, the member that holds the text as sent beside the <c>DateTimeOffset?</c> member
     /// <see cref="ClrName"/>: unique within its type, assigned by the reader. Null for every other kind.
     /// </summary>

@@ -44,12 +44,13 @@ internal sealed partial class OpenApiReader
             _propertySchema = outer;
             YamlMapping? propertySchema = PeekSchema(entry.Value);
             keys.Add(entry.Key);
+            bool nullable = IsNullable(propertySchema) || IsNullable(entry.Value as YamlMapping);
             properties.Add(new PropertyModel(
                 wireName,
                 clrName,
                 type,
                 // A required member the API may send as null cannot be a non-nullable required property.
-                required.Contains(wireName) && !IsNullable(propertySchema) && !IsNullable(entry.Value as YamlMapping),
+                required.Contains(wireName) && !nullable,
                 (entry.Value as YamlMapping)?.GetString("description") ?? propertySchema?.GetString("description"),
                 SchemaFacts.DescribeConstraints(entry.Value as YamlMapping),
                 (entry.Value as YamlMapping)?.GetBoolean("deprecated") ?? false,
@@ -57,6 +58,7 @@ internal sealed partial class OpenApiReader
             {
                 ReplacedBy = (entry.Value as YamlMapping)?.GetString("x-replaced-by"),
                 Origin = origin,
+                SendsNull = required.Contains(wireName) && nullable,
             });
         }
 

@@ -262,6 +262,10 @@ namespace BmsGen.Client.Tests.Features.Nullable
             {
                 writer.WriteString(VolumeNames.Name, nameValue);
             }
+            else
+            {
+                writer.WriteNull(VolumeNames.Name);
+            }
             if (value.Size is { } sizeValue)
             {
                 writer.WriteNumber(VolumeNames.Size, sizeValue);
@@ -459,6 +463,14 @@ namespace BmsGen.Client.Tests.Features.Nullable
                         }
 
                         break;
+                    case 11:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "description"u8))
+                        {
+                            value._description = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            continue;
+                        }
+
+                        break;
                 }
 
                 global::BmsGen.Runtime.Json.JsonRead.SkipValue(ref reader);
@@ -505,6 +517,14 @@ namespace BmsGen.Client.Tests.Features.Nullable
             {
                 WriteAttachment(writer, VolumeUpdateNames.Attachment, attachmentValue);
             }
+            if (value.Description is { } descriptionValue)
+            {
+                writer.WriteString(VolumeUpdateNames.Description, descriptionValue);
+            }
+            else
+            {
+                writer.WriteNull(VolumeUpdateNames.Description);
+            }
         }
 
         /// <summary>The JSON names of the VolumeUpdate members, encoded once.</summary>
@@ -515,6 +535,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
             public static readonly global::System.Text.Json.JsonEncodedText Tags = global::System.Text.Json.JsonEncodedText.Encode("tags"u8);
             public static readonly global::System.Text.Json.JsonEncodedText Metadata = global::System.Text.Json.JsonEncodedText.Encode("metadata"u8);
             public static readonly global::System.Text.Json.JsonEncodedText Attachment = global::System.Text.Json.JsonEncodedText.Encode("attachment"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText Description = global::System.Text.Json.JsonEncodedText.Encode("description"u8);
         }
 
         /// <summary>Lets JsonSerializer use the generated object codec for VolumeUpdate.</summary>

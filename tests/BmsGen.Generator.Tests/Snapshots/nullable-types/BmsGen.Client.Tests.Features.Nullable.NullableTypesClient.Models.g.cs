@@ -36,7 +36,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
         public required string Id { get => _id!; init => _id = value; }
 
         /// <summary>The name; always sent, null when the volume has none.</summary>
-        /// <remarks>JSON name: name.</remarks>
+        /// <remarks>JSON name: name. The API requires the member and allows null: a null is sent as JSON null.</remarks>
         public string? Name { get => _name; init => _name = value; }
 
         /// <summary>The size in GiB.</summary>
@@ -201,6 +201,10 @@ namespace BmsGen.Client.Tests.Features.Nullable
         /// <remarks>JSON name: attachment.</remarks>
         public global::BmsGen.Client.Tests.Features.Nullable.Attachment? Attachment { get => _attachment; init => _attachment = value; }
 
+        /// <summary>Required and nullable: always sent, null to clear it.</summary>
+        /// <remarks>JSON name: description. The API requires the member and allows null: a null is sent as JSON null.</remarks>
+        public string? Description { get => _description; init => _description = value; }
+
         /// <summary>The value of <see cref="Name"/>; null until it is set.</summary>
         internal string? _name;
 
@@ -215,5 +219,8 @@ namespace BmsGen.Client.Tests.Features.Nullable
 
         /// <summary>The value of <see cref="Attachment"/>; null until it is set.</summary>
         internal global::BmsGen.Client.Tests.Features.Nullable.Attachment? _attachment;
+
+        /// <summary>The value of <see cref="Description"/>; null until it is set.</summary>
+        internal string? _description;
     }
 }
