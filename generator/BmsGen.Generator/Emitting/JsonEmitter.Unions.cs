@@ -78,18 +78,7 @@ internal static partial class JsonEmitter
         // the object from its start whatever the position of the discriminator in it.
         writer.WriteLine($"if ({Runtime}.JsonUnion.TryFindDiscriminator(reader, {SourceWriter.Utf8Literal(type.PropertyName)}, out global::System.ReadOnlySpan<byte> tag))");
         writer.OpenBlock();
-        writer.WriteLine("switch (tag.Length)");
-        writer.OpenBlock();
-        foreach (IGrouping<int, DiscriminatorCase> group in type.Cases.GroupBy(c => System.Text.Encoding.UTF8.GetByteCount(c.Value)).OrderBy(g => g.Key))
-        {
-            writer.WriteLine($"case {group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)}:");
-            writer.Indent();
-            EmitNameDispatch(writer, "tag", group.ToList(), c => c.Value, (_, c) => writer.WriteLine($"return {CodecNames.Read(c.TypeName)}(ref reader);"));
-            writer.WriteLine("break;");
-            writer.Unindent();
-        }
-
-        writer.CloseBlock();
+        EmitUtf8Switch(writer, "tag", type.Cases, c => c.Value, (_, c) => writer.WriteLine($"return {CodecNames.Read(c.TypeName)}(ref reader);"));
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine($"return new {unknown}(global::System.Text.Json.JsonElement.ParseValue(ref reader));");

@@ -311,22 +311,11 @@ internal static partial class JsonEmitter
     /// </summary>
     private static void WriteDispatch(SourceWriter writer, List<(PropertyModel Property, string Local)> fields, string prefix, string matched)
     {
-        writer.WriteLine("switch (name.Length)");
-        writer.OpenBlock();
-        foreach (IGrouping<int, (PropertyModel Property, string Local)> group in fields.GroupBy(f => System.Text.Encoding.UTF8.GetByteCount(f.Property.WireName)).OrderBy(g => g.Key))
+        EmitUtf8Switch(writer, "name", fields, f => f.Property.WireName, (_, f) =>
         {
-            writer.WriteLine($"case {group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)}:");
-            writer.Indent();
-            EmitNameDispatch(writer, "name", group.ToList(), f => f.Property.WireName, (_, f) =>
-            {
-                writer.WriteLine($"{prefix}{f.Local} = {ReadExpression(f.Property.Type)};");
-                writer.WriteLine(matched);
-            });
-            writer.WriteLine("break;");
-            writer.Unindent();
-        }
-
-        writer.CloseBlock();
+            writer.WriteLine($"{prefix}{f.Local} = {ReadExpression(f.Property.Type)};");
+            writer.WriteLine(matched);
+        });
     }
 
     private static void WriteRequiredChecks(SourceWriter writer, ObjectTypeModel type, List<(PropertyModel Property, string Local)> fields, string prefix)
@@ -341,6 +330,26 @@ internal static partial class JsonEmitter
                 }
                 """);
         }
+    }
+
+    /// <summary>
+    /// Matches the span <paramref name="name"/> against the candidates' UTF-8 texts: a switch on the length, then
+    /// <see cref="EmitNameDispatch"/> among the candidates of that length. No match falls through.
+    /// </summary>
+    private static void EmitUtf8Switch<T>(SourceWriter writer, string name, IEnumerable<T> candidates, System.Func<T, string> wire, System.Action<SourceWriter, T> onMatch)
+    {
+        writer.WriteLine($"switch ({name}.Length)");
+        writer.OpenBlock();
+        foreach (IGrouping<int, T> group in candidates.GroupBy(c => System.Text.Encoding.UTF8.GetByteCount(wire(c))).OrderBy(g => g.Key))
+        {
+            writer.WriteLine($"case {group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)}:");
+            writer.Indent();
+            EmitNameDispatch(writer, name, group.ToList(), wire, onMatch);
+            writer.WriteLine("break;");
+            writer.Unindent();
+        }
+
+        writer.CloseBlock();
     }
 
     /// <summary>
@@ -568,18 +577,7 @@ internal static partial class JsonEmitter
             writer.WriteLine($"if ({TypeNames.JsonRead}.IsPlainString(ref reader))");
             writer.OpenBlock();
             writer.WriteLine("global::System.ReadOnlySpan<byte> text = reader.ValueSpan;");
-            writer.WriteLine("switch (text.Length)");
-            writer.OpenBlock();
-            foreach (IGrouping<int, EnumMemberModel> group in type.Members.GroupBy(m => System.Text.Encoding.UTF8.GetByteCount(m.WireValue)).OrderBy(g => g.Key))
-            {
-                writer.WriteLine($"case {group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)}:");
-                writer.Indent();
-                EmitNameDispatch(writer, "text", group.ToList(), m => m.WireValue, (_, m) => writer.WriteLine($"return {clr}.{m.ClrName};"));
-                writer.WriteLine("break;");
-                writer.Unindent();
-            }
-
-            writer.CloseBlock();
+            EmitUtf8Switch(writer, "text", type.Members, m => m.WireValue, (_, m) => writer.WriteLine($"return {clr}.{m.ClrName};"));
             writer.CloseBlock();
             writer.WriteLine();
         }
