@@ -26,7 +26,6 @@ internal sealed partial class OpenApiReader
         _objectsInProgress.Add(name);
         var properties = new List<PropertyModel>();
         var declared = (YamlMapping)schema["properties"]!;
-        var keys = new List<YamlScalar>();
         foreach (KeyValuePair<YamlScalar, YamlNode> entry in declared.Entries)
         {
             string wireName = entry.Key.Value;
@@ -43,7 +42,6 @@ internal sealed partial class OpenApiReader
             TypeRef type = ResolveSchema(entry.Value, ProposedName(name) + clrName);
             _propertySchema = outer;
             YamlMapping? propertySchema = PeekSchema(entry.Value);
-            keys.Add(entry.Key);
             bool nullable = IsNullable(propertySchema) || IsNullable(entry.Value as YamlMapping);
             properties.Add(new PropertyModel(
                 wireName,
