@@ -184,8 +184,9 @@ public sealed class ApiRequest
     private sealed class PooledBodyWriter
     {
         // The generated writers balance every object and array by construction, as System.Text.Json's own
-        // serializer does for its writers, so the per-token structure check is skipped.
-        private static readonly JsonWriterOptions Options = new() { SkipValidation = true };
+        // serializer does for its writers, so the per-token structure check is skipped. The encoder escapes exactly
+        // as the default one does, and tells text that needs no escaping apart faster.
+        private static readonly JsonWriterOptions Options = new() { SkipValidation = true, Encoder = JsonBodyEncoder.Instance };
 
         public readonly PooledByteBufferWriter Buffer = new();
 
