@@ -18,7 +18,7 @@ internal sealed class JsonBodyEncoder : JavaScriptEncoder
     private static readonly JavaScriptEncoder Inner = JavaScriptEncoder.Default;
 
     /// <summary>The characters the default encoder leaves as they are: printable ASCII except " &amp; ' + &lt; &gt; \ and `.</summary>
-    internal const string PlainCharacters = " !#$%()*,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_abcdefghijklmnopqrstuvwxyz{|}~";
+    private const string PlainCharacters = " !#$%()*,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_abcdefghijklmnopqrstuvwxyz{|}~";
 
     private static readonly SearchValues<char> Plain = SearchValues.Create(PlainCharacters);
 
