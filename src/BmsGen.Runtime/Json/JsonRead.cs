@@ -110,7 +110,11 @@ public static class JsonRead
     public static string? String(ref Utf8JsonReader reader) => String(ref reader, JsonStringTable.Current);
 
     /// <summary>A string value; short values that repeat within the document are one shared instance from <paramref name="strings"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <remarks>
+    /// Never inlined: a model's reader calls this for each of its string members, and inlining the table lookup
+    /// into each would spend the JIT's inlining budget for the method before it reaches the member-name matches.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static string? String(ref Utf8JsonReader reader, JsonStringTable strings) =>
         IsPlainString(ref reader) ? strings.Get(reader.ValueSpan) : OtherString(ref reader);
 

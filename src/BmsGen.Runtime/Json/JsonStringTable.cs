@@ -50,6 +50,7 @@ public sealed class JsonStringTable
     }
 
     /// <summary>The string of <paramref name="utf8"/> (unescaped JSON text), shared with earlier equal values of this document.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public string Get(ReadOnlySpan<byte> utf8)
     {
         int length = utf8.Length;
@@ -85,10 +86,15 @@ public sealed class JsonStringTable
             return entry.Value!;
         }
 
+        return Add(ref entry, utf8, head, tail);
+    }
+
+    private string Add(ref Entry entry, ReadOnlySpan<byte> utf8, ulong head, ulong tail)
+    {
         if (!System.Text.Ascii.IsValid(utf8))
         {
             // Only ASCII values are shared: their length in characters is their length in bytes, which the
-            // comparison above relies on.
+            // comparison in Get relies on.
             return StrictUtf8.GetString(utf8);
         }
 
@@ -96,7 +102,7 @@ public sealed class JsonStringTable
         entry.Value = created;
         entry.Head = head;
         entry.Tail = tail;
-        entry.Length = length;
+        entry.Length = utf8.Length;
         entry.Generation = _generation;
         return created;
     }
