@@ -45,10 +45,41 @@ public sealed class JsonSharingTests
         Assert.Equal(new[] { "abcdefgh-1-abcdefgh", "abcdefgh-2-abcdefgh", "abcdefgh-1-abcdefgh", "h\u00e9llo", "h\u00e9llo", "a\"b", "xyz", "xzz" }, values);
     }
 
+    [Theory]
+    [InlineData("abcdefghXbcdefgh", "abcdefghYbcdefgh")]
+    [InlineData("abcdefgh-X-bcdefgh", "abcdefgh-Y-bcdefgh")]
+    [InlineData("abcdefghXabcdefgh", "abcdefghYabcdefgh")]
+    [InlineData("abcXdefg", "abcYdefg")]
+    [InlineData("aXb", "aYb")]
+    public void Values_of_any_length_that_differ_in_one_byte_are_never_confused(string first, string second)
+    {
+        // Up to 16 bytes the table tells values apart by head and tail alone; from 17 on, by the bytes in between too.
+        JsonRead.BeginDocument();
+        string[] values = ReadStrings($"[\"{first}\", \"{second}\", \"{first}\", \"{second}\"]");
+
+        Assert.Equal(new[] { first, second, first, second }, values);
+    }
+
+    [Fact]
+    public void A_table_taken_once_serves_every_value_of_the_document()
+    {
+        JsonRead.BeginDocument();
+        JsonStringTable strings = JsonRead.Strings();
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes("[\"ACTIVE\", \"ACTIVE\"]"));
+        reader.Read();
+        reader.Read();
+        string first = JsonRead.String(ref reader, strings)!;
+        reader.Read();
+        string second = JsonRead.String(ref reader)!;
+
+        Assert.Equal("ACTIVE", first);
+        Assert.Same(first, second);
+    }
+
     [Fact]
     public void Long_values_are_read_whole()
     {
-        string longValue = new string('x', JsonStringCache.MaxLength) + "tail";
+        string longValue = new string('x', JsonStringTable.MaxLength) + "tail";
         JsonRead.BeginDocument();
         string[] values = ReadStrings($"[\"{longValue}\", \"{longValue}\"]");
 
@@ -60,7 +91,7 @@ public sealed class JsonSharingTests
     public void Unescaped_non_ascii_values_decode_exactly_short_or_long()
     {
         string shortValue = "h\u00e9llo \u4e16\u754c \ud83d\ude00";
-        string longValue = new string('x', JsonStringCache.MaxLength) + shortValue;
+        string longValue = new string('x', JsonStringTable.MaxLength) + shortValue;
         JsonRead.BeginDocument();
 
         // Encoding.UTF8 writes the characters as raw UTF-8 bytes, not as JSON escapes.
@@ -71,7 +102,7 @@ public sealed class JsonSharingTests
 
     [Theory]
     [InlineData(1)]
-    [InlineData(JsonStringCache.MaxLength + 1)]
+    [InlineData(JsonStringTable.MaxLength + 1)]
     public void Invalid_utf8_fails_the_read_short_or_long(int length)
     {
         byte[] json = Encoding.ASCII.GetBytes("[\"" + new string('a', length) + "\"]");

@@ -115,11 +115,28 @@ internal static partial class JsonEmitter
         return shapes.Values.ToList();
     }
 
-    /// <summary>An expression that reads the current value as the nullable form of <paramref name="type"/>.</summary>
-    internal static string ReadExpression(TypeRef type) => type.Kind switch
+    /// <summary>
+    /// The local that holds the document's string table in a reader method whose values include strings: taken
+    /// once per object or collection, it spares each string value a thread-static lookup.
+    /// </summary>
+    private const string StringsLocal = "strings";
+
+    /// <summary>Whether reading <paramref name="type"/> reads its value as a string through the string table.</summary>
+    private static bool ReadsString(TypeRef type) => type.Kind is TypeKind.String or TypeKind.DateTime;
+
+    /// <summary>The statement that declares <see cref="StringsLocal"/>.</summary>
+    private static string DeclareStrings => $"var {StringsLocal} = {TypeNames.JsonRead}.Strings();";
+
+    /// <summary>
+    /// An expression that reads the current value as the nullable form of <paramref name="type"/>; a string is read
+    /// through the method's <see cref="StringsLocal"/> when <paramref name="hasStringsLocal"/>.
+    /// </summary>
+    internal static string ReadExpression(TypeRef type, bool hasStringsLocal = true) => type.Kind switch
     {
         // A date and time is read as its text, parsed only when the caller reads the DateTimeOffset member.
-        TypeKind.String or TypeKind.DateTime => $"{TypeNames.JsonRead}.String(ref reader)",
+        TypeKind.String or TypeKind.DateTime => hasStringsLocal
+            ? $"{TypeNames.JsonRead}.String(ref reader, {StringsLocal})"
+            : $"{TypeNames.JsonRead}.String(ref reader)",
         TypeKind.Int32 => $"{TypeNames.JsonRead}.Int32(ref reader)",
         TypeKind.Int64 => $"{TypeNames.JsonRead}.Int64(ref reader)",
         TypeKind.Double => $"{TypeNames.JsonRead}.Double(ref reader)",
@@ -182,6 +199,10 @@ internal static partial class JsonEmitter
             // The members go straight into the model's fields as they arrive; the required ones are checked at the end.
             string arguments = properties.Any(p => p.Required) ? $"default({Runtime}.JsonUnsetMembers)" : string.Empty;
             writer.WriteLine($"var value = new {clr}({arguments});");
+            if (fields.Any(f => ReadsString(f.Property.Type)))
+            {
+                writer.WriteLine(DeclareStrings);
+            }
         }
 
         writer.WriteLine($"while ({TypeNames.JsonRead}.NextProperty(ref reader))");
@@ -279,6 +300,11 @@ internal static partial class JsonEmitter
             writer.WriteLine();
             writer.WriteLine($"private static bool {CodecNames.ReadPart(type.Name, index)}(ref {Reader} reader, scoped global::System.ReadOnlySpan<byte> name, {CodecNames.ReadState(type.Name)} state)");
             writer.OpenBlock();
+            if (parts[index].Any(f => ReadsString(f.Property.Type)))
+            {
+                writer.WriteLine(DeclareStrings);
+            }
+
             WriteDispatch(writer, parts[index], prefix, "return true;");
             writer.WriteLine();
             writer.WriteLine("return false;");
@@ -667,6 +693,9 @@ internal static partial class JsonEmitter
         string clr = TypeNames.ClrType(shape, spec.Namespace);
         string element = TypeNames.ClrType(shape.Element!, spec.Namespace);
         string elementRead = ReadExpression(shape.Element!);
+
+        // An array of strings takes the string table before its loop, as every map does for its keys.
+        string arrayStrings = ReadsString(shape.Element!) ? "\n    " + DeclareStrings : string.Empty;
         string elementWrite = WriteStatement(shape.Element!, "item");
 
         // A scalar entry is written with its key in one call; the second line of the other form is indented to
@@ -690,7 +719,7 @@ internal static partial class JsonEmitter
                     }
 
                     {{TypeNames.JsonRead}}.ExpectStartArray(ref reader, "{{name}}");
-                    var items = new {{Runtime}}.JsonArrayBuilder<{{element}}>();
+                    var items = new {{Runtime}}.JsonArrayBuilder<{{element}}>();{{arrayStrings}}
                     while ({{TypeNames.JsonRead}}.NextItem(ref reader))
                     {
                         items.Add({{elementRead}} ?? throw {{TypeNames.JsonRead}}.UnexpectedNull("an element of {{name}}"));
@@ -748,9 +777,10 @@ internal static partial class JsonEmitter
 
                     {{TypeNames.JsonRead}}.ExpectStartObject(ref reader, "{{name}}");
                     var items = new {{Runtime}}.JsonMapBuilder<{{element}}>();
+                    {{DeclareStrings}}
                     while ({{TypeNames.JsonRead}}.NextProperty(ref reader))
                     {
-                        string key = {{TypeNames.JsonRead}}.PropertyNameString(ref reader);
+                        string key = {{TypeNames.JsonRead}}.PropertyNameString(ref reader, {{StringsLocal}});
                         {{TypeNames.JsonRead}}.MoveToValue(ref reader);
                         items.Add(key, {{elementRead}} ?? throw {{TypeNames.JsonRead}}.UnexpectedNull("the value of '" + key + "' in {{name}}"));
                     }

@@ -16,9 +16,15 @@ public static class JsonRead
 {
     /// <summary>
     /// Starts reading a new document on this thread: short string values that repeat within it are shared
-    /// (<see cref="String"/>, <see cref="PropertyNameString"/>), and nothing is shared with earlier documents.
+    /// (see <see cref="Strings"/>), and nothing is shared with earlier documents.
     /// </summary>
-    public static void BeginDocument() => JsonStringCache.BeginDocument();
+    public static void BeginDocument() => JsonStringTable.BeginDocument();
+
+    /// <summary>
+    /// This thread's table of the current document's short string values, which generated readers take once per
+    /// object and pass to <see cref="String(ref Utf8JsonReader, JsonStringTable)"/>.
+    /// </summary>
+    public static JsonStringTable Strings() => JsonStringTable.Current;
 
     public static void ExpectStartObject(ref Utf8JsonReader reader, string typeName)
     {
@@ -66,8 +72,12 @@ public static class JsonRead
 
     /// <summary>The current property name as a string (a map key), shared with equal short names of this document.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static string PropertyNameString(ref Utf8JsonReader reader) =>
-        !reader.HasValueSequence && !reader.ValueIsEscaped ? JsonStringCache.Get(reader.ValueSpan) : reader.GetString()!;
+    public static string PropertyNameString(ref Utf8JsonReader reader) => PropertyNameString(ref reader, JsonStringTable.Current);
+
+    /// <summary>The current property name as a string (a map key), shared through <paramref name="strings"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static string PropertyNameString(ref Utf8JsonReader reader, JsonStringTable strings) =>
+        !reader.HasValueSequence && !reader.ValueIsEscaped ? strings.Get(reader.ValueSpan) : reader.GetString()!;
 
     /// <summary>
     /// Whether the current token is a string whose unescaped UTF-8 is <see cref="Utf8JsonReader.ValueSpan"/> (no
@@ -97,8 +107,16 @@ public static class JsonRead
     /// <see cref="BeginDocument"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static string? String(ref Utf8JsonReader reader) =>
-        IsPlainString(ref reader) ? JsonStringCache.Get(reader.ValueSpan) : OtherString(ref reader);
+    public static string? String(ref Utf8JsonReader reader) => String(ref reader, JsonStringTable.Current);
+
+    /// <summary>A string value; short values that repeat within the document are one shared instance from <paramref name="strings"/>.</summary>
+    /// <remarks>
+    /// Never inlined: a model's reader calls this for each of its string members, and inlining the table lookup
+    /// into each would spend the JIT's inlining budget for the method before it reaches the member-name matches.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static string? String(ref Utf8JsonReader reader, JsonStringTable strings) =>
+        IsPlainString(ref reader) ? strings.Get(reader.ValueSpan) : OtherString(ref reader);
 
     private static string? OtherString(ref Utf8JsonReader reader) => reader.TokenType switch
     {

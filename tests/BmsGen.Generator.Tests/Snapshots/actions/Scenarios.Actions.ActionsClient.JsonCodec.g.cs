@@ -103,6 +103,7 @@ namespace Scenarios.Actions
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "CreateImageRequestCreateImage");
             var value = new global::Scenarios.Actions.CreateImageRequestCreateImage(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -112,7 +113,7 @@ namespace Scenarios.Actions
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
                         {
-                            value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -186,6 +187,7 @@ namespace Scenarios.Actions
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "CreateImageResponse");
             var value = new global::Scenarios.Actions.CreateImageResponse();
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -195,7 +197,7 @@ namespace Scenarios.Actions
                     case 8:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "image_id"u8))
                         {
-                            value._imageId = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._imageId = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -557,6 +559,7 @@ namespace Scenarios.Actions
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "JobIdResponse");
             var value = new global::Scenarios.Actions.JobIdResponse();
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -566,7 +569,7 @@ namespace Scenarios.Actions
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "job_id"u8))
                         {
-                            value._jobId = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._jobId = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -721,6 +724,7 @@ namespace Scenarios.Actions
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ServerRef");
             var value = new global::Scenarios.Actions.ServerRef(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -730,7 +734,7 @@ namespace Scenarios.Actions
                     case 2:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
                         {
-                            value._id = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._id = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -804,6 +808,7 @@ namespace Scenarios.Actions
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ShowJobResponse");
             var value = new global::Scenarios.Actions.ShowJobResponse();
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -821,7 +826,7 @@ namespace Scenarios.Actions
                     case 10:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "error_code"u8))
                         {
-                            value._errorCode = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._errorCode = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -829,7 +834,7 @@ namespace Scenarios.Actions
                     case 11:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "fail_reason"u8))
                         {
-                            value._failReason = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._failReason = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -1317,6 +1322,7 @@ namespace Scenarios.Actions
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Tag");
             var value = new global::Scenarios.Actions.Tag(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -1326,7 +1332,7 @@ namespace Scenarios.Actions
                     case 3:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "key"u8))
                         {
-                            value._key = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._key = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -1334,7 +1340,7 @@ namespace Scenarios.Actions
                     case 5:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "value"u8))
                         {
-                            value._value = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._value = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 

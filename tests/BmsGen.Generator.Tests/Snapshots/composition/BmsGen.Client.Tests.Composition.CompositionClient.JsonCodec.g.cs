@@ -46,6 +46,7 @@ namespace BmsGen.Client.Tests.Composition
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Cat");
             var value = new global::BmsGen.Client.Tests.Composition.Cat(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -55,7 +56,7 @@ namespace BmsGen.Client.Tests.Composition
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
                         {
-                            value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -71,7 +72,7 @@ namespace BmsGen.Client.Tests.Composition
                     case 8:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "pet_type"u8))
                         {
-                            value._petType = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._petType = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -183,6 +184,7 @@ namespace BmsGen.Client.Tests.Composition
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Dog");
             var value = new global::BmsGen.Client.Tests.Composition.Dog(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -203,7 +205,7 @@ namespace BmsGen.Client.Tests.Composition
                             case (byte)'n':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
                                 {
-                                    value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                                     continue;
                                 }
 
@@ -427,6 +429,7 @@ namespace BmsGen.Client.Tests.Composition
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Named");
             var value = new global::BmsGen.Client.Tests.Composition.Named();
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -436,7 +439,7 @@ namespace BmsGen.Client.Tests.Composition
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
                         {
-                            value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -595,6 +598,7 @@ namespace BmsGen.Client.Tests.Composition
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Phone");
             var value = new global::BmsGen.Client.Tests.Composition.Phone(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -604,7 +608,7 @@ namespace BmsGen.Client.Tests.Composition
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "number"u8))
                         {
-                            value._number = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._number = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -691,6 +695,7 @@ namespace BmsGen.Client.Tests.Composition
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Resource");
             var value = new global::BmsGen.Client.Tests.Composition.Resource(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -700,7 +705,7 @@ namespace BmsGen.Client.Tests.Composition
                     case 2:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
                         {
-                            value._id = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._id = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -708,7 +713,7 @@ namespace BmsGen.Client.Tests.Composition
                     case 7:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "created"u8))
                         {
-                            value._created = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._created = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -793,6 +798,7 @@ namespace BmsGen.Client.Tests.Composition
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ServerView");
             var value = new global::BmsGen.Client.Tests.Composition.ServerView(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -805,7 +811,7 @@ namespace BmsGen.Client.Tests.Composition
                             case (byte)'n':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
                                 {
-                                    value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                                     continue;
                                 }
 
@@ -824,7 +830,7 @@ namespace BmsGen.Client.Tests.Composition
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
                         {
-                            value._status = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._status = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -908,6 +914,7 @@ namespace BmsGen.Client.Tests.Composition
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Shelter");
             var value = new global::BmsGen.Client.Tests.Composition.Shelter(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -920,7 +927,7 @@ namespace BmsGen.Client.Tests.Composition
                             case (byte)'n':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
                                 {
-                                    value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                                     continue;
                                 }
 
@@ -1135,6 +1142,7 @@ namespace BmsGen.Client.Tests.Composition
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Volume");
             var value = new global::BmsGen.Client.Tests.Composition.Volume(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -1144,7 +1152,7 @@ namespace BmsGen.Client.Tests.Composition
                     case 2:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
                         {
-                            value._id = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._id = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -1168,7 +1176,7 @@ namespace BmsGen.Client.Tests.Composition
                     case 7:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "created"u8))
                         {
-                            value._created = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._created = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -1312,9 +1320,10 @@ namespace BmsGen.Client.Tests.Composition
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartArray(ref reader, "ArrayOfString");
             var items = new global::BmsGen.Runtime.Json.JsonArrayBuilder<string>();
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextItem(ref reader))
             {
-                items.Add(global::BmsGen.Runtime.Json.JsonRead.String(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfString"));
+                items.Add(global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfString"));
             }
 
             return items.ToArray();

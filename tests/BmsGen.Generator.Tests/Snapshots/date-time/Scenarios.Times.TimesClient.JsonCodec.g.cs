@@ -20,6 +20,7 @@ namespace Scenarios.Times
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Event");
             var value = new global::Scenarios.Times.Event(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -29,7 +30,7 @@ namespace Scenarios.Times
                     case 3:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "due"u8))
                         {
-                            value._due = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._due = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -37,7 +38,7 @@ namespace Scenarios.Times
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
                         {
-                            value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -48,7 +49,7 @@ namespace Scenarios.Times
                             case (byte)'e':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "ended"u8))
                                 {
-                                    value._ended = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    value._ended = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                                     continue;
                                 }
 
@@ -70,7 +71,7 @@ namespace Scenarios.Times
                             case (byte)'c':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "created"u8))
                                 {
-                                    value._created = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    value._created = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                                     continue;
                                 }
 
@@ -89,7 +90,7 @@ namespace Scenarios.Times
                     case 11:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "legacy_time"u8))
                         {
-                            value._legacyTime = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._legacyTime = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -199,6 +200,7 @@ namespace Scenarios.Times
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "StampedEvent");
             var value = new global::Scenarios.Times.StampedEvent(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -208,7 +210,7 @@ namespace Scenarios.Times
                     case 3:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "due"u8))
                         {
-                            value._due = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._due = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -216,7 +218,7 @@ namespace Scenarios.Times
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
                         {
-                            value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -227,7 +229,7 @@ namespace Scenarios.Times
                             case (byte)'e':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "ended"u8))
                                 {
-                                    value._ended = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    value._ended = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                                     continue;
                                 }
 
@@ -249,7 +251,7 @@ namespace Scenarios.Times
                             case (byte)'c':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "created"u8))
                                 {
-                                    value._created = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    value._created = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                                     continue;
                                 }
 
@@ -265,7 +267,7 @@ namespace Scenarios.Times
                             case (byte)'s':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "stamped"u8))
                                 {
-                                    value._stamped = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    value._stamped = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                                     continue;
                                 }
 
@@ -276,7 +278,7 @@ namespace Scenarios.Times
                     case 11:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "legacy_time"u8))
                         {
-                            value._legacyTime = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._legacyTime = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -385,9 +387,10 @@ namespace Scenarios.Times
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartArray(ref reader, "ArrayOfString");
             var items = new global::BmsGen.Runtime.Json.JsonArrayBuilder<string>();
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextItem(ref reader))
             {
-                items.Add(global::BmsGen.Runtime.Json.JsonRead.String(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfString"));
+                items.Add(global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfString"));
             }
 
             return items.ToArray();
@@ -438,11 +441,12 @@ namespace Scenarios.Times
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "MapOfString");
             var items = new global::BmsGen.Runtime.Json.JsonMapBuilder<string>();
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
-                string key = global::BmsGen.Runtime.Json.JsonRead.PropertyNameString(ref reader);
+                string key = global::BmsGen.Runtime.Json.JsonRead.PropertyNameString(ref reader, strings);
                 global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
-                items.Add(key, global::BmsGen.Runtime.Json.JsonRead.String(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("the value of '" + key + "' in MapOfString"));
+                items.Add(key, global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("the value of '" + key + "' in MapOfString"));
             }
 
             return items.ToMap();

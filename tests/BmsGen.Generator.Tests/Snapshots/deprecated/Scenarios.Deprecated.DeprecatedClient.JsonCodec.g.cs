@@ -20,6 +20,7 @@ namespace Scenarios.Deprecated
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "OldThing");
             var value = new global::Scenarios.Deprecated.OldThing();
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -29,7 +30,7 @@ namespace Scenarios.Deprecated
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
                         {
-                            value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -101,6 +102,7 @@ namespace Scenarios.Deprecated
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Thing");
             var value = new global::Scenarios.Deprecated.Thing(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -113,7 +115,7 @@ namespace Scenarios.Deprecated
                             case (byte)'k':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "kind"u8))
                                 {
-                                    value._kind = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    value._kind = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                                     continue;
                                 }
 
@@ -132,7 +134,7 @@ namespace Scenarios.Deprecated
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "legacy"u8))
                         {
-                            value._legacy = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._legacy = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 

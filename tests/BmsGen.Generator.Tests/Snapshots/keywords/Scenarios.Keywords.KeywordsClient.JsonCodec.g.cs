@@ -75,6 +75,7 @@ namespace Scenarios.Keywords
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Object");
             var value = new global::Scenarios.Keywords.Object(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -103,7 +104,7 @@ namespace Scenarios.Keywords
                             case (byte)'c':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "class"u8))
                                 {
-                                    value._class = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    value._class = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                                     continue;
                                 }
 
@@ -111,7 +112,7 @@ namespace Scenarios.Keywords
                             case (byte)'v':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "value"u8))
                                 {
-                                    value._value = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    value._value = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                                     continue;
                                 }
 
@@ -122,7 +123,7 @@ namespace Scenarios.Keywords
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "string"u8))
                         {
-                            value._string = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._string = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -146,7 +147,7 @@ namespace Scenarios.Keywords
                     case 9:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "namespace"u8))
                         {
-                            value._namespace = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._namespace = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -255,6 +256,7 @@ namespace Scenarios.Keywords
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ObjectBase");
             var value = new global::Scenarios.Keywords.ObjectBase();
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -264,7 +266,7 @@ namespace Scenarios.Keywords
                     case 3:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "new"u8))
                         {
-                            value._new = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._new = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -448,6 +450,7 @@ namespace Scenarios.Keywords
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "String");
             var value = new global::Scenarios.Keywords.String();
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -457,7 +460,7 @@ namespace Scenarios.Keywords
                     case 5:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "event"u8))
                         {
-                            value._event = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._event = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -542,9 +545,10 @@ namespace Scenarios.Keywords
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartArray(ref reader, "ArrayOfString");
             var items = new global::BmsGen.Runtime.Json.JsonArrayBuilder<string>();
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextItem(ref reader))
             {
-                items.Add(global::BmsGen.Runtime.Json.JsonRead.String(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfString"));
+                items.Add(global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfString"));
             }
 
             return items.ToArray();

@@ -20,6 +20,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Attachment");
             var value = new global::BmsGen.Client.Tests.Features.Nullable.Attachment();
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -29,7 +30,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "device"u8))
                         {
-                            value._device = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._device = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -37,7 +38,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                     case 9:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "server_id"u8))
                         {
-                            value._serverId = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._serverId = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -114,6 +115,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Volume");
             var value = new global::BmsGen.Client.Tests.Features.Nullable.Volume(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -123,7 +125,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                     case 2:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
                         {
-                            value._id = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._id = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -142,7 +144,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                             case (byte)'n':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
                                 {
-                                    value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                                     continue;
                                 }
 
@@ -411,6 +413,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "VolumeUpdate");
             var value = new global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdate();
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -423,7 +426,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                             case (byte)'n':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
                                 {
-                                    value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    value._name = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                                     continue;
                                 }
 
@@ -466,7 +469,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                     case 11:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "description"u8))
                         {
-                            value._description = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._description = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -567,9 +570,10 @@ namespace BmsGen.Client.Tests.Features.Nullable
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartArray(ref reader, "ArrayOfString");
             var items = new global::BmsGen.Runtime.Json.JsonArrayBuilder<string>();
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextItem(ref reader))
             {
-                items.Add(global::BmsGen.Runtime.Json.JsonRead.String(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfString"));
+                items.Add(global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfString"));
             }
 
             return items.ToArray();
@@ -620,11 +624,12 @@ namespace BmsGen.Client.Tests.Features.Nullable
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "MapOfString");
             var items = new global::BmsGen.Runtime.Json.JsonMapBuilder<string>();
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
-                string key = global::BmsGen.Runtime.Json.JsonRead.PropertyNameString(ref reader);
+                string key = global::BmsGen.Runtime.Json.JsonRead.PropertyNameString(ref reader, strings);
                 global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
-                items.Add(key, global::BmsGen.Runtime.Json.JsonRead.String(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("the value of '" + key + "' in MapOfString"));
+                items.Add(key, global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("the value of '" + key + "' in MapOfString"));
             }
 
             return items.ToMap();

@@ -168,6 +168,7 @@ namespace Scenarios.Contacts
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Phone");
             var value = new global::Scenarios.Contacts.Phone(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -177,7 +178,7 @@ namespace Scenarios.Contacts
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "number"u8))
                         {
-                            value._number = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._number = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -251,9 +252,10 @@ namespace Scenarios.Contacts
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartArray(ref reader, "ArrayOfString");
             var items = new global::BmsGen.Runtime.Json.JsonArrayBuilder<string>();
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextItem(ref reader))
             {
-                items.Add(global::BmsGen.Runtime.Json.JsonRead.String(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfString"));
+                items.Add(global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfString"));
             }
 
             return items.ToArray();

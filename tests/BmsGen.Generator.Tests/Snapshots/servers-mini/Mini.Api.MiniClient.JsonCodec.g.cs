@@ -20,6 +20,7 @@ namespace Mini.Api
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Address");
             var value = new global::Mini.Api.Address();
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -29,7 +30,7 @@ namespace Mini.Api
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "addr"u8))
                         {
-                            value._addr = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._addr = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -195,6 +196,7 @@ namespace Mini.Api
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "DeleteServersResponse");
             var value = new global::Mini.Api.DeleteServersResponse();
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -204,7 +206,7 @@ namespace Mini.Api
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "job_id"u8))
                         {
-                            value._jobId = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._jobId = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -370,6 +372,7 @@ namespace Mini.Api
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ListGroupsResponseGroupsItem");
             var value = new global::Mini.Api.ListGroupsResponseGroupsItem();
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -379,7 +382,7 @@ namespace Mini.Api
                     case 2:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
                         {
-                            value._id = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._id = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -451,6 +454,7 @@ namespace Mini.Api
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ListGroupsResponsePageInfo");
             var value = new global::Mini.Api.ListGroupsResponsePageInfo();
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -460,7 +464,7 @@ namespace Mini.Api
                     case 11:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "next_marker"u8))
                         {
-                            value._nextMarker = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._nextMarker = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -626,6 +630,7 @@ namespace Mini.Api
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Server");
             var value = new global::Mini.Api.Server(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -635,7 +640,7 @@ namespace Mini.Api
                     case 2:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
                         {
-                            value._id = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._id = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -884,6 +889,7 @@ namespace Mini.Api
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ShowJobResponse");
             var value = new global::Mini.Api.ShowJobResponse();
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -896,7 +902,7 @@ namespace Mini.Api
                             case (byte)'j':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "job_id"u8))
                                 {
-                                    value._jobId = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    value._jobId = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                                     continue;
                                 }
 
@@ -915,7 +921,7 @@ namespace Mini.Api
                     case 10:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "error_code"u8))
                         {
-                            value._errorCode = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._errorCode = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -923,7 +929,7 @@ namespace Mini.Api
                     case 11:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "fail_reason"u8))
                         {
-                            value._failReason = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._failReason = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -1093,6 +1099,7 @@ namespace Mini.Api
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ShowServerAutoRecoveryResponse");
             var value = new global::Mini.Api.ShowServerAutoRecoveryResponse();
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -1102,7 +1109,7 @@ namespace Mini.Api
                     case 21:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "support_auto_recovery"u8))
                         {
-                            value._supportAutoRecovery = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._supportAutoRecovery = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -1602,6 +1609,7 @@ namespace Mini.Api
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "StartServersRequestOsStartServersItem");
             var value = new global::Mini.Api.StartServersRequestOsStartServersItem(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -1611,7 +1619,7 @@ namespace Mini.Api
                     case 2:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
                         {
-                            value._id = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._id = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -1897,9 +1905,10 @@ namespace Mini.Api
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartArray(ref reader, "ArrayOfString");
             var items = new global::BmsGen.Runtime.Json.JsonArrayBuilder<string>();
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextItem(ref reader))
             {
-                items.Add(global::BmsGen.Runtime.Json.JsonRead.String(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfString"));
+                items.Add(global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfString"));
             }
 
             return items.ToArray();
@@ -1950,9 +1959,10 @@ namespace Mini.Api
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "MapOfArrayOfAddress");
             var items = new global::BmsGen.Runtime.Json.JsonMapBuilder<global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>>();
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
-                string key = global::BmsGen.Runtime.Json.JsonRead.PropertyNameString(ref reader);
+                string key = global::BmsGen.Runtime.Json.JsonRead.PropertyNameString(ref reader, strings);
                 global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
                 items.Add(key, ReadArrayOfAddress(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("the value of '" + key + "' in MapOfArrayOfAddress"));
             }
@@ -2014,11 +2024,12 @@ namespace Mini.Api
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "MapOfString");
             var items = new global::BmsGen.Runtime.Json.JsonMapBuilder<string>();
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
-                string key = global::BmsGen.Runtime.Json.JsonRead.PropertyNameString(ref reader);
+                string key = global::BmsGen.Runtime.Json.JsonRead.PropertyNameString(ref reader, strings);
                 global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
-                items.Add(key, global::BmsGen.Runtime.Json.JsonRead.String(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("the value of '" + key + "' in MapOfString"));
+                items.Add(key, global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("the value of '" + key + "' in MapOfString"));
             }
 
             return items.ToMap();

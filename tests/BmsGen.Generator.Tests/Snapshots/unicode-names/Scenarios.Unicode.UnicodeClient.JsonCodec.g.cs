@@ -20,6 +20,7 @@ namespace Scenarios.Unicode
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Größe");
             var value = new global::Scenarios.Unicode.Größe();
+            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -40,7 +41,7 @@ namespace Scenarios.Unicode
                             case (byte)'a':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "a.b/c"u8))
                                 {
-                                    value._aBC = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    value._aBC = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                                     continue;
                                 }
 
@@ -70,7 +71,7 @@ namespace Scenarios.Unicode
                             case 0xE5:
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "名前"u8))
                                 {
-                                    value._名前 = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                                    value._名前 = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                                     continue;
                                 }
 
@@ -81,7 +82,7 @@ namespace Scenarios.Unicode
                     case 10:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "\ud83d\ude42 smile"u8))
                         {
-                            value._smile = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._smile = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -89,7 +90,7 @@ namespace Scenarios.Unicode
                     case 11:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "über_alles"u8))
                         {
-                            value._überAlles = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._überAlles = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -97,7 +98,7 @@ namespace Scenarios.Unicode
                     case 16:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "name with spaces"u8))
                         {
-                            value._nameWithSpaces = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._nameWithSpaces = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
@@ -105,7 +106,7 @@ namespace Scenarios.Unicode
                     case 19:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "OS-EXT-STS:vm_state"u8))
                         {
-                            value._osExtStsVmState = global::BmsGen.Runtime.Json.JsonRead.String(ref reader);
+                            value._osExtStsVmState = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
                             continue;
                         }
 
