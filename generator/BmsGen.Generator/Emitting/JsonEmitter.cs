@@ -116,27 +116,25 @@ internal static partial class JsonEmitter
     }
 
     /// <summary>
-    /// The local that holds the document's string table in a reader method whose values include strings: taken
-    /// once per object or collection, it spares each string value a thread-static lookup.
+    /// The parameter through which object, array and map readers share the document's string table: the public
+    /// reader takes it once and hands it down, which spares each nested value a thread-static lookup.
     /// </summary>
-    private const string StringsLocal = "strings";
+    private const string StringsParameter = "strings";
 
-    /// <summary>Whether reading <paramref name="type"/> reads its value as a string through the string table.</summary>
-    private static bool ReadsString(TypeRef type) => type.Kind is TypeKind.String or TypeKind.DateTime;
-
-    /// <summary>The statement that declares <see cref="StringsLocal"/>.</summary>
-    private static string DeclareStrings => $"var {StringsLocal} = {TypeNames.JsonRead}.Strings();";
+    /// <summary>The parameter list of a reader that takes the string table.</summary>
+    private static string ReaderParameters => $"ref {Reader} reader, {Runtime}.JsonStringTable {StringsParameter}";
 
     /// <summary>
-    /// An expression that reads the current value as the nullable form of <paramref name="type"/>; a string is read
-    /// through the method's <see cref="StringsLocal"/> when <paramref name="hasStringsLocal"/>.
+    /// An expression that reads the current value as the nullable form of <paramref name="type"/>; strings, objects,
+    /// arrays and maps are read through the method's <see cref="StringsParameter"/> when <paramref name="hasStrings"/>.
     /// </summary>
-    internal static string ReadExpression(TypeRef type, bool hasStringsLocal = true) => type.Kind switch
+    internal static string ReadExpression(TypeRef type, bool hasStrings = true) => type.Kind switch
     {
         // A date and time is read as its text, parsed only when the caller reads the DateTimeOffset member.
-        TypeKind.String or TypeKind.DateTime => hasStringsLocal
-            ? $"{TypeNames.JsonRead}.String(ref reader, {StringsLocal})"
+        TypeKind.String or TypeKind.DateTime => hasStrings
+            ? $"{TypeNames.JsonRead}.String(ref reader, {StringsParameter})"
             : $"{TypeNames.JsonRead}.String(ref reader)",
+        TypeKind.Object or TypeKind.Array or TypeKind.Map when hasStrings => $"{CodecNames.Read(CodecNames.Shape(type))}(ref reader, {StringsParameter})",
         TypeKind.Int32 => $"{TypeNames.JsonRead}.Int32(ref reader)",
         TypeKind.Int64 => $"{TypeNames.JsonRead}.Int64(ref reader)",
         TypeKind.Double => $"{TypeNames.JsonRead}.Double(ref reader)",
@@ -179,8 +177,13 @@ internal static partial class JsonEmitter
         string prefix = wide ? "state." : "value.";
         List<List<(PropertyModel Property, string Local)>> parts = Parts(fields);
 
-        writer.WriteLine($"/// <summary>Reads a {type.Name} object; returns null for a JSON null.</summary>");
-        writer.WriteLine($"public static {clr}? {CodecNames.Read(type.Name)}(ref {Reader} reader)");
+        writer.WriteLine($$"""
+            /// <summary>Reads a {{type.Name}} object; returns null for a JSON null.</summary>
+            public static {{clr}}? {{CodecNames.Read(type.Name)}}(ref {{Reader}} reader) => {{CodecNames.Read(type.Name)}}(ref reader, {{TypeNames.JsonRead}}.Strings());
+
+            /// <summary>Reads a {{type.Name}} object, sharing repeated short strings through <paramref name="{{StringsParameter}}"/>; returns null for a JSON null.</summary>
+            public static {{clr}}? {{CodecNames.Read(type.Name)}}({{ReaderParameters}})
+            """);
         writer.OpenBlock();
         writer.WriteLine($$"""
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -199,10 +202,6 @@ internal static partial class JsonEmitter
             // The members go straight into the model's fields as they arrive; the required ones are checked at the end.
             string arguments = properties.Any(p => p.Required) ? $"default({Runtime}.JsonUnsetMembers)" : string.Empty;
             writer.WriteLine($"var value = new {clr}({arguments});");
-            if (fields.Any(f => ReadsString(f.Property.Type)))
-            {
-                writer.WriteLine(DeclareStrings);
-            }
         }
 
         writer.WriteLine($"while ({TypeNames.JsonRead}.NextProperty(ref reader))");
@@ -211,7 +210,7 @@ internal static partial class JsonEmitter
         {
             writer.WriteLine($"global::System.ReadOnlySpan<byte> name = {TypeNames.JsonRead}.PropertyName(ref reader);");
             writer.WriteLine($"{TypeNames.JsonRead}.MoveToValue(ref reader);");
-            string calls = string.Join(" || ", parts.Select((_, index) => $"{CodecNames.ReadPart(type.Name, index)}(ref reader, name, state)"));
+            string calls = string.Join(" || ", parts.Select((_, index) => $"{CodecNames.ReadPart(type.Name, index)}(ref reader, name, state, {StringsParameter})"));
             writer.WriteLine($"if ({calls})");
             writer.OpenBlock();
             writer.WriteLine("continue;");
@@ -298,13 +297,8 @@ internal static partial class JsonEmitter
         for (int index = 0; index < parts.Count; index++)
         {
             writer.WriteLine();
-            writer.WriteLine($"private static bool {CodecNames.ReadPart(type.Name, index)}(ref {Reader} reader, scoped global::System.ReadOnlySpan<byte> name, {CodecNames.ReadState(type.Name)} state)");
+            writer.WriteLine($"private static bool {CodecNames.ReadPart(type.Name, index)}(ref {Reader} reader, scoped global::System.ReadOnlySpan<byte> name, {CodecNames.ReadState(type.Name)} state, {Runtime}.JsonStringTable {StringsParameter})");
             writer.OpenBlock();
-            if (parts[index].Any(f => ReadsString(f.Property.Type)))
-            {
-                writer.WriteLine(DeclareStrings);
-            }
-
             WriteDispatch(writer, parts[index], prefix, "return true;");
             writer.WriteLine();
             writer.WriteLine("return false;");
@@ -693,9 +687,6 @@ internal static partial class JsonEmitter
         string clr = TypeNames.ClrType(shape, spec.Namespace);
         string element = TypeNames.ClrType(shape.Element!, spec.Namespace);
         string elementRead = ReadExpression(shape.Element!);
-
-        // An array of strings takes the string table before its loop, as every map does for its keys.
-        string arrayStrings = ReadsString(shape.Element!) ? "\n    " + DeclareStrings : string.Empty;
         string elementWrite = WriteStatement(shape.Element!, "item");
 
         // A scalar entry is written with its key in one call; the second line of the other form is indented to
@@ -711,7 +702,10 @@ internal static partial class JsonEmitter
         {
             writer.WriteLine($$"""
                 /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-                public static {{clr}}? {{CodecNames.Read(name)}}(ref {{Reader}} reader)
+                public static {{clr}}? {{CodecNames.Read(name)}}(ref {{Reader}} reader) => {{CodecNames.Read(name)}}(ref reader, {{TypeNames.JsonRead}}.Strings());
+
+                /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="{{StringsParameter}}"/>; returns null for a JSON null.</summary>
+                public static {{clr}}? {{CodecNames.Read(name)}}({{ReaderParameters}})
                 {
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
@@ -719,7 +713,7 @@ internal static partial class JsonEmitter
                     }
 
                     {{TypeNames.JsonRead}}.ExpectStartArray(ref reader, "{{name}}");
-                    var items = new {{Runtime}}.JsonArrayBuilder<{{element}}>();{{arrayStrings}}
+                    var items = new {{Runtime}}.JsonArrayBuilder<{{element}}>();
                     while ({{TypeNames.JsonRead}}.NextItem(ref reader))
                     {
                         items.Add({{elementRead}} ?? throw {{TypeNames.JsonRead}}.UnexpectedNull("an element of {{name}}"));
@@ -768,7 +762,10 @@ internal static partial class JsonEmitter
         {
             writer.WriteLine($$"""
                 /// <summary>Reads a JSON object as a dictionary; returns null for a JSON null.</summary>
-                public static {{clr}}? {{CodecNames.Read(name)}}(ref {{Reader}} reader)
+                public static {{clr}}? {{CodecNames.Read(name)}}(ref {{Reader}} reader) => {{CodecNames.Read(name)}}(ref reader, {{TypeNames.JsonRead}}.Strings());
+
+                /// <summary>Reads a JSON object as a dictionary, sharing repeated short strings through <paramref name="{{StringsParameter}}"/>; returns null for a JSON null.</summary>
+                public static {{clr}}? {{CodecNames.Read(name)}}({{ReaderParameters}})
                 {
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
@@ -777,10 +774,9 @@ internal static partial class JsonEmitter
 
                     {{TypeNames.JsonRead}}.ExpectStartObject(ref reader, "{{name}}");
                     var items = new {{Runtime}}.JsonMapBuilder<{{element}}>();
-                    {{DeclareStrings}}
                     while ({{TypeNames.JsonRead}}.NextProperty(ref reader))
                     {
-                        string key = {{TypeNames.JsonRead}}.PropertyNameString(ref reader, {{StringsLocal}});
+                        string key = {{TypeNames.JsonRead}}.PropertyNameString(ref reader, {{StringsParameter}});
                         {{TypeNames.JsonRead}}.MoveToValue(ref reader);
                         items.Add(key, {{elementRead}} ?? throw {{TypeNames.JsonRead}}.UnexpectedNull("the value of '" + key + "' in {{name}}"));
                     }

@@ -11,7 +11,10 @@ namespace Scenarios.Actions
     internal static partial class ActionsClientJsonCodec
     {
         /// <summary>Reads a CreateImageRequest object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.CreateImageRequest? ReadCreateImageRequest(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Actions.CreateImageRequest? ReadCreateImageRequest(ref global::System.Text.Json.Utf8JsonReader reader) => ReadCreateImageRequest(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a CreateImageRequest object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Scenarios.Actions.CreateImageRequest? ReadCreateImageRequest(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -29,7 +32,7 @@ namespace Scenarios.Actions
                     case 11:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "createImage"u8))
                         {
-                            value._createImage = ReadCreateImageRequestCreateImage(ref reader);
+                            value._createImage = ReadCreateImageRequestCreateImage(ref reader, strings);
                             continue;
                         }
 
@@ -94,7 +97,10 @@ namespace Scenarios.Actions
         }
 
         /// <summary>Reads a CreateImageRequestCreateImage object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.CreateImageRequestCreateImage? ReadCreateImageRequestCreateImage(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Actions.CreateImageRequestCreateImage? ReadCreateImageRequestCreateImage(ref global::System.Text.Json.Utf8JsonReader reader) => ReadCreateImageRequestCreateImage(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a CreateImageRequestCreateImage object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Scenarios.Actions.CreateImageRequestCreateImage? ReadCreateImageRequestCreateImage(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -103,7 +109,6 @@ namespace Scenarios.Actions
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "CreateImageRequestCreateImage");
             var value = new global::Scenarios.Actions.CreateImageRequestCreateImage(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -178,7 +183,10 @@ namespace Scenarios.Actions
         }
 
         /// <summary>Reads a CreateImageResponse object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.CreateImageResponse? ReadCreateImageResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Actions.CreateImageResponse? ReadCreateImageResponse(ref global::System.Text.Json.Utf8JsonReader reader) => ReadCreateImageResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a CreateImageResponse object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Scenarios.Actions.CreateImageResponse? ReadCreateImageResponse(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -187,7 +195,6 @@ namespace Scenarios.Actions
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "CreateImageResponse");
             var value = new global::Scenarios.Actions.CreateImageResponse();
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -260,7 +267,10 @@ namespace Scenarios.Actions
         }
 
         /// <summary>Reads a CreateServerTagsRequest object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.CreateServerTagsRequest? ReadCreateServerTagsRequest(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Actions.CreateServerTagsRequest? ReadCreateServerTagsRequest(ref global::System.Text.Json.Utf8JsonReader reader) => ReadCreateServerTagsRequest(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a CreateServerTagsRequest object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Scenarios.Actions.CreateServerTagsRequest? ReadCreateServerTagsRequest(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -278,7 +288,7 @@ namespace Scenarios.Actions
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8))
                         {
-                            value._tags = ReadArrayOfTag(ref reader);
+                            value._tags = ReadArrayOfTag(ref reader, strings);
                             continue;
                         }
 
@@ -405,7 +415,10 @@ namespace Scenarios.Actions
         }
 
         /// <summary>Reads a DeleteServerTagsRequest object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.DeleteServerTagsRequest? ReadDeleteServerTagsRequest(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Actions.DeleteServerTagsRequest? ReadDeleteServerTagsRequest(ref global::System.Text.Json.Utf8JsonReader reader) => ReadDeleteServerTagsRequest(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a DeleteServerTagsRequest object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Scenarios.Actions.DeleteServerTagsRequest? ReadDeleteServerTagsRequest(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -423,7 +436,7 @@ namespace Scenarios.Actions
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8))
                         {
-                            value._tags = ReadArrayOfTag(ref reader);
+                            value._tags = ReadArrayOfTag(ref reader, strings);
                             continue;
                         }
 
@@ -550,7 +563,10 @@ namespace Scenarios.Actions
         }
 
         /// <summary>Reads a JobIdResponse object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.JobIdResponse? ReadJobIdResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Actions.JobIdResponse? ReadJobIdResponse(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJobIdResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a JobIdResponse object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Scenarios.Actions.JobIdResponse? ReadJobIdResponse(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -559,7 +575,6 @@ namespace Scenarios.Actions
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "JobIdResponse");
             var value = new global::Scenarios.Actions.JobIdResponse();
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -632,7 +647,10 @@ namespace Scenarios.Actions
         }
 
         /// <summary>Reads a ServerList object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.ServerList? ReadServerList(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Actions.ServerList? ReadServerList(ref global::System.Text.Json.Utf8JsonReader reader) => ReadServerList(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a ServerList object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Scenarios.Actions.ServerList? ReadServerList(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -650,7 +668,7 @@ namespace Scenarios.Actions
                     case 7:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "servers"u8))
                         {
-                            value._servers = ReadArrayOfServerRef(ref reader);
+                            value._servers = ReadArrayOfServerRef(ref reader, strings);
                             continue;
                         }
 
@@ -715,7 +733,10 @@ namespace Scenarios.Actions
         }
 
         /// <summary>Reads a ServerRef object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.ServerRef? ReadServerRef(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Actions.ServerRef? ReadServerRef(ref global::System.Text.Json.Utf8JsonReader reader) => ReadServerRef(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a ServerRef object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Scenarios.Actions.ServerRef? ReadServerRef(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -724,7 +745,6 @@ namespace Scenarios.Actions
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ServerRef");
             var value = new global::Scenarios.Actions.ServerRef(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -799,7 +819,10 @@ namespace Scenarios.Actions
         }
 
         /// <summary>Reads a ShowJobResponse object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.ShowJobResponse? ReadShowJobResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Actions.ShowJobResponse? ReadShowJobResponse(ref global::System.Text.Json.Utf8JsonReader reader) => ReadShowJobResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a ShowJobResponse object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Scenarios.Actions.ShowJobResponse? ReadShowJobResponse(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -808,7 +831,6 @@ namespace Scenarios.Actions
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ShowJobResponse");
             var value = new global::Scenarios.Actions.ShowJobResponse();
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -990,7 +1012,10 @@ namespace Scenarios.Actions
         }
 
         /// <summary>Reads a StartServersRequest object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.StartServersRequest? ReadStartServersRequest(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Actions.StartServersRequest? ReadStartServersRequest(ref global::System.Text.Json.Utf8JsonReader reader) => ReadStartServersRequest(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a StartServersRequest object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Scenarios.Actions.StartServersRequest? ReadStartServersRequest(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1008,7 +1033,7 @@ namespace Scenarios.Actions
                     case 8:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "os-start"u8))
                         {
-                            value._osStart = ReadServerList(ref reader);
+                            value._osStart = ReadServerList(ref reader, strings);
                             continue;
                         }
 
@@ -1073,7 +1098,10 @@ namespace Scenarios.Actions
         }
 
         /// <summary>Reads a StopServersRequest object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.StopServersRequest? ReadStopServersRequest(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Actions.StopServersRequest? ReadStopServersRequest(ref global::System.Text.Json.Utf8JsonReader reader) => ReadStopServersRequest(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a StopServersRequest object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Scenarios.Actions.StopServersRequest? ReadStopServersRequest(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1091,7 +1119,7 @@ namespace Scenarios.Actions
                     case 7:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "os-stop"u8))
                         {
-                            value._osStop = ReadStopServersRequestOsStop(ref reader);
+                            value._osStop = ReadStopServersRequestOsStop(ref reader, strings);
                             continue;
                         }
 
@@ -1156,7 +1184,10 @@ namespace Scenarios.Actions
         }
 
         /// <summary>Reads a StopServersRequestOsStop object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.StopServersRequestOsStop? ReadStopServersRequestOsStop(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Actions.StopServersRequestOsStop? ReadStopServersRequestOsStop(ref global::System.Text.Json.Utf8JsonReader reader) => ReadStopServersRequestOsStop(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a StopServersRequestOsStop object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Scenarios.Actions.StopServersRequestOsStop? ReadStopServersRequestOsStop(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1182,7 +1213,7 @@ namespace Scenarios.Actions
                     case 7:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "servers"u8))
                         {
-                            value._servers = ReadArrayOfServerRef(ref reader);
+                            value._servers = ReadArrayOfServerRef(ref reader, strings);
                             continue;
                         }
 
@@ -1313,7 +1344,10 @@ namespace Scenarios.Actions
         }
 
         /// <summary>Reads a Tag object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.Tag? ReadTag(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Actions.Tag? ReadTag(ref global::System.Text.Json.Utf8JsonReader reader) => ReadTag(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a Tag object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Scenarios.Actions.Tag? ReadTag(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1322,7 +1356,6 @@ namespace Scenarios.Actions
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Tag");
             var value = new global::Scenarios.Actions.Tag(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -1410,7 +1443,10 @@ namespace Scenarios.Actions
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.ServerRef>? ReadArrayOfServerRef(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.ServerRef>? ReadArrayOfServerRef(ref global::System.Text.Json.Utf8JsonReader reader) => ReadArrayOfServerRef(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.ServerRef>? ReadArrayOfServerRef(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1421,7 +1457,7 @@ namespace Scenarios.Actions
             var items = new global::BmsGen.Runtime.Json.JsonArrayBuilder<global::Scenarios.Actions.ServerRef>();
             while (global::BmsGen.Runtime.Json.JsonRead.NextItem(ref reader))
             {
-                items.Add(ReadServerRef(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfServerRef"));
+                items.Add(ReadServerRef(ref reader, strings) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfServerRef"));
             }
 
             return items.ToArray();
@@ -1463,7 +1499,10 @@ namespace Scenarios.Actions
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.Tag>? ReadArrayOfTag(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.Tag>? ReadArrayOfTag(ref global::System.Text.Json.Utf8JsonReader reader) => ReadArrayOfTag(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.Tag>? ReadArrayOfTag(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1474,7 +1513,7 @@ namespace Scenarios.Actions
             var items = new global::BmsGen.Runtime.Json.JsonArrayBuilder<global::Scenarios.Actions.Tag>();
             while (global::BmsGen.Runtime.Json.JsonRead.NextItem(ref reader))
             {
-                items.Add(ReadTag(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfTag"));
+                items.Add(ReadTag(ref reader, strings) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfTag"));
             }
 
             return items.ToArray();

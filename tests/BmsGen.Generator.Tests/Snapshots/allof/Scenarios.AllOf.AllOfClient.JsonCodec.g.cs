@@ -11,7 +11,10 @@ namespace Scenarios.AllOf
     internal static partial class AllOfClientJsonCodec
     {
         /// <summary>Reads a Labelled object; returns null for a JSON null.</summary>
-        public static global::Scenarios.AllOf.Labelled? ReadLabelled(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.AllOf.Labelled? ReadLabelled(ref global::System.Text.Json.Utf8JsonReader reader) => ReadLabelled(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a Labelled object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Scenarios.AllOf.Labelled? ReadLabelled(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -20,7 +23,6 @@ namespace Scenarios.AllOf
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Labelled");
             var value = new global::Scenarios.AllOf.Labelled(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -123,7 +125,10 @@ namespace Scenarios.AllOf
         }
 
         /// <summary>Reads a Named object; returns null for a JSON null.</summary>
-        public static global::Scenarios.AllOf.Named? ReadNamed(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.AllOf.Named? ReadNamed(ref global::System.Text.Json.Utf8JsonReader reader) => ReadNamed(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a Named object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Scenarios.AllOf.Named? ReadNamed(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -132,7 +137,6 @@ namespace Scenarios.AllOf
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Named");
             var value = new global::Scenarios.AllOf.Named();
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -205,7 +209,10 @@ namespace Scenarios.AllOf
         }
 
         /// <summary>Reads a Resource object; returns null for a JSON null.</summary>
-        public static global::Scenarios.AllOf.Resource? ReadResource(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.AllOf.Resource? ReadResource(ref global::System.Text.Json.Utf8JsonReader reader) => ReadResource(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a Resource object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Scenarios.AllOf.Resource? ReadResource(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -214,7 +221,6 @@ namespace Scenarios.AllOf
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Resource");
             var value = new global::Scenarios.AllOf.Resource(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -295,7 +301,10 @@ namespace Scenarios.AllOf
         }
 
         /// <summary>Reads a Volume object; returns null for a JSON null.</summary>
-        public static global::Scenarios.AllOf.Volume? ReadVolume(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.AllOf.Volume? ReadVolume(ref global::System.Text.Json.Utf8JsonReader reader) => ReadVolume(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a Volume object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Scenarios.AllOf.Volume? ReadVolume(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -304,7 +313,6 @@ namespace Scenarios.AllOf
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Volume");
             var value = new global::Scenarios.AllOf.Volume(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -330,7 +338,7 @@ namespace Scenarios.AllOf
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "source"u8))
                         {
-                            value._source = ReadResource(ref reader);
+                            value._source = ReadResource(ref reader, strings);
                             continue;
                         }
 

@@ -37,7 +37,10 @@ namespace BmsGen.Client.Tests.Composition
         }
 
         /// <summary>Reads a Cat object; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.Cat? ReadCat(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::BmsGen.Client.Tests.Composition.Cat? ReadCat(ref global::System.Text.Json.Utf8JsonReader reader) => ReadCat(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a Cat object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::BmsGen.Client.Tests.Composition.Cat? ReadCat(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -46,7 +49,6 @@ namespace BmsGen.Client.Tests.Composition
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Cat");
             var value = new global::BmsGen.Client.Tests.Composition.Cat(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -175,7 +177,10 @@ namespace BmsGen.Client.Tests.Composition
         }
 
         /// <summary>Reads a Dog object; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.Dog? ReadDog(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::BmsGen.Client.Tests.Composition.Dog? ReadDog(ref global::System.Text.Json.Utf8JsonReader reader) => ReadDog(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a Dog object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::BmsGen.Client.Tests.Composition.Dog? ReadDog(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -184,7 +189,6 @@ namespace BmsGen.Client.Tests.Composition
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Dog");
             var value = new global::BmsGen.Client.Tests.Composition.Dog(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -338,7 +342,10 @@ namespace BmsGen.Client.Tests.Composition
         }
 
         /// <summary>Reads a Lizard object; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.Lizard? ReadLizard(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::BmsGen.Client.Tests.Composition.Lizard? ReadLizard(ref global::System.Text.Json.Utf8JsonReader reader) => ReadLizard(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a Lizard object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::BmsGen.Client.Tests.Composition.Lizard? ReadLizard(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -420,7 +427,10 @@ namespace BmsGen.Client.Tests.Composition
         }
 
         /// <summary>Reads a Named object; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.Named? ReadNamed(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::BmsGen.Client.Tests.Composition.Named? ReadNamed(ref global::System.Text.Json.Utf8JsonReader reader) => ReadNamed(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a Named object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::BmsGen.Client.Tests.Composition.Named? ReadNamed(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -429,7 +439,6 @@ namespace BmsGen.Client.Tests.Composition
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Named");
             var value = new global::BmsGen.Client.Tests.Composition.Named();
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -589,7 +598,10 @@ namespace BmsGen.Client.Tests.Composition
         }
 
         /// <summary>Reads a Phone object; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.Phone? ReadPhone(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::BmsGen.Client.Tests.Composition.Phone? ReadPhone(ref global::System.Text.Json.Utf8JsonReader reader) => ReadPhone(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a Phone object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::BmsGen.Client.Tests.Composition.Phone? ReadPhone(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -598,7 +610,6 @@ namespace BmsGen.Client.Tests.Composition
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Phone");
             var value = new global::BmsGen.Client.Tests.Composition.Phone(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -686,7 +697,10 @@ namespace BmsGen.Client.Tests.Composition
         }
 
         /// <summary>Reads a Resource object; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.Resource? ReadResource(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::BmsGen.Client.Tests.Composition.Resource? ReadResource(ref global::System.Text.Json.Utf8JsonReader reader) => ReadResource(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a Resource object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::BmsGen.Client.Tests.Composition.Resource? ReadResource(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -695,7 +709,6 @@ namespace BmsGen.Client.Tests.Composition
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Resource");
             var value = new global::BmsGen.Client.Tests.Composition.Resource(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -789,7 +802,10 @@ namespace BmsGen.Client.Tests.Composition
         }
 
         /// <summary>Reads a ServerView object; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.ServerView? ReadServerView(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::BmsGen.Client.Tests.Composition.ServerView? ReadServerView(ref global::System.Text.Json.Utf8JsonReader reader) => ReadServerView(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a ServerView object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::BmsGen.Client.Tests.Composition.ServerView? ReadServerView(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -798,7 +814,6 @@ namespace BmsGen.Client.Tests.Composition
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ServerView");
             var value = new global::BmsGen.Client.Tests.Composition.ServerView(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -819,7 +834,7 @@ namespace BmsGen.Client.Tests.Composition
                             case (byte)'t':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8))
                                 {
-                                    value._tags = ReadArrayOfString(ref reader);
+                                    value._tags = ReadArrayOfString(ref reader, strings);
                                     continue;
                                 }
 
@@ -905,7 +920,10 @@ namespace BmsGen.Client.Tests.Composition
         }
 
         /// <summary>Reads a Shelter object; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.Shelter? ReadShelter(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::BmsGen.Client.Tests.Composition.Shelter? ReadShelter(ref global::System.Text.Json.Utf8JsonReader reader) => ReadShelter(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a Shelter object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::BmsGen.Client.Tests.Composition.Shelter? ReadShelter(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -914,7 +932,6 @@ namespace BmsGen.Client.Tests.Composition
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Shelter");
             var value = new global::BmsGen.Client.Tests.Composition.Shelter(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -935,7 +952,7 @@ namespace BmsGen.Client.Tests.Composition
                             case (byte)'p':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "pets"u8))
                                 {
-                                    value._pets = ReadArrayOfPet(ref reader);
+                                    value._pets = ReadArrayOfPet(ref reader, strings);
                                     continue;
                                 }
 
@@ -1052,7 +1069,10 @@ namespace BmsGen.Client.Tests.Composition
         }
 
         /// <summary>Reads a Tagged object; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.Tagged? ReadTagged(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::BmsGen.Client.Tests.Composition.Tagged? ReadTagged(ref global::System.Text.Json.Utf8JsonReader reader) => ReadTagged(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a Tagged object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::BmsGen.Client.Tests.Composition.Tagged? ReadTagged(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1070,7 +1090,7 @@ namespace BmsGen.Client.Tests.Composition
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8))
                         {
-                            value._tags = ReadArrayOfString(ref reader);
+                            value._tags = ReadArrayOfString(ref reader, strings);
                             continue;
                         }
 
@@ -1133,7 +1153,10 @@ namespace BmsGen.Client.Tests.Composition
         }
 
         /// <summary>Reads a Volume object; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.Volume? ReadVolume(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::BmsGen.Client.Tests.Composition.Volume? ReadVolume(ref global::System.Text.Json.Utf8JsonReader reader) => ReadVolume(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a Volume object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::BmsGen.Client.Tests.Composition.Volume? ReadVolume(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1142,7 +1165,6 @@ namespace BmsGen.Client.Tests.Composition
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Volume");
             var value = new global::BmsGen.Client.Tests.Composition.Volume(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -1168,7 +1190,7 @@ namespace BmsGen.Client.Tests.Composition
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "origin"u8))
                         {
-                            value._origin = ReadResource(ref reader);
+                            value._origin = ReadResource(ref reader, strings);
                             continue;
                         }
 
@@ -1258,7 +1280,10 @@ namespace BmsGen.Client.Tests.Composition
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::BmsGen.Client.Tests.Composition.Pet>? ReadArrayOfPet(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::System.Collections.Generic.IReadOnlyList<global::BmsGen.Client.Tests.Composition.Pet>? ReadArrayOfPet(ref global::System.Text.Json.Utf8JsonReader reader) => ReadArrayOfPet(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::BmsGen.Client.Tests.Composition.Pet>? ReadArrayOfPet(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1311,7 +1336,10 @@ namespace BmsGen.Client.Tests.Composition
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader) => ReadArrayOfString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1320,7 +1348,6 @@ namespace BmsGen.Client.Tests.Composition
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartArray(ref reader, "ArrayOfString");
             var items = new global::BmsGen.Runtime.Json.JsonArrayBuilder<string>();
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextItem(ref reader))
             {
                 items.Add(global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfString"));

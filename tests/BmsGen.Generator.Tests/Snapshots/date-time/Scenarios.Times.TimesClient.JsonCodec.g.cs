@@ -11,7 +11,10 @@ namespace Scenarios.Times
     internal static partial class TimesClientJsonCodec
     {
         /// <summary>Reads a Event object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Times.Event? ReadEvent(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Times.Event? ReadEvent(ref global::System.Text.Json.Utf8JsonReader reader) => ReadEvent(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a Event object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Scenarios.Times.Event? ReadEvent(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -20,7 +23,6 @@ namespace Scenarios.Times
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Event");
             var value = new global::Scenarios.Times.Event(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -57,7 +59,7 @@ namespace Scenarios.Times
                             case (byte)'m':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "marks"u8))
                                 {
-                                    value._marks = ReadMapOfString(ref reader);
+                                    value._marks = ReadMapOfString(ref reader, strings);
                                     continue;
                                 }
 
@@ -79,7 +81,7 @@ namespace Scenarios.Times
                             case (byte)'h':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "history"u8))
                                 {
-                                    value._history = ReadArrayOfString(ref reader);
+                                    value._history = ReadArrayOfString(ref reader, strings);
                                     continue;
                                 }
 
@@ -191,7 +193,10 @@ namespace Scenarios.Times
         }
 
         /// <summary>Reads a StampedEvent object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Times.StampedEvent? ReadStampedEvent(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Times.StampedEvent? ReadStampedEvent(ref global::System.Text.Json.Utf8JsonReader reader) => ReadStampedEvent(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a StampedEvent object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Scenarios.Times.StampedEvent? ReadStampedEvent(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -200,7 +205,6 @@ namespace Scenarios.Times
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "StampedEvent");
             var value = new global::Scenarios.Times.StampedEvent(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -237,7 +241,7 @@ namespace Scenarios.Times
                             case (byte)'m':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "marks"u8))
                                 {
-                                    value._marks = ReadMapOfString(ref reader);
+                                    value._marks = ReadMapOfString(ref reader, strings);
                                     continue;
                                 }
 
@@ -259,7 +263,7 @@ namespace Scenarios.Times
                             case (byte)'h':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "history"u8))
                                 {
-                                    value._history = ReadArrayOfString(ref reader);
+                                    value._history = ReadArrayOfString(ref reader, strings);
                                     continue;
                                 }
 
@@ -378,7 +382,10 @@ namespace Scenarios.Times
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader) => ReadArrayOfString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -387,7 +394,6 @@ namespace Scenarios.Times
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartArray(ref reader, "ArrayOfString");
             var items = new global::BmsGen.Runtime.Json.JsonArrayBuilder<string>();
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextItem(ref reader))
             {
                 items.Add(global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfString"));
@@ -432,7 +438,10 @@ namespace Scenarios.Times
         }
 
         /// <summary>Reads a JSON object as a dictionary; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ReadMapOfString(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ReadMapOfString(ref global::System.Text.Json.Utf8JsonReader reader) => ReadMapOfString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a JSON object as a dictionary, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ReadMapOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -441,7 +450,6 @@ namespace Scenarios.Times
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "MapOfString");
             var items = new global::BmsGen.Runtime.Json.JsonMapBuilder<string>();
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 string key = global::BmsGen.Runtime.Json.JsonRead.PropertyNameString(ref reader, strings);

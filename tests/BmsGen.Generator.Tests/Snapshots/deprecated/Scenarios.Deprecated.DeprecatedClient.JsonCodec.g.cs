@@ -11,7 +11,10 @@ namespace Scenarios.Deprecated
     internal static partial class DeprecatedClientJsonCodec
     {
         /// <summary>Reads a OldThing object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Deprecated.OldThing? ReadOldThing(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Deprecated.OldThing? ReadOldThing(ref global::System.Text.Json.Utf8JsonReader reader) => ReadOldThing(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a OldThing object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Scenarios.Deprecated.OldThing? ReadOldThing(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -20,7 +23,6 @@ namespace Scenarios.Deprecated
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "OldThing");
             var value = new global::Scenarios.Deprecated.OldThing();
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -93,7 +95,10 @@ namespace Scenarios.Deprecated
         }
 
         /// <summary>Reads a Thing object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Deprecated.Thing? ReadThing(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Deprecated.Thing? ReadThing(ref global::System.Text.Json.Utf8JsonReader reader) => ReadThing(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a Thing object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Scenarios.Deprecated.Thing? ReadThing(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -102,7 +107,6 @@ namespace Scenarios.Deprecated
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Thing");
             var value = new global::Scenarios.Deprecated.Thing(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);

@@ -72,7 +72,10 @@ namespace Scenarios.Enums
         }
 
         /// <summary>Reads a ListVolumesResponse object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Enums.ListVolumesResponse? ReadListVolumesResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Enums.ListVolumesResponse? ReadListVolumesResponse(ref global::System.Text.Json.Utf8JsonReader reader) => ReadListVolumesResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a ListVolumesResponse object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Scenarios.Enums.ListVolumesResponse? ReadListVolumesResponse(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -90,7 +93,7 @@ namespace Scenarios.Enums
                     case 7:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "volumes"u8))
                         {
-                            value._volumes = ReadArrayOfVolume(ref reader);
+                            value._volumes = ReadArrayOfVolume(ref reader, strings);
                             continue;
                         }
 
@@ -208,7 +211,10 @@ namespace Scenarios.Enums
         }
 
         /// <summary>Reads a Volume object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Enums.Volume? ReadVolume(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Enums.Volume? ReadVolume(ref global::System.Text.Json.Utf8JsonReader reader) => ReadVolume(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a Volume object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Scenarios.Enums.Volume? ReadVolume(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -234,7 +240,7 @@ namespace Scenarios.Enums
                     case 5:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "tiers"u8))
                         {
-                            value._tiers = ReadArrayOfVolumeTiersItem(ref reader);
+                            value._tiers = ReadArrayOfVolumeTiersItem(ref reader, strings);
                             continue;
                         }
 
@@ -799,7 +805,10 @@ namespace Scenarios.Enums
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Enums.Volume>? ReadArrayOfVolume(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Enums.Volume>? ReadArrayOfVolume(ref global::System.Text.Json.Utf8JsonReader reader) => ReadArrayOfVolume(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Enums.Volume>? ReadArrayOfVolume(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -810,7 +819,7 @@ namespace Scenarios.Enums
             var items = new global::BmsGen.Runtime.Json.JsonArrayBuilder<global::Scenarios.Enums.Volume>();
             while (global::BmsGen.Runtime.Json.JsonRead.NextItem(ref reader))
             {
-                items.Add(ReadVolume(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfVolume"));
+                items.Add(ReadVolume(ref reader, strings) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfVolume"));
             }
 
             return items.ToArray();
@@ -852,7 +861,10 @@ namespace Scenarios.Enums
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Enums.VolumeTiersItem>? ReadArrayOfVolumeTiersItem(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Enums.VolumeTiersItem>? ReadArrayOfVolumeTiersItem(ref global::System.Text.Json.Utf8JsonReader reader) => ReadArrayOfVolumeTiersItem(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Enums.VolumeTiersItem>? ReadArrayOfVolumeTiersItem(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {

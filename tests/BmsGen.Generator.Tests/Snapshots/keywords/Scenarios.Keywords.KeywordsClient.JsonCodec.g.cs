@@ -66,7 +66,10 @@ namespace Scenarios.Keywords
         }
 
         /// <summary>Reads a Object object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Keywords.Object? ReadObject(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Keywords.Object? ReadObject(ref global::System.Text.Json.Utf8JsonReader reader) => ReadObject(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a Object object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Scenarios.Keywords.Object? ReadObject(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -75,7 +78,6 @@ namespace Scenarios.Keywords
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Object");
             var value = new global::Scenarios.Keywords.Object(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -93,7 +95,7 @@ namespace Scenarios.Keywords
                     case 4:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "base"u8))
                         {
-                            value._base = ReadObjectBase(ref reader);
+                            value._base = ReadObjectBase(ref reader, strings);
                             continue;
                         }
 
@@ -247,7 +249,10 @@ namespace Scenarios.Keywords
         }
 
         /// <summary>Reads a ObjectBase object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Keywords.ObjectBase? ReadObjectBase(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Keywords.ObjectBase? ReadObjectBase(ref global::System.Text.Json.Utf8JsonReader reader) => ReadObjectBase(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a ObjectBase object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Scenarios.Keywords.ObjectBase? ReadObjectBase(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -256,7 +261,6 @@ namespace Scenarios.Keywords
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ObjectBase");
             var value = new global::Scenarios.Keywords.ObjectBase();
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -441,7 +445,10 @@ namespace Scenarios.Keywords
         }
 
         /// <summary>Reads a String object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Keywords.String? ReadString(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Keywords.String? ReadString(ref global::System.Text.Json.Utf8JsonReader reader) => ReadString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a String object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Scenarios.Keywords.String? ReadString(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -450,7 +457,6 @@ namespace Scenarios.Keywords
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "String");
             var value = new global::Scenarios.Keywords.String();
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -468,7 +474,7 @@ namespace Scenarios.Keywords
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "params"u8))
                         {
-                            value._params = ReadArrayOfString(ref reader);
+                            value._params = ReadArrayOfString(ref reader, strings);
                             continue;
                         }
 
@@ -536,7 +542,10 @@ namespace Scenarios.Keywords
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader) => ReadArrayOfString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -545,7 +554,6 @@ namespace Scenarios.Keywords
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartArray(ref reader, "ArrayOfString");
             var items = new global::BmsGen.Runtime.Json.JsonArrayBuilder<string>();
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextItem(ref reader))
             {
                 items.Add(global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfString"));

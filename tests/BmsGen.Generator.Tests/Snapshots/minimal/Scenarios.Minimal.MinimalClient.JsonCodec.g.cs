@@ -11,7 +11,10 @@ namespace Scenarios.Minimal
     internal static partial class MinimalClientJsonCodec
     {
         /// <summary>Reads a Server object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Minimal.Server? ReadServer(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Minimal.Server? ReadServer(ref global::System.Text.Json.Utf8JsonReader reader) => ReadServer(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a Server object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Scenarios.Minimal.Server? ReadServer(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -20,7 +23,6 @@ namespace Scenarios.Minimal
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Server");
             var value = new global::Scenarios.Minimal.Server(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);

@@ -11,7 +11,10 @@ namespace BmsGen.Client.Tests.Features.Nullable
     internal static partial class NullableTypesClientJsonCodec
     {
         /// <summary>Reads a Attachment object; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Features.Nullable.Attachment? ReadAttachment(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::BmsGen.Client.Tests.Features.Nullable.Attachment? ReadAttachment(ref global::System.Text.Json.Utf8JsonReader reader) => ReadAttachment(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a Attachment object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::BmsGen.Client.Tests.Features.Nullable.Attachment? ReadAttachment(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -20,7 +23,6 @@ namespace BmsGen.Client.Tests.Features.Nullable
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Attachment");
             var value = new global::BmsGen.Client.Tests.Features.Nullable.Attachment();
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -106,7 +108,10 @@ namespace BmsGen.Client.Tests.Features.Nullable
         }
 
         /// <summary>Reads a Volume object; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Features.Nullable.Volume? ReadVolume(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::BmsGen.Client.Tests.Features.Nullable.Volume? ReadVolume(ref global::System.Text.Json.Utf8JsonReader reader) => ReadVolume(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a Volume object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::BmsGen.Client.Tests.Features.Nullable.Volume? ReadVolume(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -115,7 +120,6 @@ namespace BmsGen.Client.Tests.Features.Nullable
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Volume");
             var value = new global::BmsGen.Client.Tests.Features.Nullable.Volume(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -160,7 +164,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                             case (byte)'t':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8))
                                 {
-                                    value._tags = ReadArrayOfString(ref reader);
+                                    value._tags = ReadArrayOfString(ref reader, strings);
                                     continue;
                                 }
 
@@ -212,7 +216,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                             case (byte)'m':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "metadata"u8))
                                 {
-                                    value._metadata = ReadMapOfString(ref reader);
+                                    value._metadata = ReadMapOfString(ref reader, strings);
                                     continue;
                                 }
 
@@ -223,7 +227,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                     case 10:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "attachment"u8))
                         {
-                            value._attachment = ReadAttachment(ref reader);
+                            value._attachment = ReadAttachment(ref reader, strings);
                             continue;
                         }
 
@@ -404,7 +408,10 @@ namespace BmsGen.Client.Tests.Features.Nullable
         }
 
         /// <summary>Reads a VolumeUpdate object; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdate? ReadVolumeUpdate(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdate? ReadVolumeUpdate(ref global::System.Text.Json.Utf8JsonReader reader) => ReadVolumeUpdate(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a VolumeUpdate object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdate? ReadVolumeUpdate(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -413,7 +420,6 @@ namespace BmsGen.Client.Tests.Features.Nullable
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "VolumeUpdate");
             var value = new global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdate();
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -442,7 +448,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                             case (byte)'t':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8))
                                 {
-                                    value._tags = ReadArrayOfString(ref reader);
+                                    value._tags = ReadArrayOfString(ref reader, strings);
                                     continue;
                                 }
 
@@ -453,7 +459,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                     case 8:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "metadata"u8))
                         {
-                            value._metadata = ReadMapOfString(ref reader);
+                            value._metadata = ReadMapOfString(ref reader, strings);
                             continue;
                         }
 
@@ -461,7 +467,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                     case 10:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "attachment"u8))
                         {
-                            value._attachment = ReadAttachment(ref reader);
+                            value._attachment = ReadAttachment(ref reader, strings);
                             continue;
                         }
 
@@ -561,7 +567,10 @@ namespace BmsGen.Client.Tests.Features.Nullable
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader) => ReadArrayOfString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -570,7 +579,6 @@ namespace BmsGen.Client.Tests.Features.Nullable
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartArray(ref reader, "ArrayOfString");
             var items = new global::BmsGen.Runtime.Json.JsonArrayBuilder<string>();
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextItem(ref reader))
             {
                 items.Add(global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfString"));
@@ -615,7 +623,10 @@ namespace BmsGen.Client.Tests.Features.Nullable
         }
 
         /// <summary>Reads a JSON object as a dictionary; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ReadMapOfString(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ReadMapOfString(ref global::System.Text.Json.Utf8JsonReader reader) => ReadMapOfString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a JSON object as a dictionary, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ReadMapOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -624,7 +635,6 @@ namespace BmsGen.Client.Tests.Features.Nullable
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "MapOfString");
             var items = new global::BmsGen.Runtime.Json.JsonMapBuilder<string>();
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 string key = global::BmsGen.Runtime.Json.JsonRead.PropertyNameString(ref reader, strings);

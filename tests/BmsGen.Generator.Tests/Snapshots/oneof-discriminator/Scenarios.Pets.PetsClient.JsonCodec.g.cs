@@ -11,7 +11,10 @@ namespace Scenarios.Pets
     internal static partial class PetsClientJsonCodec
     {
         /// <summary>Reads a Cat object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Pets.Cat? ReadCat(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Pets.Cat? ReadCat(ref global::System.Text.Json.Utf8JsonReader reader) => ReadCat(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a Cat object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Scenarios.Pets.Cat? ReadCat(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -20,7 +23,6 @@ namespace Scenarios.Pets
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Cat");
             var value = new global::Scenarios.Pets.Cat(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -108,7 +110,10 @@ namespace Scenarios.Pets
         }
 
         /// <summary>Reads a Lizard object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Pets.Lizard? ReadLizard(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Pets.Lizard? ReadLizard(ref global::System.Text.Json.Utf8JsonReader reader) => ReadLizard(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a Lizard object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Scenarios.Pets.Lizard? ReadLizard(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {

@@ -37,7 +37,10 @@ namespace Scenarios.Contacts
         }
 
         /// <summary>Reads a CreateContactResponse object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Contacts.CreateContactResponse? ReadCreateContactResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Contacts.CreateContactResponse? ReadCreateContactResponse(ref global::System.Text.Json.Utf8JsonReader reader) => ReadCreateContactResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a CreateContactResponse object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Scenarios.Contacts.CreateContactResponse? ReadCreateContactResponse(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -159,7 +162,10 @@ namespace Scenarios.Contacts
         }
 
         /// <summary>Reads a Phone object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Contacts.Phone? ReadPhone(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Contacts.Phone? ReadPhone(ref global::System.Text.Json.Utf8JsonReader reader) => ReadPhone(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a Phone object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Scenarios.Contacts.Phone? ReadPhone(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -168,7 +174,6 @@ namespace Scenarios.Contacts
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Phone");
             var value = new global::Scenarios.Contacts.Phone(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -243,7 +248,10 @@ namespace Scenarios.Contacts
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader) => ReadArrayOfString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -252,7 +260,6 @@ namespace Scenarios.Contacts
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartArray(ref reader, "ArrayOfString");
             var items = new global::BmsGen.Runtime.Json.JsonArrayBuilder<string>();
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextItem(ref reader))
             {
                 items.Add(global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfString"));

@@ -11,7 +11,10 @@ namespace Mini.Api
     internal static partial class MiniClientJsonCodec
     {
         /// <summary>Reads a Address object; returns null for a JSON null.</summary>
-        public static global::Mini.Api.Address? ReadAddress(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Mini.Api.Address? ReadAddress(ref global::System.Text.Json.Utf8JsonReader reader) => ReadAddress(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a Address object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Mini.Api.Address? ReadAddress(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -20,7 +23,6 @@ namespace Mini.Api
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Address");
             var value = new global::Mini.Api.Address();
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -106,7 +108,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a DeleteServersRequest object; returns null for a JSON null.</summary>
-        public static global::Mini.Api.DeleteServersRequest? ReadDeleteServersRequest(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Mini.Api.DeleteServersRequest? ReadDeleteServersRequest(ref global::System.Text.Json.Utf8JsonReader reader) => ReadDeleteServersRequest(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a DeleteServersRequest object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Mini.Api.DeleteServersRequest? ReadDeleteServersRequest(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -124,7 +129,7 @@ namespace Mini.Api
                     case 7:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "servers"u8))
                         {
-                            value._servers = ReadArrayOfString(ref reader);
+                            value._servers = ReadArrayOfString(ref reader, strings);
                             continue;
                         }
 
@@ -187,7 +192,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a DeleteServersResponse object; returns null for a JSON null.</summary>
-        public static global::Mini.Api.DeleteServersResponse? ReadDeleteServersResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Mini.Api.DeleteServersResponse? ReadDeleteServersResponse(ref global::System.Text.Json.Utf8JsonReader reader) => ReadDeleteServersResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a DeleteServersResponse object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Mini.Api.DeleteServersResponse? ReadDeleteServersResponse(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -196,7 +204,6 @@ namespace Mini.Api
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "DeleteServersResponse");
             var value = new global::Mini.Api.DeleteServersResponse();
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -269,7 +276,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a ListGroupsResponse object; returns null for a JSON null.</summary>
-        public static global::Mini.Api.ListGroupsResponse? ReadListGroupsResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Mini.Api.ListGroupsResponse? ReadListGroupsResponse(ref global::System.Text.Json.Utf8JsonReader reader) => ReadListGroupsResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a ListGroupsResponse object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Mini.Api.ListGroupsResponse? ReadListGroupsResponse(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -287,7 +297,7 @@ namespace Mini.Api
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "groups"u8))
                         {
-                            value._groups = ReadArrayOfListGroupsResponseGroupsItem(ref reader);
+                            value._groups = ReadArrayOfListGroupsResponseGroupsItem(ref reader, strings);
                             continue;
                         }
 
@@ -295,7 +305,7 @@ namespace Mini.Api
                     case 9:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "page_info"u8))
                         {
-                            value._pageInfo = ReadListGroupsResponsePageInfo(ref reader);
+                            value._pageInfo = ReadListGroupsResponsePageInfo(ref reader, strings);
                             continue;
                         }
 
@@ -363,7 +373,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a ListGroupsResponseGroupsItem object; returns null for a JSON null.</summary>
-        public static global::Mini.Api.ListGroupsResponseGroupsItem? ReadListGroupsResponseGroupsItem(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Mini.Api.ListGroupsResponseGroupsItem? ReadListGroupsResponseGroupsItem(ref global::System.Text.Json.Utf8JsonReader reader) => ReadListGroupsResponseGroupsItem(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a ListGroupsResponseGroupsItem object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Mini.Api.ListGroupsResponseGroupsItem? ReadListGroupsResponseGroupsItem(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -372,7 +385,6 @@ namespace Mini.Api
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ListGroupsResponseGroupsItem");
             var value = new global::Mini.Api.ListGroupsResponseGroupsItem();
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -445,7 +457,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a ListGroupsResponsePageInfo object; returns null for a JSON null.</summary>
-        public static global::Mini.Api.ListGroupsResponsePageInfo? ReadListGroupsResponsePageInfo(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Mini.Api.ListGroupsResponsePageInfo? ReadListGroupsResponsePageInfo(ref global::System.Text.Json.Utf8JsonReader reader) => ReadListGroupsResponsePageInfo(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a ListGroupsResponsePageInfo object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Mini.Api.ListGroupsResponsePageInfo? ReadListGroupsResponsePageInfo(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -454,7 +469,6 @@ namespace Mini.Api
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ListGroupsResponsePageInfo");
             var value = new global::Mini.Api.ListGroupsResponsePageInfo();
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -527,7 +541,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a ListServersResponse object; returns null for a JSON null.</summary>
-        public static global::Mini.Api.ListServersResponse? ReadListServersResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Mini.Api.ListServersResponse? ReadListServersResponse(ref global::System.Text.Json.Utf8JsonReader reader) => ReadListServersResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a ListServersResponse object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Mini.Api.ListServersResponse? ReadListServersResponse(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -553,7 +570,7 @@ namespace Mini.Api
                     case 7:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "servers"u8))
                         {
-                            value._servers = ReadArrayOfServer(ref reader);
+                            value._servers = ReadArrayOfServer(ref reader, strings);
                             continue;
                         }
 
@@ -621,7 +638,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a Server object; returns null for a JSON null.</summary>
-        public static global::Mini.Api.Server? ReadServer(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Mini.Api.Server? ReadServer(ref global::System.Text.Json.Utf8JsonReader reader) => ReadServer(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a Server object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Mini.Api.Server? ReadServer(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -630,7 +650,6 @@ namespace Mini.Api
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Server");
             var value = new global::Mini.Api.Server(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -681,7 +700,7 @@ namespace Mini.Api
                             case (byte)'c':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "children"u8))
                                 {
-                                    value._children = ReadArrayOfServer(ref reader);
+                                    value._children = ReadArrayOfServer(ref reader, strings);
                                     continue;
                                 }
 
@@ -689,7 +708,7 @@ namespace Mini.Api
                             case (byte)'m':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "metadata"u8))
                                 {
-                                    value._metadata = ReadMapOfString(ref reader);
+                                    value._metadata = ReadMapOfString(ref reader, strings);
                                     continue;
                                 }
 
@@ -700,7 +719,7 @@ namespace Mini.Api
                     case 9:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "addresses"u8))
                         {
-                            value._addresses = ReadMapOfArrayOfAddress(ref reader);
+                            value._addresses = ReadMapOfArrayOfAddress(ref reader, strings);
                             continue;
                         }
 
@@ -880,7 +899,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a ShowJobResponse object; returns null for a JSON null.</summary>
-        public static global::Mini.Api.ShowJobResponse? ReadShowJobResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Mini.Api.ShowJobResponse? ReadShowJobResponse(ref global::System.Text.Json.Utf8JsonReader reader) => ReadShowJobResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a ShowJobResponse object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Mini.Api.ShowJobResponse? ReadShowJobResponse(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -889,7 +911,6 @@ namespace Mini.Api
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ShowJobResponse");
             var value = new global::Mini.Api.ShowJobResponse();
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -1090,7 +1111,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a ShowServerAutoRecoveryResponse object; returns null for a JSON null.</summary>
-        public static global::Mini.Api.ShowServerAutoRecoveryResponse? ReadShowServerAutoRecoveryResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Mini.Api.ShowServerAutoRecoveryResponse? ReadShowServerAutoRecoveryResponse(ref global::System.Text.Json.Utf8JsonReader reader) => ReadShowServerAutoRecoveryResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a ShowServerAutoRecoveryResponse object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Mini.Api.ShowServerAutoRecoveryResponse? ReadShowServerAutoRecoveryResponse(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1099,7 +1123,6 @@ namespace Mini.Api
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "ShowServerAutoRecoveryResponse");
             var value = new global::Mini.Api.ShowServerAutoRecoveryResponse();
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -1172,7 +1195,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a ShowServerResponse object; returns null for a JSON null.</summary>
-        public static global::Mini.Api.ShowServerResponse? ReadShowServerResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Mini.Api.ShowServerResponse? ReadShowServerResponse(ref global::System.Text.Json.Utf8JsonReader reader) => ReadShowServerResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a ShowServerResponse object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Mini.Api.ShowServerResponse? ReadShowServerResponse(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1190,7 +1216,7 @@ namespace Mini.Api
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "server"u8))
                         {
-                            value._server = ReadServer(ref reader);
+                            value._server = ReadServer(ref reader, strings);
                             continue;
                         }
 
@@ -1308,7 +1334,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a StartServersRequest object; returns null for a JSON null.</summary>
-        public static global::Mini.Api.StartServersRequest? ReadStartServersRequest(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Mini.Api.StartServersRequest? ReadStartServersRequest(ref global::System.Text.Json.Utf8JsonReader reader) => ReadStartServersRequest(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a StartServersRequest object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Mini.Api.StartServersRequest? ReadStartServersRequest(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1356,7 +1385,7 @@ namespace Mini.Api
                     case 8:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "os-start"u8))
                         {
-                            value._osStart = ReadStartServersRequestOsStart(ref reader);
+                            value._osStart = ReadStartServersRequestOsStart(ref reader, strings);
                             continue;
                         }
 
@@ -1519,7 +1548,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a StartServersRequestOsStart object; returns null for a JSON null.</summary>
-        public static global::Mini.Api.StartServersRequestOsStart? ReadStartServersRequestOsStart(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Mini.Api.StartServersRequestOsStart? ReadStartServersRequestOsStart(ref global::System.Text.Json.Utf8JsonReader reader) => ReadStartServersRequestOsStart(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a StartServersRequestOsStart object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Mini.Api.StartServersRequestOsStart? ReadStartServersRequestOsStart(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1537,7 +1569,7 @@ namespace Mini.Api
                     case 7:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "servers"u8))
                         {
-                            value._servers = ReadArrayOfStartServersRequestOsStartServersItem(ref reader);
+                            value._servers = ReadArrayOfStartServersRequestOsStartServersItem(ref reader, strings);
                             continue;
                         }
 
@@ -1600,7 +1632,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a StartServersRequestOsStartServersItem object; returns null for a JSON null.</summary>
-        public static global::Mini.Api.StartServersRequestOsStartServersItem? ReadStartServersRequestOsStartServersItem(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Mini.Api.StartServersRequestOsStartServersItem? ReadStartServersRequestOsStartServersItem(ref global::System.Text.Json.Utf8JsonReader reader) => ReadStartServersRequestOsStartServersItem(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a StartServersRequestOsStartServersItem object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Mini.Api.StartServersRequestOsStartServersItem? ReadStartServersRequestOsStartServersItem(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1609,7 +1644,6 @@ namespace Mini.Api
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "StartServersRequestOsStartServersItem");
             var value = new global::Mini.Api.StartServersRequestOsStartServersItem(default(global::BmsGen.Runtime.Json.JsonUnsetMembers));
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
@@ -1684,7 +1718,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>? ReadArrayOfAddress(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>? ReadArrayOfAddress(ref global::System.Text.Json.Utf8JsonReader reader) => ReadArrayOfAddress(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>? ReadArrayOfAddress(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1695,7 +1732,7 @@ namespace Mini.Api
             var items = new global::BmsGen.Runtime.Json.JsonArrayBuilder<global::Mini.Api.Address>();
             while (global::BmsGen.Runtime.Json.JsonRead.NextItem(ref reader))
             {
-                items.Add(ReadAddress(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfAddress"));
+                items.Add(ReadAddress(ref reader, strings) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfAddress"));
             }
 
             return items.ToArray();
@@ -1737,7 +1774,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.ListGroupsResponseGroupsItem>? ReadArrayOfListGroupsResponseGroupsItem(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.ListGroupsResponseGroupsItem>? ReadArrayOfListGroupsResponseGroupsItem(ref global::System.Text.Json.Utf8JsonReader reader) => ReadArrayOfListGroupsResponseGroupsItem(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.ListGroupsResponseGroupsItem>? ReadArrayOfListGroupsResponseGroupsItem(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1748,7 +1788,7 @@ namespace Mini.Api
             var items = new global::BmsGen.Runtime.Json.JsonArrayBuilder<global::Mini.Api.ListGroupsResponseGroupsItem>();
             while (global::BmsGen.Runtime.Json.JsonRead.NextItem(ref reader))
             {
-                items.Add(ReadListGroupsResponseGroupsItem(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfListGroupsResponseGroupsItem"));
+                items.Add(ReadListGroupsResponseGroupsItem(ref reader, strings) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfListGroupsResponseGroupsItem"));
             }
 
             return items.ToArray();
@@ -1790,7 +1830,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Server>? ReadArrayOfServer(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Server>? ReadArrayOfServer(ref global::System.Text.Json.Utf8JsonReader reader) => ReadArrayOfServer(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Server>? ReadArrayOfServer(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1801,7 +1844,7 @@ namespace Mini.Api
             var items = new global::BmsGen.Runtime.Json.JsonArrayBuilder<global::Mini.Api.Server>();
             while (global::BmsGen.Runtime.Json.JsonRead.NextItem(ref reader))
             {
-                items.Add(ReadServer(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfServer"));
+                items.Add(ReadServer(ref reader, strings) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfServer"));
             }
 
             return items.ToArray();
@@ -1843,7 +1886,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.StartServersRequestOsStartServersItem>? ReadArrayOfStartServersRequestOsStartServersItem(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.StartServersRequestOsStartServersItem>? ReadArrayOfStartServersRequestOsStartServersItem(ref global::System.Text.Json.Utf8JsonReader reader) => ReadArrayOfStartServersRequestOsStartServersItem(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.StartServersRequestOsStartServersItem>? ReadArrayOfStartServersRequestOsStartServersItem(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1854,7 +1900,7 @@ namespace Mini.Api
             var items = new global::BmsGen.Runtime.Json.JsonArrayBuilder<global::Mini.Api.StartServersRequestOsStartServersItem>();
             while (global::BmsGen.Runtime.Json.JsonRead.NextItem(ref reader))
             {
-                items.Add(ReadStartServersRequestOsStartServersItem(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfStartServersRequestOsStartServersItem"));
+                items.Add(ReadStartServersRequestOsStartServersItem(ref reader, strings) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfStartServersRequestOsStartServersItem"));
             }
 
             return items.ToArray();
@@ -1896,7 +1942,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader) => ReadArrayOfString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1905,7 +1954,6 @@ namespace Mini.Api
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartArray(ref reader, "ArrayOfString");
             var items = new global::BmsGen.Runtime.Json.JsonArrayBuilder<string>();
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextItem(ref reader))
             {
                 items.Add(global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("an element of ArrayOfString"));
@@ -1950,7 +1998,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a JSON object as a dictionary; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>>? ReadMapOfArrayOfAddress(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>>? ReadMapOfArrayOfAddress(ref global::System.Text.Json.Utf8JsonReader reader) => ReadMapOfArrayOfAddress(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a JSON object as a dictionary, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>>? ReadMapOfArrayOfAddress(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1959,12 +2010,11 @@ namespace Mini.Api
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "MapOfArrayOfAddress");
             var items = new global::BmsGen.Runtime.Json.JsonMapBuilder<global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>>();
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 string key = global::BmsGen.Runtime.Json.JsonRead.PropertyNameString(ref reader, strings);
                 global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
-                items.Add(key, ReadArrayOfAddress(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("the value of '" + key + "' in MapOfArrayOfAddress"));
+                items.Add(key, ReadArrayOfAddress(ref reader, strings) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("the value of '" + key + "' in MapOfArrayOfAddress"));
             }
 
             return items.ToMap();
@@ -2015,7 +2065,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a JSON object as a dictionary; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ReadMapOfString(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ReadMapOfString(ref global::System.Text.Json.Utf8JsonReader reader) => ReadMapOfString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a JSON object as a dictionary, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ReadMapOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -2024,7 +2077,6 @@ namespace Mini.Api
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "MapOfString");
             var items = new global::BmsGen.Runtime.Json.JsonMapBuilder<string>();
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 string key = global::BmsGen.Runtime.Json.JsonRead.PropertyNameString(ref reader, strings);

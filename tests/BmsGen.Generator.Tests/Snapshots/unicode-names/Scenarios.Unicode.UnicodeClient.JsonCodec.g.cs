@@ -11,7 +11,10 @@ namespace Scenarios.Unicode
     internal static partial class UnicodeClientJsonCodec
     {
         /// <summary>Reads a Größe object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Unicode.Größe? ReadGröße(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Unicode.Größe? ReadGröße(ref global::System.Text.Json.Utf8JsonReader reader) => ReadGröße(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a Größe object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::Scenarios.Unicode.Größe? ReadGröße(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -20,7 +23,6 @@ namespace Scenarios.Unicode
 
             global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "Größe");
             var value = new global::Scenarios.Unicode.Größe();
-            var strings = global::BmsGen.Runtime.Json.JsonRead.Strings();
             while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
                 global::System.ReadOnlySpan<byte> name = global::BmsGen.Runtime.Json.JsonRead.PropertyName(ref reader);
