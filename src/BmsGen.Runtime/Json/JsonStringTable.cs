@@ -80,15 +80,22 @@ public sealed class JsonStringTable
 
         ulong mixed = (head * 0x9E3779B97F4A7C15UL) ^ ((tail + (ulong)length) * 0xC2B2AE3D27D4EB4FUL);
         ref Entry entry = ref _entries[(int)(mixed >> 55)];
-        if (entry.Head == head && entry.Tail == tail && entry.Length == length && entry.Generation == _generation
-            && (length <= 16 || System.Text.Ascii.Equals(utf8.Slice(8, length - 16), entry.Value.AsSpan(8, length - 16))))
+        if (entry.Head == head && entry.Tail == tail && entry.Length == length && entry.Generation == _generation)
         {
-            return entry.Value!;
+            return length <= 16 ? entry.Value! : GetLong(ref entry, utf8, head, tail);
         }
 
         return Add(ref entry, utf8, head, tail);
     }
 
+    // Out of line, like Add, so that the lookup inlined into each reader stays small.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private string GetLong(ref Entry entry, ReadOnlySpan<byte> utf8, ulong head, ulong tail) =>
+        System.Text.Ascii.Equals(utf8.Slice(8, utf8.Length - 16), entry.Value.AsSpan(8, utf8.Length - 16))
+            ? entry.Value!
+            : Add(ref entry, utf8, head, tail);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private string Add(ref Entry entry, ReadOnlySpan<byte> utf8, ulong head, ulong tail)
     {
         if (!System.Text.Ascii.IsValid(utf8))
