@@ -30,10 +30,15 @@ public sealed class StreamingTests
         var client = new BmsClient(new HttpClient(handler) { BaseAddress = ClientHarness.Endpoint }, new BmsGenClientOptions { ProjectId = Project });
         var tracked = new List<(int Index, WeakReference Item)>();
         long maxReadAhead = 0;
+        long maxAllocatedForOneItem = 0;
         int index = 0;
 
+        // The walk runs on this thread (the handler and its stream complete every call synchronously), so this
+        // thread's allocation count is what the client allocates to produce each item, page requests included.
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         await foreach (ServerDetail server in client.ListBaremetalServerDetailsAllAsync(limit: pageSize))
         {
+            maxAllocatedForOneItem = Math.Max(maxAllocatedForOneItem, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
             Assert.Equal(GeneratedPagesHandler.IdOf(index), server.Id);
 
             // How far the reader is ahead of the item it just yielded: what it buffers, bounded by its read buffer.
@@ -54,6 +59,7 @@ public sealed class StreamingTests
             }
 
             index++;
+            allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         }
 
         Assert.Equal(pageSize * pages, index);
@@ -63,6 +69,10 @@ public sealed class StreamingTests
         long pageBytes = handler.PageBytes;
         Assert.True(pageBytes > 300_000, $"a page is {pageBytes} bytes");
         Assert.True(maxReadAhead <= 16 * 1024, $"the reader was {maxReadAhead} bytes ahead of the item it yielded");
+
+        // Counted in allocations: no step of the walk, the one that starts a page included, allocates anything near
+        // a page (a client that buffered the page would allocate at least its bytes, and its items, at once).
+        Assert.True(maxAllocatedForOneItem < pageBytes / 4, $"one item cost {maxAllocatedForOneItem} bytes of allocation; a page is {pageBytes} bytes");
     }
 
     [Fact]
