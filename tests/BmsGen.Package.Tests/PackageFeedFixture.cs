@@ -8,8 +8,8 @@ using Xunit;
 namespace BmsGen.Package.Tests;
 
 /// <summary>
-/// Packs BmsGen.Runtime, BmsGen.Generator and BmsGen.SpecCheck once into a temporary local feed, from a copy of
-/// this repository's sources so the repository's own build output is left alone. The version is unique per run
+/// Packs BmsGen.Runtime, BmsGen.Generator, BmsGen.SpecCheck, BmsGen.Client and BmsGen.Simulator once into a temporary
+/// local feed, from a copy of this repository's sources so the repository's own build output is left alone. The version is unique per run
 /// (prerelease suffix): NuGet's global package cache keeps a package of a given id and version forever, so reusing
 /// one would silently restore stale packages.
 /// </summary>
@@ -22,9 +22,14 @@ public sealed class PackageFeedFixture : IAsyncLifetime
         "generator/BmsGen.Generator/BmsGen.Generator.csproj",
         "generator/BmsGen.Generator.Package/BmsGen.Generator.Package.csproj",
         "generator/BmsGen.SpecCheck/BmsGen.SpecCheck.csproj",
+        "src/BmsGen.Client/BmsGen.Client.csproj",
+        "src/BmsGen.Simulator/BmsGen.Simulator.csproj",
     ];
 
-    private static readonly string[] PackageIds = ["bmsgen.runtime", "bmsgen.generator", "bmsgen.speccheck"];
+    /// <summary>Folders the packed projects read besides their own: the specs the ready-made clients are generated from.</summary>
+    private static readonly string[] SharedFolders = ["specs"];
+
+    private static readonly string[] PackageIds = ["bmsgen.runtime", "bmsgen.generator", "bmsgen.speccheck", "bmsgen.client", "bmsgen.simulator"];
 
     public PackageFeedFixture()
     {
@@ -54,7 +59,7 @@ public sealed class PackageFeedFixture : IAsyncLifetime
             File.Copy(Path.Combine(repository, file), Path.Combine(sources, file));
         }
 
-        foreach (string folder in PackedProjects.Select(p => Path.GetDirectoryName(p)!))
+        foreach (string folder in PackedProjects.Select(p => Path.GetDirectoryName(p)!).Concat(SharedFolders))
         {
             CopyProjectFolder(Path.Combine(repository, folder), Path.Combine(sources, folder));
         }
@@ -71,13 +76,17 @@ public sealed class PackageFeedFixture : IAsyncLifetime
             "-p:ContinuousIntegrationBuild=false", "-p:EnableSourceControlManagerQueries=false");
     }
 
-    /// <summary>A fresh consumer project in its own temporary folder: one PackageReference, one spec, a Program.</summary>
-    public string NewConsumer(string name)
+    /// <summary>
+    /// A fresh consumer project in its own temporary folder, made from the files of <paramref name="template"/>
+    /// (<c>Consumer</c>: one PackageReference to the generator, one spec, a Program; <c>SimulatorConsumer</c>: the
+    /// simulator and ready-made client packages, a Program).
+    /// </summary>
+    public string NewConsumer(string name, string template = "Consumer")
     {
         Assert.True(Pack.ExitCode == 0, Pack.ToString());
         string directory = Path.Combine(Root, name);
         Directory.CreateDirectory(directory);
-        foreach (string file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Consumer")))
+        foreach (string file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, template)))
         {
             string text = File.ReadAllText(file).Replace("$BMSGEN_VERSION$", Version, StringComparison.Ordinal);
             File.WriteAllText(Path.Combine(directory, Path.GetFileName(file)), text);
