@@ -21,8 +21,8 @@ public static class JsonRead
     public static void BeginDocument() => JsonStringTable.BeginDocument();
 
     /// <summary>
-    /// This thread's table of the current document's short string values, which generated readers take once per
-    /// object and pass to <see cref="String(ref Utf8JsonReader, JsonStringTable)"/>.
+    /// This thread's table of the current document's short string values, which a generated reader called without
+    /// one takes once and hands down to the readers it calls and to <see cref="String(ref Utf8JsonReader, JsonStringTable)"/>.
     /// </summary>
     public static JsonStringTable Strings() => JsonStringTable.Current;
 

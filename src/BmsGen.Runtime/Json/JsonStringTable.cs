@@ -11,8 +11,9 @@ namespace BmsGen.Runtime.Json;
 /// the value's UTF-8 bytes. A hit returns the string read earlier in the same document without decoding or
 /// allocating; a miss decodes and takes the slot. The table never grows (at most one short string per slot stays
 /// referenced), and after <see cref="JsonRead.BeginDocument"/> no entry of an earlier document matches, so no
-/// document's strings are served to another. Generated readers take this thread's table once per object
-/// (<see cref="JsonRead.Strings"/>) and hand it to every string they read, instead of looking it up per value.
+/// document's strings are served to another. A generated reader called without a table takes this thread's
+/// (<see cref="JsonRead.Strings"/>) and hands it down to the readers it calls, which pass it to every string they
+/// read, instead of looking it up per value.
 /// </summary>
 public sealed class JsonStringTable
 {
