@@ -19,6 +19,13 @@ public static class Impl
     public const string Newtonsoft = "newtonsoft";
     public const string ReaderFloor = "reader-floor";
 
+    /// <summary>
+    /// Not one of the compared implementations: the floor plus every string value turned into a .NET string through
+    /// the string table the generated readers use, which shows what the strings alone cost. Only the interleaved mode
+    /// runs it.
+    /// </summary>
+    public const string ReaderFloorStrings = "reader-floor-strings";
+
     public static readonly string[] All = { Generated, StjSourceGen, StjReflection, Newtonsoft, ReaderFloor };
 }
 
@@ -74,6 +81,23 @@ public static class Codecs
         while (reader.Read())
         {
             touched += (int)reader.TokenType + reader.ValueSpan.Length;
+        }
+
+        return touched;
+    }
+
+    /// <summary>The floor, with every string value read as the generated readers read it (<see cref="Impl.ReaderFloorStrings"/>).</summary>
+    public static long ReaderFloorStrings(byte[] utf8)
+    {
+        var reader = new Utf8JsonReader(utf8);
+        Runtime.Json.JsonRead.BeginDocument();
+        Runtime.Json.JsonStringTable strings = Runtime.Json.JsonRead.Strings();
+        long touched = 0;
+        while (reader.Read())
+        {
+            touched += reader.TokenType == JsonTokenType.String
+                ? Runtime.Json.JsonRead.String(ref reader, strings)!.Length
+                : (int)reader.TokenType + reader.ValueSpan.Length;
         }
 
         return touched;

@@ -69,6 +69,7 @@ public static class Chart
         [Impl.StjReflection] = "#a0c878",
         [Impl.Newtonsoft] = "#d9822b",
         [Impl.ReaderFloor] = "#9e9e9e",
+        [Impl.ReaderFloorStrings] = "#c8c8c8",
     };
 
     public static string Render(IReadOnlyList<SummaryRow> rows, string title)

@@ -52,6 +52,21 @@ public sealed class PayloadParityTests
         Assert.True(Codecs.ReaderFloor(Payloads.ServersDetail(4)) > expected);
     }
 
+    [Fact]
+    public void The_reader_floor_with_strings_turns_every_string_value_into_a_string()
+    {
+        // Escaped and non-ASCII values: their strings are shorter than their JSON text, so only decoding counts right.
+        byte[] payload = System.Text.Encoding.UTF8.GetBytes("{\"servers\":[{\"name\":\"h\\u00e9llo\",\"note\":\"a\\\"b\",\"city\":\"\u00e9t\u00e9\",\"n\":5}]}");
+        var reader = new Utf8JsonReader(payload);
+        long expected = 0;
+        while (reader.Read())
+        {
+            expected += reader.TokenType == JsonTokenType.String ? reader.GetString()!.Length : (int)reader.TokenType + reader.ValueSpan.Length;
+        }
+
+        Assert.Equal(expected, Codecs.ReaderFloorStrings(payload));
+    }
+
     [Theory]
     [InlineData(Scenarios.WriteCreateRequest)]
     [InlineData(Scenarios.WriteServersDetail1000)]
