@@ -154,7 +154,7 @@ public static class Interleaved
         {
             List<double> sorted = times[i].OrderBy(t => t).ToList();
             double fastest = sorted[0];
-            Console.WriteLine($"{scenario,-28} {implementations[i].Name,-15} {Chart.FormatTime(fastest),12} (median {Chart.FormatTime(sorted[sorted.Count / 2]),10}) {Chart.FormatBytes(bytes[i]),10}");
+            Console.WriteLine($"{scenario,-28} {implementations[i].Name,-20} {Chart.FormatTime(fastest),12} (median {Chart.FormatTime(sorted[sorted.Count / 2]),10}) {Chart.FormatBytes(bytes[i]),10}");
             yield return new SummaryRow(scenario, implementations[i].Name, fastest, bytes[i]);
         }
     }
