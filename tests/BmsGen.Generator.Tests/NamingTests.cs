@@ -54,6 +54,12 @@ public sealed class NamingTests
             "public sealed partial class CreatedAtCamelCase"
         },
         {
+            "a schema whose reader is named like an enumeration's encoded values",
+            Header + "paths: {}\ncomponents:\n  schemas:\n    ReadMode: {type: string, enum: [fast, slow]}\n    ModeValues: {type: object, NAMEproperties: {a: {type: string}}}\n",
+            "BMSGEN016", 7, new[] { "schema 'ReadMode' (line 6)", "schema 'ModeValues' (line 7)", "'ReadModeValues'" },
+            "public sealed partial class CreatedAtCamelCase"
+        },
+        {
             "a schema named like the client",
             Header + "paths: {}\ncomponents:\n  schemas:\n    TClient: {type: object, NAMEproperties: {a: {type: string}}}\n",
             "BMSGEN017", 6, new[] { "schema 'TClient'", "generated client" },

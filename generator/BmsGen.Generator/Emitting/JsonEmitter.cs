@@ -614,14 +614,17 @@ internal static partial class JsonEmitter
     /// </summary>
     internal const int MaxEncodedEnumMembers = 64;
 
+    /// <summary>Whether the codec declares the field of <paramref name="type"/>'s encoded values (<see cref="CodecNames.EnumValues"/>).</summary>
+    internal static bool EncodesValues(EnumTypeModel type) => type.Members.Count > 0 && type.Members.Count <= MaxEncodedEnumMembers;
+
     /// <summary>
     /// The enumeration's writers, as a value and as an object member. A documented value copies its text, encoded
     /// once (<c>JsonEnumValues</c>), instead of escaping and transcoding it on every write; any other is written as text.
     /// </summary>
     private static void EmitEnumWriters(SourceWriter writer, string clr, EnumTypeModel type)
     {
-        bool encoded = type.Members.Count > 0 && type.Members.Count <= MaxEncodedEnumMembers;
-        string values = type.Name + "Values";
+        bool encoded = EncodesValues(type);
+        string values = CodecNames.EnumValues(type.Name);
         string target = encoded ? values + ".Write" : "writer.WriteStringValue";
         string memberTarget = encoded ? values + ".Write" : "writer.WriteString";
         string writerArgument = encoded ? "writer, " : string.Empty;

@@ -66,7 +66,7 @@ internal static class UnionMemberNames
 
 /// <summary>
 /// The names of the codec's members: per generated type a reader, a writer, a JsonConverter and a class of
-/// pre-encoded property names, and per array or map shape a reader and a writer named after the shape
+/// pre-encoded property names (and per enumeration a field of its encoded values), and per array or map shape a reader and a writer named after the shape
 /// (<c>ReadArrayOfString</c>). The naming step reserves every one of them.
 /// </summary>
 internal static class CodecNames
@@ -78,6 +78,9 @@ internal static class CodecNames
     public static string Converter(string typeName) => typeName + "Converter";
 
     public static string PropertyNames(string typeName) => typeName + "Names";
+
+    /// <summary>The field of an enumeration's documented values, encoded once: <c>ServerStatusValues</c>.</summary>
+    public static string EnumValues(string enumName) => enumName + "Values";
 
     /// <summary>
     /// The state class and part methods of a wide model. They hold <c>__</c>, which no name taken from a spec (nor an

@@ -105,7 +105,8 @@ internal sealed class NameAssigner
     }
 
     /// <summary>
-    /// The codec's helpers: a reader, a writer, a converter and a class of encoded names per type, a reader and a
+    /// The codec's helpers: a reader, a writer, a converter and a class of encoded names per type (and a field of
+    /// encoded values per enumeration), a reader and a
     /// writer per array or map shape (<c>ReadArrayOfString</c>); and the JSON context's metadata property per type.
     /// </summary>
     private void NameCodec(SpecModel spec, HashSet<string> kept)
@@ -127,6 +128,7 @@ internal sealed class NameAssigner
                 && codec.Claim(CodecNames.Write(type.Name), type.Origin)
                 && codec.Claim(CodecNames.Converter(type.Name), type.Origin)
                 && codec.Claim(CodecNames.PropertyNames(type.Name), type.Origin)
+                && (type is not EnumTypeModel enumType || !JsonEmitter.EncodesValues(enumType) || codec.Claim(CodecNames.EnumValues(type.Name), type.Origin))
                 && context.Claim(CodecNames.ContextProperty(type.Name), type.Origin);
         }
     }
