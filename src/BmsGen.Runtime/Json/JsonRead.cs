@@ -70,11 +70,7 @@ public static class JsonRead
     public static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader) =>
         !reader.HasValueSequence && !reader.ValueIsEscaped ? reader.ValueSpan : CopyPropertyName(ref reader);
 
-    /// <summary>The current property name as a string (a map key), shared with equal short names of this document.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static string PropertyNameString(ref Utf8JsonReader reader) => PropertyNameString(ref reader, JsonStringTable.Current);
-
-    /// <summary>The current property name as a string (a map key), shared through <paramref name="strings"/>.</summary>
+    /// <summary>The current property name as a string (a map key), shared with equal short names of this document through <paramref name="strings"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static string PropertyNameString(ref Utf8JsonReader reader, JsonStringTable strings) =>
         !reader.HasValueSequence && !reader.ValueIsEscaped ? strings.Get(reader.ValueSpan) : reader.GetString()!;
