@@ -236,7 +236,13 @@ public sealed class ResilienceTests
         for (int i = 0; i < 6 && server.Calls < 3; i++)
         {
             time.Advance(TimeSpan.FromSeconds(10));
-            await Task.Delay(20);
+
+            // Give a released request time to reach the server before the clock moves on: a fixed 20 ms was not
+            // always enough on a busy machine, and the call then landed one step late.
+            for (int wait = 0; wait < 100 && server.Calls < 3; wait++)
+            {
+                await Task.Delay(5);
+            }
         }
 
         await Task.WhenAll(calls).WaitAsync(TimeSpan.FromSeconds(30));
