@@ -125,6 +125,19 @@ internal static partial class JsonEmitter
     private static string ReaderParameters => $"ref {Reader} reader, {Runtime}.JsonStringTable {StringsParameter}";
 
     /// <summary>
+    /// The two signatures of a public reader of <paramref name="name"/>, which reads <paramref name="what"/>: one
+    /// without the string table, which takes this thread's and calls the other, and the other's, whose body the
+    /// caller writes.
+    /// </summary>
+    private static string ReaderSignatures(string clr, string name, string what) => $$"""
+        /// <summary>Reads {{what}}; returns null for a JSON null.</summary>
+        public static {{clr}}? {{CodecNames.Read(name)}}(ref {{Reader}} reader) => {{CodecNames.Read(name)}}(ref reader, {{TypeNames.JsonRead}}.Strings());
+
+        /// <summary>Reads {{what}}, sharing repeated short strings through <paramref name="{{StringsParameter}}"/>; returns null for a JSON null.</summary>
+        public static {{clr}}? {{CodecNames.Read(name)}}({{ReaderParameters}})
+        """;
+
+    /// <summary>
     /// An expression that reads the current value as the nullable form of <paramref name="type"/>; strings, objects,
     /// arrays and maps are read through the method's <see cref="StringsParameter"/> when <paramref name="hasStrings"/>.
     /// </summary>
@@ -177,13 +190,7 @@ internal static partial class JsonEmitter
         string prefix = wide ? "state." : "value.";
         List<List<(PropertyModel Property, string Local)>> parts = Parts(fields);
 
-        writer.WriteLine($$"""
-            /// <summary>Reads a {{type.Name}} object; returns null for a JSON null.</summary>
-            public static {{clr}}? {{CodecNames.Read(type.Name)}}(ref {{Reader}} reader) => {{CodecNames.Read(type.Name)}}(ref reader, {{TypeNames.JsonRead}}.Strings());
-
-            /// <summary>Reads a {{type.Name}} object, sharing repeated short strings through <paramref name="{{StringsParameter}}"/>; returns null for a JSON null.</summary>
-            public static {{clr}}? {{CodecNames.Read(type.Name)}}({{ReaderParameters}})
-            """);
+        writer.WriteLine(ReaderSignatures(clr, type.Name, $"a {type.Name} object"));
         writer.OpenBlock();
         writer.WriteLine($$"""
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -704,11 +711,7 @@ internal static partial class JsonEmitter
         if (shape.Kind == TypeKind.Array)
         {
             writer.WriteLine($$"""
-                /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-                public static {{clr}}? {{CodecNames.Read(name)}}(ref {{Reader}} reader) => {{CodecNames.Read(name)}}(ref reader, {{TypeNames.JsonRead}}.Strings());
-
-                /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="{{StringsParameter}}"/>; returns null for a JSON null.</summary>
-                public static {{clr}}? {{CodecNames.Read(name)}}({{ReaderParameters}})
+                {{ReaderSignatures(clr, name, "a JSON array")}}
                 {
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
@@ -764,11 +767,7 @@ internal static partial class JsonEmitter
         else
         {
             writer.WriteLine($$"""
-                /// <summary>Reads a JSON object as a dictionary; returns null for a JSON null.</summary>
-                public static {{clr}}? {{CodecNames.Read(name)}}(ref {{Reader}} reader) => {{CodecNames.Read(name)}}(ref reader, {{TypeNames.JsonRead}}.Strings());
-
-                /// <summary>Reads a JSON object as a dictionary, sharing repeated short strings through <paramref name="{{StringsParameter}}"/>; returns null for a JSON null.</summary>
-                public static {{clr}}? {{CodecNames.Read(name)}}({{ReaderParameters}})
+                {{ReaderSignatures(clr, name, "a JSON object as a dictionary")}}
                 {
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
