@@ -48,7 +48,7 @@ public static class Codecs
     /// <summary>Reads a whole body with a generated reader, as the client's transport does.</summary>
     public static T ReadGenerated<T>(ReadOnlySpan<byte> utf8, Runtime.Json.JsonValueReader<T> read)
     {
-        var reader = new Utf8JsonReader(utf8);
+        var reader = new Runtime.Json.JsonSpanReader(utf8);
         Runtime.Json.JsonRead.BeginDocument();
         reader.Read();
         return read(ref reader) ?? throw new JsonException("null body");
@@ -89,7 +89,7 @@ public static class Codecs
     /// <summary>The floor, with every string value read as the generated readers read it (<see cref="Impl.ReaderFloorStrings"/>).</summary>
     public static long ReaderFloorStrings(byte[] utf8)
     {
-        var reader = new Utf8JsonReader(utf8);
+        var reader = new Runtime.Json.JsonSpanReader(utf8);
         Runtime.Json.JsonRead.BeginDocument();
         Runtime.Json.JsonStringTable strings = Runtime.Json.JsonRead.Strings();
         long touched = 0;

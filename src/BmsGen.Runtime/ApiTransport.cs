@@ -245,7 +245,7 @@ public sealed class ApiTransport
             throw new BmsGenResponseException(request.OperationId, status, "the body is empty, but the operation returns JSON", 0);
         }
 
-        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 256 });
+        var reader = new JsonSpanReader(body, maxDepth: 256);
         JsonRead.BeginDocument();
         try
         {

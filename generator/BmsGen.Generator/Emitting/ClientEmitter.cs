@@ -480,8 +480,8 @@ internal static class ClientEmitter
     private static string ReaderFunction(TypeRef type, string codec) => type.Kind switch
     {
         TypeKind.Object or TypeKind.Array or TypeKind.Map or TypeKind.Discriminated or TypeKind.Union => $"{codec}.{CodecNames.Read(CodecNames.Shape(type))}",
-        TypeKind.Enum => $"static (ref global::System.Text.Json.Utf8JsonReader reader) => {codec}.{CodecNames.Read(type.Name!)}(ref reader) ?? throw {TypeNames.JsonRead}.UnexpectedNull(\"the response\")",
-        _ => $"static (ref global::System.Text.Json.Utf8JsonReader reader) => {JsonEmitter.ReadExpression(type, hasStrings: false)} ?? throw {TypeNames.JsonRead}.UnexpectedNull(\"the response\")",
+        TypeKind.Enum => $"static (ref {TypeNames.JsonSpanReader} reader) => {codec}.{CodecNames.Read(type.Name!)}(ref reader) ?? throw {TypeNames.JsonRead}.UnexpectedNull(\"the response\")",
+        _ => $"static (ref {TypeNames.JsonSpanReader} reader) => {JsonEmitter.ReadExpression(type, hasStrings: false)} ?? throw {TypeNames.JsonRead}.UnexpectedNull(\"the response\")",
     };
 
     private static string WriterFunction(TypeRef type, string codec) => type.Kind switch

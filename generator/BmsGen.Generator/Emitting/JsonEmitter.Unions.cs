@@ -81,7 +81,7 @@ internal static partial class JsonEmitter
         EmitUtf8Switch(writer, "tag", type.Cases, c => c.Value, (_, c) => writer.WriteLine($"return {CodecNames.Read(c.TypeName)}(ref reader);"));
         writer.CloseBlock();
         writer.WriteLine();
-        writer.WriteLine($"return new {unknown}(global::System.Text.Json.JsonElement.ParseValue(ref reader));");
+        writer.WriteLine($"return new {unknown}({Runtime}.JsonRead.ElementOf(ref reader));");
         writer.CloseBlock();
         writer.WriteLine();
 
@@ -120,7 +120,7 @@ internal static partial class JsonEmitter
         writer.WriteLine($$"""
             /// <summary>Reads a {{type.Name}} as the JSON it is; returns null for a JSON null.</summary>
             public static {{clr}}? {{CodecNames.Read(type.Name)}}(ref {{Reader}} reader) =>
-                reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : new {{clr}}(global::System.Text.Json.JsonElement.ParseValue(ref reader));
+                reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : new {{clr}}({{Runtime}}.JsonRead.ElementOf(ref reader));
 
             /// <summary>Writes a {{type.Name}}'s JSON unchanged.</summary>
             public static void {{CodecNames.Write(type.Name)}}({{Writer}} writer, {{clr}} value) => value.Json.WriteTo(writer);

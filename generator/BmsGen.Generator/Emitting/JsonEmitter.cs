@@ -6,12 +6,12 @@ using BmsGen.Generator.Naming;
 namespace BmsGen.Generator.Emitting;
 
 /// <summary>
-/// Emits the codec: reflection-free readers and writers over Utf8JsonReader/Utf8JsonWriter for every model and
+/// Emits the codec: reflection-free readers over JsonSpanReader and writers over Utf8JsonWriter for every model and
 /// enum, helpers for every array and map shape the spec uses, and a JsonConverter per type that delegates to them.
 /// </summary>
 internal static partial class JsonEmitter
 {
-    private const string Reader = "global::System.Text.Json.Utf8JsonReader";
+    private const string Reader = TypeNames.JsonSpanReader;
     private const string Writer = "global::System.Text.Json.Utf8JsonWriter";
     private const string Runtime = "global::BmsGen.Runtime.Json";
 
@@ -665,9 +665,11 @@ internal static partial class JsonEmitter
     {
         string kind = type is EnumTypeModel ? TypeKind.Enum.ToString() : TypeKind.Object.ToString();
         string clr = TypeNames.ClrType(TypeNames.RefTo(type), spec.Namespace);
+        // JsonSerializer hands the converter a Utf8JsonReader, which may hold the JSON in segments or in parts: the
+        // runtime gives the generated reader the value's own bytes.
         string read = type is EnumTypeModel
-            ? $"{CodecNames.Read(type.Name)}(ref reader) ?? throw {TypeNames.JsonRead}.UnexpectedNull(\"{type.Name}\")"
-            : $"{CodecNames.Read(type.Name)}(ref reader)";
+            ? $"{TypeNames.JsonRead}.FromUtf8JsonReader<{clr}?>(ref reader, {CodecNames.Read(type.Name)}) ?? throw {TypeNames.JsonRead}.UnexpectedNull(\"{type.Name}\")"
+            : $"{TypeNames.JsonRead}.FromUtf8JsonReader(ref reader, {CodecNames.Read(type.Name)})";
         string write = $"{CodecNames.Write(type.Name)}(writer, value)";
 
         // An object at depth 0 starts a document read through JsonSerializer: short strings are shared within it only.
@@ -679,7 +681,7 @@ internal static partial class JsonEmitter
             public sealed class {{CodecNames.Converter(type.Name)}} : global::System.Text.Json.Serialization.JsonConverter<{{clr}}>
             {
                 /// <inheritdoc/>
-                public override {{clr}}{{(type is EnumTypeModel ? string.Empty : "?")}} Read(ref {{Reader}} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                public override {{clr}}{{(type is EnumTypeModel ? string.Empty : "?")}} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
                 {
                     {{beginDocument}}return {{read}};
                 }

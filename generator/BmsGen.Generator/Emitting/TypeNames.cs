@@ -9,6 +9,9 @@ internal static class TypeNames
 {
     public const string Runtime = "global::BmsGen.Runtime";
     public const string JsonRead = "global::BmsGen.Runtime.Json.JsonRead";
+
+    /// <summary>The reader every generated reader reads with.</summary>
+    public const string JsonSpanReader = "global::BmsGen.Runtime.Json.JsonSpanReader";
     public const string JsonDateTime = "global::BmsGen.Runtime.Json.JsonDateTime";
     public const string DateTimeOffset = "global::System.DateTimeOffset";
     public const string Json = "global::System.Text.Json";

@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
@@ -22,11 +23,26 @@ public static class JsonRead
 
     /// <summary>
     /// This thread's table of the current document's short string values, which a generated reader called without
-    /// one takes once and hands down to the readers it calls and to <see cref="String(ref Utf8JsonReader, JsonStringTable)"/>.
+    /// one takes once and hands down to the readers it calls and to <see cref="String(ref JsonSpanReader, JsonStringTable)"/>.
     /// </summary>
     public static JsonStringTable Strings() => JsonStringTable.Current;
 
-    public static void ExpectStartObject(ref Utf8JsonReader reader, string typeName)
+    /// <summary>
+    /// Reads the value at <paramref name="reader"/>'s current token with a generated reader, as a
+    /// <see cref="System.Text.Json.Serialization.JsonConverter{T}"/> is handed it: the value's JSON is parsed once
+    /// (the reader may hold it in segments or in parts), and <paramref name="read"/> reads its bytes. The reader ends
+    /// on the value's last token, as a converter must leave it.
+    /// </summary>
+    public static T? FromUtf8JsonReader<T>(ref Utf8JsonReader reader, JsonValueReader<T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        using JsonDocument document = JsonDocument.ParseValue(ref reader);
+        var value = new JsonSpanReader(JsonMarshal.GetRawUtf8Value(document.RootElement), reader.CurrentState.Options.MaxDepth);
+        value.Read();
+        return read(ref value);
+    }
+
+    public static void ExpectStartObject(ref JsonSpanReader reader, string typeName)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -34,7 +50,7 @@ public static class JsonRead
         }
     }
 
-    public static void ExpectStartArray(ref Utf8JsonReader reader, string typeName)
+    public static void ExpectStartArray(ref JsonSpanReader reader, string typeName)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -44,7 +60,7 @@ public static class JsonRead
 
     /// <summary>Advances to the next property name; false at the end of the object.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool NextProperty(ref Utf8JsonReader reader)
+    public static bool NextProperty(ref JsonSpanReader reader)
     {
         Advance(ref reader);
         return reader.TokenType != JsonTokenType.EndObject;
@@ -52,7 +68,7 @@ public static class JsonRead
 
     /// <summary>Advances to the next array element; false at the end of the array.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool NextItem(ref Utf8JsonReader reader)
+    public static bool NextItem(ref JsonSpanReader reader)
     {
         Advance(ref reader);
         return reader.TokenType != JsonTokenType.EndArray;
@@ -60,50 +76,44 @@ public static class JsonRead
 
     /// <summary>Moves from a property name to its value.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void MoveToValue(ref Utf8JsonReader reader) => Advance(ref reader);
+    public static void MoveToValue(ref JsonSpanReader reader) => Advance(ref reader);
 
     /// <summary>
     /// The current property name as unescaped UTF-8: the reader's own bytes when it can (no escapes, one
     /// segment), a copy otherwise.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader) =>
-        !reader.HasValueSequence && !reader.ValueIsEscaped ? reader.ValueSpan : CopyPropertyName(ref reader);
+    public static ReadOnlySpan<byte> PropertyName(ref JsonSpanReader reader) =>
+        !reader.ValueIsEscaped ? reader.ValueSpan : CopyPropertyName(ref reader);
 
     /// <summary>The current property name as a string (a map key), shared with equal short names of this document through <paramref name="strings"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static string PropertyNameString(ref Utf8JsonReader reader, JsonStringTable strings) =>
-        !reader.HasValueSequence && !reader.ValueIsEscaped ? strings.Get(reader.ValueSpan) : reader.GetString()!;
+    public static string PropertyNameString(ref JsonSpanReader reader, JsonStringTable strings) =>
+        !reader.ValueIsEscaped ? strings.Get(reader.ValueSpan) : reader.GetString()!;
 
     /// <summary>
     /// Whether the current token is a string whose unescaped UTF-8 is <see cref="Utf8JsonReader.ValueSpan"/> (no
     /// escapes, one segment), so that generated readers can match it against known values without decoding it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsPlainString(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence;
+    public static bool IsPlainString(ref JsonSpanReader reader) =>
+        reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped;
 
-    private static ReadOnlySpan<byte> CopyPropertyName(ref Utf8JsonReader reader)
+    private static ReadOnlySpan<byte> CopyPropertyName(ref JsonSpanReader reader)
     {
-        byte[] buffer = new byte[reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length];
+        byte[] buffer = new byte[reader.ValueSpan.Length];
         return buffer.AsSpan(0, reader.CopyString(buffer));
     }
 
     /// <summary>Skips the current value (a property this model does not know).</summary>
-    public static void SkipValue(ref Utf8JsonReader reader)
-    {
-        if (!reader.TrySkip())
-        {
-            throw new JsonException("The JSON ended inside a value.");
-        }
-    }
+    public static void SkipValue(ref JsonSpanReader reader) => reader.Skip();
 
     /// <summary>
     /// A string value; short values that repeat within the document are one shared instance (see
     /// <see cref="BeginDocument"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static string? String(ref Utf8JsonReader reader) => String(ref reader, JsonStringTable.Current);
+    public static string? String(ref JsonSpanReader reader) => String(ref reader, JsonStringTable.Current);
 
     /// <summary>A string value; short values that repeat within the document are one shared instance from <paramref name="strings"/>.</summary>
     /// <remarks>
@@ -111,10 +121,10 @@ public static class JsonRead
     /// into each would spend the JIT's inlining budget for the method before it reaches the member-name matches.
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static string? String(ref Utf8JsonReader reader, JsonStringTable strings) =>
+    public static string? String(ref JsonSpanReader reader, JsonStringTable strings) =>
         IsPlainString(ref reader) ? strings.Get(reader.ValueSpan) : OtherString(ref reader);
 
-    private static string? OtherString(ref Utf8JsonReader reader) => reader.TokenType switch
+    private static string? OtherString(ref JsonSpanReader reader) => reader.TokenType switch
     {
         JsonTokenType.String => reader.GetString(),
         JsonTokenType.Null => null,
@@ -124,7 +134,7 @@ public static class JsonRead
         _ => throw Unexpected(ref reader, "a string"),
     };
 
-    public static int? Int32(ref Utf8JsonReader reader)
+    public static int? Int32(ref JsonSpanReader reader)
     {
         switch (reader.TokenType)
         {
@@ -139,7 +149,7 @@ public static class JsonRead
         }
     }
 
-    public static long? Int64(ref Utf8JsonReader reader)
+    public static long? Int64(ref JsonSpanReader reader)
     {
         switch (reader.TokenType)
         {
@@ -154,7 +164,7 @@ public static class JsonRead
         }
     }
 
-    public static double? Double(ref Utf8JsonReader reader)
+    public static double? Double(ref JsonSpanReader reader)
     {
         switch (reader.TokenType)
         {
@@ -169,7 +179,7 @@ public static class JsonRead
         }
     }
 
-    public static bool? Boolean(ref Utf8JsonReader reader)
+    public static bool? Boolean(ref JsonSpanReader reader)
     {
         switch (reader.TokenType)
         {
@@ -187,8 +197,15 @@ public static class JsonRead
     }
 
     /// <summary>Free-form JSON; null for JSON null.</summary>
-    public static JsonElement? Element(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Null ? null : JsonElement.ParseValue(ref reader);
+    public static JsonElement? Element(ref JsonSpanReader reader) =>
+        reader.TokenType == JsonTokenType.Null ? null : ElementOf(ref reader);
+
+    /// <summary>The current value as an element that owns a copy of its JSON.</summary>
+    public static JsonElement ElementOf(ref JsonSpanReader reader)
+    {
+        var json = new Utf8JsonReader(reader.ReadRawValue());
+        return JsonElement.ParseValue(ref json);
+    }
 
     public static JsonException MissingProperty(string typeName, string propertyName) =>
         new($"The required property '{propertyName}' of {typeName} is missing or null.");
@@ -196,7 +213,7 @@ public static class JsonRead
     public static JsonException UnexpectedNull(string what) => new($"JSON null is not allowed for {what}.");
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Advance(ref Utf8JsonReader reader)
+    private static void Advance(ref JsonSpanReader reader)
     {
         if (!reader.Read())
         {
@@ -207,10 +224,9 @@ public static class JsonRead
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private static void ThrowEnded() => throw new JsonException("The JSON ended before the value was complete.");
 
-    private static string RawText(ref Utf8JsonReader reader) =>
-        reader.HasValueSequence ? Encoding.UTF8.GetString(reader.ValueSequence.ToArray()) : Encoding.UTF8.GetString(reader.ValueSpan);
+    private static string RawText(ref JsonSpanReader reader) => Encoding.UTF8.GetString(reader.ValueSpan);
 
-    private static JsonException Unexpected(ref Utf8JsonReader reader, string expected) =>
+    private static JsonException Unexpected(ref JsonSpanReader reader, string expected) =>
         new($"Expected {expected} but found {Describe(reader.TokenType)}.");
 
     private static string Describe(JsonTokenType token) => token switch

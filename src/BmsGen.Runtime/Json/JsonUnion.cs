@@ -17,7 +17,7 @@ public static class JsonUnion
     /// False when the object has no such property or its value is not a string. The caller's reader does not move.
     /// </summary>
     /// <exception cref="JsonException">The object is malformed or ends before it is complete.</exception>
-    public static bool TryFindDiscriminator(Utf8JsonReader reader, ReadOnlySpan<byte> propertyName, out ReadOnlySpan<byte> value)
+    public static bool TryFindDiscriminator(JsonSpanReader reader, ReadOnlySpan<byte> propertyName, out ReadOnlySpan<byte> value)
     {
         value = default;
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -36,14 +36,11 @@ public static class JsonUnion
                     return false;
                 }
 
-                value = reader.ValueIsEscaped || reader.HasValueSequence ? Unescaped(ref reader) : reader.ValueSpan;
+                value = reader.ValueIsEscaped ? Unescaped(ref reader) : reader.ValueSpan;
                 return true;
             }
 
-            if (!reader.TrySkip())
-            {
-                throw new JsonException("The JSON ended inside a value.");
-            }
+            reader.Skip();
         }
 
         return false;
@@ -115,7 +112,7 @@ public static class JsonUnion
             json.WriteTo(writer);
         }
 
-        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        var reader = new JsonSpanReader(buffer.WrittenSpan);
         reader.Read();
         JsonRead.BeginDocument();
         value = read(ref reader);
@@ -125,12 +122,12 @@ public static class JsonUnion
     private static bool IsReadFailure(Exception ex) =>
         ex is JsonException or InvalidOperationException or FormatException or ArgumentException or OverflowException;
 
-    private static bool Advance(ref Utf8JsonReader reader) =>
+    private static bool Advance(ref JsonSpanReader reader) =>
         reader.Read() ? true : throw new JsonException("The JSON ended before the object was complete.");
 
-    private static byte[] Unescaped(ref Utf8JsonReader reader)
+    private static byte[] Unescaped(ref JsonSpanReader reader)
     {
-        byte[] buffer = new byte[reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length];
+        byte[] buffer = new byte[reader.ValueSpan.Length];
         int length = reader.CopyString(buffer);
         Array.Resize(ref buffer, length);
         return buffer;

@@ -5,6 +5,7 @@ using System.Net;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using BmsGen.Runtime.Json;
 
 namespace BmsGen.Runtime.Paging;
 
@@ -108,7 +109,7 @@ internal sealed class JsonItemStream<TPage, TItem> : IDisposable
         }
 
         json.Write("}"u8);
-        var reader = new Utf8JsonReader(json.WrittenSpan, ReaderOptions);
+        var reader = new JsonSpanReader(json.WrittenSpan, ReaderOptions.MaxDepth);
         long end = _bufferOffset + _end;
         try
         {
@@ -276,7 +277,7 @@ internal sealed class JsonItemStream<TPage, TItem> : IDisposable
 
         ReadOnlySpan<byte> json = _buffer.AsSpan(_start + itemStart, (int)reader.BytesConsumed - itemStart);
         long position = _bufferOffset + _start + itemStart;
-        var itemReader = new Utf8JsonReader(json, ReaderOptions);
+        var itemReader = new JsonSpanReader(json, ReaderOptions.MaxDepth);
         try
         {
             itemReader.Read();
