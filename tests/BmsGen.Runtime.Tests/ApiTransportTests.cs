@@ -14,7 +14,7 @@ namespace BmsGen.Runtime.Tests;
 
 public sealed class ApiTransportTests
 {
-    private static readonly JsonValueReader<string> ReadName = static (ref Utf8JsonReader reader) => TestReaders.Name(ref reader)!;
+    private static readonly JsonValueReader<string> ReadName = static (ref JsonSpanReader reader) => TestReaders.Name(ref reader)!;
 
     [Fact]
     public async Task Builds_the_uri_headers_and_body_from_the_request()
@@ -102,8 +102,8 @@ public sealed class ApiTransportTests
     }
 
     [Theory]
-    [InlineData("{\"name\":\"a\"", "at byte 11: Expected depth to be zero")]
-    [InlineData("{\"name\":\"a\"} trailing", "at byte 13: 't' is invalid after a single JSON value")]
+    [InlineData("{\"name\":\"a\"", "at byte 11: The JSON ended before the value was complete (line 1, column 12)")]
+    [InlineData("{\"name\":\"a\"} trailing", "at byte 13: Unexpected content after the JSON value (line 1, column 14)")]
     [InlineData("", "empty")]
     [InlineData("null", "Expected a JSON object for Named but found null")]
     [InlineData("{\"name\":{}}", "Expected a string but found an object")]

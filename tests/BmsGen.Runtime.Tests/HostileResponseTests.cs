@@ -16,7 +16,7 @@ namespace BmsGen.Runtime.Tests;
 /// <summary>Whatever the server sends, only the documented exception types reach the caller, with status and operation.</summary>
 public sealed class HostileResponseTests
 {
-    private static readonly JsonValueReader<string> ReadName = static (ref Utf8JsonReader reader) => TestReaders.Name(ref reader) ?? "(none)";
+    private static readonly JsonValueReader<string> ReadName = static (ref JsonSpanReader reader) => TestReaders.Name(ref reader) ?? "(none)";
 
     public static TheoryData<byte[]> InvalidStrings => new()
     {

@@ -71,9 +71,9 @@ public sealed class JsonReadTests
         Assert.Equal("Expected a JSON object for ServerDetail but found an array.", error.Message);
     }
 
-    private static Utf8JsonReader Start(string json)
+    private static JsonSpanReader Start(string json)
     {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        var reader = new JsonSpanReader(Encoding.UTF8.GetBytes(json));
         reader.Read();
         return reader;
     }

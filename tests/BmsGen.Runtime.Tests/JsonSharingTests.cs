@@ -65,7 +65,7 @@ public sealed class JsonSharingTests
     {
         JsonRead.BeginDocument();
         JsonStringTable strings = JsonRead.Strings();
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes("[\"ACTIVE\", \"ACTIVE\"]"));
+        var reader = new JsonSpanReader(Encoding.UTF8.GetBytes("[\"ACTIVE\", \"ACTIVE\"]"));
         reader.Read();
         reader.Read();
         string first = JsonRead.String(ref reader, strings)!;
@@ -107,7 +107,7 @@ public sealed class JsonSharingTests
     {
         byte[] json = Encoding.ASCII.GetBytes("[\"" + new string('a', length) + "\"]");
         json[2 + (length / 2)] = 0xFF;
-        var reader = new Utf8JsonReader(json);
+        var reader = new JsonSpanReader(json);
         reader.Read();
         reader.Read();
         JsonRead.BeginDocument();
@@ -245,7 +245,7 @@ public sealed class JsonSharingTests
 
     private static string[] ReadStrings(string json)
     {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        var reader = new JsonSpanReader(Encoding.UTF8.GetBytes(json));
         reader.Read();
         var values = new List<string>();
         while (JsonRead.NextItem(ref reader))

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Buffers.Text;
+using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -65,8 +66,8 @@ public ref struct JsonSpanReader
 
     /// <summary>
     /// The current token's bytes as they appear in the document: a string's or property name's text between the
-    /// quotes (still escaped when <see cref="ValueIsEscaped"/>), a number's or literal's text, empty for the start
-    /// and end of objects and arrays.
+    /// quotes (still escaped when <see cref="ValueIsEscaped"/>), a number's or literal's text, the bracket that
+    /// starts or ends an object or array.
     /// </summary>
     public readonly ReadOnlySpan<byte> ValueSpan => _json.Slice(_valueStart, _valueLength);
 
@@ -235,21 +236,39 @@ public ref struct JsonSpanReader
     public readonly bool TryGetInt32(out int value)
     {
         ReadOnlySpan<byte> number = NumberSpan();
-        return Utf8Parser.TryParse(number, out value, out int consumed) && consumed == number.Length;
+        if (Utf8Parser.TryParse(number, out value, out int consumed) && consumed == number.Length)
+        {
+            return true;
+        }
+
+        value = 0;
+        return false;
     }
 
     /// <summary>The current number as a <see cref="long"/>; false when it is not an integer in range.</summary>
     public readonly bool TryGetInt64(out long value)
     {
         ReadOnlySpan<byte> number = NumberSpan();
-        return Utf8Parser.TryParse(number, out value, out int consumed) && consumed == number.Length;
+        if (Utf8Parser.TryParse(number, out value, out int consumed) && consumed == number.Length)
+        {
+            return true;
+        }
+
+        value = 0;
+        return false;
     }
 
-    /// <summary>The current number as a <see cref="double"/>; false when it is out of the finite range.</summary>
+    /// <summary>The current number as a <see cref="double"/> (an infinity beyond its range, as <see cref="Utf8JsonReader.TryGetDouble"/> gives).</summary>
     public readonly bool TryGetDouble(out double value)
     {
         ReadOnlySpan<byte> number = NumberSpan();
-        return Utf8Parser.TryParse(number, out value, out int consumed) && consumed == number.Length && double.IsFinite(value);
+        if (double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        {
+            return true;
+        }
+
+        value = 0;
+        return false;
     }
 
     private readonly ReadOnlySpan<byte> NumberSpan() => _tokenType == JsonTokenType.Number ? ValueSpan : throw NotA("number");
@@ -374,7 +393,7 @@ public ref struct JsonSpanReader
         _tokenType = isObject ? JsonTokenType.EndObject : JsonTokenType.EndArray;
         _tokenStart = position;
         _valueStart = position;
-        _valueLength = 0;
+        _valueLength = 1;
         _position = position + 1;
         _valueEnded = true;
         return true;
@@ -400,7 +419,7 @@ public ref struct JsonSpanReader
         _depth++;
         _tokenStart = position;
         _valueStart = position;
-        _valueLength = 0;
+        _valueLength = 1;
         _position = position + 1;
         _valueEnded = false;
     }

@@ -39,7 +39,7 @@ public sealed class ThingClient(HttpClient httpClient, BmsGenClientOptions? opti
         request.AppendPathParameter("project_id", _transport.ProjectId);
         request.AppendPath("/things/");
         request.AppendPathParameter("thing_id", id);
-        return _transport.SendAsync(request, static (ref System.Text.Json.Utf8JsonReader reader) => Json.JsonRead.Element(ref reader)!.Value.GetRawText(), cancellationToken);
+        return _transport.SendAsync(request, static (ref Json.JsonSpanReader reader) => Json.JsonRead.Element(ref reader)!.Value.GetRawText(), cancellationToken);
     }
 
     public Task CreateThingAsync(string password, CancellationToken cancellationToken = default)

@@ -249,7 +249,7 @@ public sealed class ResilienceTests
         Assert.Equal(new[] { 0, 0, 30 }, server.SecondsAt);
     }
 
-    private static readonly Json.JsonValueReader<string> ReadName = static (ref System.Text.Json.Utf8JsonReader reader) =>
+    private static readonly Json.JsonValueReader<string> ReadName = static (ref Json.JsonSpanReader reader) =>
     {
         string? name = null;
         Json.JsonRead.ExpectStartObject(ref reader, "Named");

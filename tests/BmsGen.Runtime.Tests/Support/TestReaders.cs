@@ -8,7 +8,7 @@ namespace BmsGen.Runtime.Tests.Support;
 internal static class TestReaders
 {
     /// <summary>Reads <c>{"name": …}</c>, skipping every other member; null when there is no name.</summary>
-    public static string? Name(ref Utf8JsonReader reader)
+    public static string? Name(ref JsonSpanReader reader)
     {
         JsonRead.ExpectStartObject(ref reader, "Named");
         string? name = null;

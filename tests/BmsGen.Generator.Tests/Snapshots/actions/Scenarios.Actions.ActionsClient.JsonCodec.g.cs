@@ -11,10 +11,10 @@ namespace Scenarios.Actions
     internal static partial class ActionsClientJsonCodec
     {
         /// <summary>Reads a CreateImageRequest object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.CreateImageRequest? ReadCreateImageRequest(ref global::System.Text.Json.Utf8JsonReader reader) => ReadCreateImageRequest(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Scenarios.Actions.CreateImageRequest? ReadCreateImageRequest(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadCreateImageRequest(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a CreateImageRequest object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.CreateImageRequest? ReadCreateImageRequest(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Scenarios.Actions.CreateImageRequest? ReadCreateImageRequest(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -88,7 +88,7 @@ namespace Scenarios.Actions
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadCreateImageRequest(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadCreateImageRequest);
             }
 
             /// <inheritdoc/>
@@ -97,10 +97,10 @@ namespace Scenarios.Actions
         }
 
         /// <summary>Reads a CreateImageRequestCreateImage object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.CreateImageRequestCreateImage? ReadCreateImageRequestCreateImage(ref global::System.Text.Json.Utf8JsonReader reader) => ReadCreateImageRequestCreateImage(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Scenarios.Actions.CreateImageRequestCreateImage? ReadCreateImageRequestCreateImage(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadCreateImageRequestCreateImage(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a CreateImageRequestCreateImage object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.CreateImageRequestCreateImage? ReadCreateImageRequestCreateImage(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Scenarios.Actions.CreateImageRequestCreateImage? ReadCreateImageRequestCreateImage(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -174,7 +174,7 @@ namespace Scenarios.Actions
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadCreateImageRequestCreateImage(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadCreateImageRequestCreateImage);
             }
 
             /// <inheritdoc/>
@@ -183,10 +183,10 @@ namespace Scenarios.Actions
         }
 
         /// <summary>Reads a CreateImageResponse object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.CreateImageResponse? ReadCreateImageResponse(ref global::System.Text.Json.Utf8JsonReader reader) => ReadCreateImageResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Scenarios.Actions.CreateImageResponse? ReadCreateImageResponse(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadCreateImageResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a CreateImageResponse object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.CreateImageResponse? ReadCreateImageResponse(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Scenarios.Actions.CreateImageResponse? ReadCreateImageResponse(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -258,7 +258,7 @@ namespace Scenarios.Actions
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadCreateImageResponse(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadCreateImageResponse);
             }
 
             /// <inheritdoc/>
@@ -267,10 +267,10 @@ namespace Scenarios.Actions
         }
 
         /// <summary>Reads a CreateServerTagsRequest object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.CreateServerTagsRequest? ReadCreateServerTagsRequest(ref global::System.Text.Json.Utf8JsonReader reader) => ReadCreateServerTagsRequest(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Scenarios.Actions.CreateServerTagsRequest? ReadCreateServerTagsRequest(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadCreateServerTagsRequest(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a CreateServerTagsRequest object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.CreateServerTagsRequest? ReadCreateServerTagsRequest(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Scenarios.Actions.CreateServerTagsRequest? ReadCreateServerTagsRequest(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -359,7 +359,7 @@ namespace Scenarios.Actions
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadCreateServerTagsRequest(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadCreateServerTagsRequest);
             }
 
             /// <inheritdoc/>
@@ -368,7 +368,7 @@ namespace Scenarios.Actions
         }
 
         /// <summary>Reads a CreateServerTagsRequestAction; any string is accepted, numbers and booleans by their text.</summary>
-        public static global::Scenarios.Actions.CreateServerTagsRequestAction? ReadCreateServerTagsRequestAction(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Actions.CreateServerTagsRequestAction? ReadCreateServerTagsRequestAction(ref global::BmsGen.Runtime.Json.JsonSpanReader reader)
         {
             if (global::BmsGen.Runtime.Json.JsonRead.IsPlainString(ref reader))
             {
@@ -406,7 +406,7 @@ namespace Scenarios.Actions
             /// <inheritdoc/>
             public override global::Scenarios.Actions.CreateServerTagsRequestAction Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                return ReadCreateServerTagsRequestAction(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("CreateServerTagsRequestAction");
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader<global::Scenarios.Actions.CreateServerTagsRequestAction?>(ref reader, ReadCreateServerTagsRequestAction) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("CreateServerTagsRequestAction");
             }
 
             /// <inheritdoc/>
@@ -415,10 +415,10 @@ namespace Scenarios.Actions
         }
 
         /// <summary>Reads a DeleteServerTagsRequest object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.DeleteServerTagsRequest? ReadDeleteServerTagsRequest(ref global::System.Text.Json.Utf8JsonReader reader) => ReadDeleteServerTagsRequest(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Scenarios.Actions.DeleteServerTagsRequest? ReadDeleteServerTagsRequest(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadDeleteServerTagsRequest(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a DeleteServerTagsRequest object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.DeleteServerTagsRequest? ReadDeleteServerTagsRequest(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Scenarios.Actions.DeleteServerTagsRequest? ReadDeleteServerTagsRequest(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -507,7 +507,7 @@ namespace Scenarios.Actions
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadDeleteServerTagsRequest(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadDeleteServerTagsRequest);
             }
 
             /// <inheritdoc/>
@@ -516,7 +516,7 @@ namespace Scenarios.Actions
         }
 
         /// <summary>Reads a DeleteServerTagsRequestAction; any string is accepted, numbers and booleans by their text.</summary>
-        public static global::Scenarios.Actions.DeleteServerTagsRequestAction? ReadDeleteServerTagsRequestAction(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Actions.DeleteServerTagsRequestAction? ReadDeleteServerTagsRequestAction(ref global::BmsGen.Runtime.Json.JsonSpanReader reader)
         {
             if (global::BmsGen.Runtime.Json.JsonRead.IsPlainString(ref reader))
             {
@@ -554,7 +554,7 @@ namespace Scenarios.Actions
             /// <inheritdoc/>
             public override global::Scenarios.Actions.DeleteServerTagsRequestAction Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                return ReadDeleteServerTagsRequestAction(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("DeleteServerTagsRequestAction");
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader<global::Scenarios.Actions.DeleteServerTagsRequestAction?>(ref reader, ReadDeleteServerTagsRequestAction) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("DeleteServerTagsRequestAction");
             }
 
             /// <inheritdoc/>
@@ -563,10 +563,10 @@ namespace Scenarios.Actions
         }
 
         /// <summary>Reads a JobIdResponse object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.JobIdResponse? ReadJobIdResponse(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJobIdResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Scenarios.Actions.JobIdResponse? ReadJobIdResponse(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadJobIdResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a JobIdResponse object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.JobIdResponse? ReadJobIdResponse(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Scenarios.Actions.JobIdResponse? ReadJobIdResponse(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -638,7 +638,7 @@ namespace Scenarios.Actions
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadJobIdResponse(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadJobIdResponse);
             }
 
             /// <inheritdoc/>
@@ -647,10 +647,10 @@ namespace Scenarios.Actions
         }
 
         /// <summary>Reads a ServerList object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.ServerList? ReadServerList(ref global::System.Text.Json.Utf8JsonReader reader) => ReadServerList(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Scenarios.Actions.ServerList? ReadServerList(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadServerList(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a ServerList object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.ServerList? ReadServerList(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Scenarios.Actions.ServerList? ReadServerList(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -724,7 +724,7 @@ namespace Scenarios.Actions
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadServerList(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadServerList);
             }
 
             /// <inheritdoc/>
@@ -733,10 +733,10 @@ namespace Scenarios.Actions
         }
 
         /// <summary>Reads a ServerRef object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.ServerRef? ReadServerRef(ref global::System.Text.Json.Utf8JsonReader reader) => ReadServerRef(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Scenarios.Actions.ServerRef? ReadServerRef(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadServerRef(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a ServerRef object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.ServerRef? ReadServerRef(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Scenarios.Actions.ServerRef? ReadServerRef(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -810,7 +810,7 @@ namespace Scenarios.Actions
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadServerRef(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadServerRef);
             }
 
             /// <inheritdoc/>
@@ -819,10 +819,10 @@ namespace Scenarios.Actions
         }
 
         /// <summary>Reads a ShowJobResponse object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.ShowJobResponse? ReadShowJobResponse(ref global::System.Text.Json.Utf8JsonReader reader) => ReadShowJobResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Scenarios.Actions.ShowJobResponse? ReadShowJobResponse(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadShowJobResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a ShowJobResponse object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.ShowJobResponse? ReadShowJobResponse(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Scenarios.Actions.ShowJobResponse? ReadShowJobResponse(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -920,7 +920,7 @@ namespace Scenarios.Actions
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadShowJobResponse(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadShowJobResponse);
             }
 
             /// <inheritdoc/>
@@ -929,7 +929,7 @@ namespace Scenarios.Actions
         }
 
         /// <summary>Reads a ShowJobResponseStatus; any string is accepted, numbers and booleans by their text.</summary>
-        public static global::Scenarios.Actions.ShowJobResponseStatus? ReadShowJobResponseStatus(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Actions.ShowJobResponseStatus? ReadShowJobResponseStatus(ref global::BmsGen.Runtime.Json.JsonSpanReader reader)
         {
             if (global::BmsGen.Runtime.Json.JsonRead.IsPlainString(ref reader))
             {
@@ -1003,7 +1003,7 @@ namespace Scenarios.Actions
             /// <inheritdoc/>
             public override global::Scenarios.Actions.ShowJobResponseStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                return ReadShowJobResponseStatus(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("ShowJobResponseStatus");
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader<global::Scenarios.Actions.ShowJobResponseStatus?>(ref reader, ReadShowJobResponseStatus) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("ShowJobResponseStatus");
             }
 
             /// <inheritdoc/>
@@ -1012,10 +1012,10 @@ namespace Scenarios.Actions
         }
 
         /// <summary>Reads a StartServersRequest object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.StartServersRequest? ReadStartServersRequest(ref global::System.Text.Json.Utf8JsonReader reader) => ReadStartServersRequest(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Scenarios.Actions.StartServersRequest? ReadStartServersRequest(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadStartServersRequest(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a StartServersRequest object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.StartServersRequest? ReadStartServersRequest(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Scenarios.Actions.StartServersRequest? ReadStartServersRequest(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1089,7 +1089,7 @@ namespace Scenarios.Actions
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadStartServersRequest(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadStartServersRequest);
             }
 
             /// <inheritdoc/>
@@ -1098,10 +1098,10 @@ namespace Scenarios.Actions
         }
 
         /// <summary>Reads a StopServersRequest object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.StopServersRequest? ReadStopServersRequest(ref global::System.Text.Json.Utf8JsonReader reader) => ReadStopServersRequest(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Scenarios.Actions.StopServersRequest? ReadStopServersRequest(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadStopServersRequest(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a StopServersRequest object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.StopServersRequest? ReadStopServersRequest(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Scenarios.Actions.StopServersRequest? ReadStopServersRequest(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1175,7 +1175,7 @@ namespace Scenarios.Actions
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadStopServersRequest(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadStopServersRequest);
             }
 
             /// <inheritdoc/>
@@ -1184,10 +1184,10 @@ namespace Scenarios.Actions
         }
 
         /// <summary>Reads a StopServersRequestOsStop object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.StopServersRequestOsStop? ReadStopServersRequestOsStop(ref global::System.Text.Json.Utf8JsonReader reader) => ReadStopServersRequestOsStop(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Scenarios.Actions.StopServersRequestOsStop? ReadStopServersRequestOsStop(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadStopServersRequestOsStop(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a StopServersRequestOsStop object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.StopServersRequestOsStop? ReadStopServersRequestOsStop(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Scenarios.Actions.StopServersRequestOsStop? ReadStopServersRequestOsStop(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1274,7 +1274,7 @@ namespace Scenarios.Actions
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadStopServersRequestOsStop(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadStopServersRequestOsStop);
             }
 
             /// <inheritdoc/>
@@ -1283,7 +1283,7 @@ namespace Scenarios.Actions
         }
 
         /// <summary>Reads a StopServersRequestOsStopType; any string is accepted, numbers and booleans by their text.</summary>
-        public static global::Scenarios.Actions.StopServersRequestOsStopType? ReadStopServersRequestOsStopType(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Actions.StopServersRequestOsStopType? ReadStopServersRequestOsStopType(ref global::BmsGen.Runtime.Json.JsonSpanReader reader)
         {
             if (global::BmsGen.Runtime.Json.JsonRead.IsPlainString(ref reader))
             {
@@ -1335,7 +1335,7 @@ namespace Scenarios.Actions
             /// <inheritdoc/>
             public override global::Scenarios.Actions.StopServersRequestOsStopType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                return ReadStopServersRequestOsStopType(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("StopServersRequestOsStopType");
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader<global::Scenarios.Actions.StopServersRequestOsStopType?>(ref reader, ReadStopServersRequestOsStopType) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("StopServersRequestOsStopType");
             }
 
             /// <inheritdoc/>
@@ -1344,10 +1344,10 @@ namespace Scenarios.Actions
         }
 
         /// <summary>Reads a Tag object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.Tag? ReadTag(ref global::System.Text.Json.Utf8JsonReader reader) => ReadTag(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Scenarios.Actions.Tag? ReadTag(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadTag(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a Tag object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Scenarios.Actions.Tag? ReadTag(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Scenarios.Actions.Tag? ReadTag(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1434,7 +1434,7 @@ namespace Scenarios.Actions
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadTag(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadTag);
             }
 
             /// <inheritdoc/>
@@ -1443,10 +1443,10 @@ namespace Scenarios.Actions
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.ServerRef>? ReadArrayOfServerRef(ref global::System.Text.Json.Utf8JsonReader reader) => ReadArrayOfServerRef(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.ServerRef>? ReadArrayOfServerRef(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadArrayOfServerRef(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.ServerRef>? ReadArrayOfServerRef(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.ServerRef>? ReadArrayOfServerRef(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1499,10 +1499,10 @@ namespace Scenarios.Actions
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.Tag>? ReadArrayOfTag(ref global::System.Text.Json.Utf8JsonReader reader) => ReadArrayOfTag(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.Tag>? ReadArrayOfTag(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadArrayOfTag(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.Tag>? ReadArrayOfTag(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Actions.Tag>? ReadArrayOfTag(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {

@@ -11,10 +11,10 @@ namespace Scenarios.AllOf
     internal static partial class AllOfClientJsonCodec
     {
         /// <summary>Reads a Labelled object; returns null for a JSON null.</summary>
-        public static global::Scenarios.AllOf.Labelled? ReadLabelled(ref global::System.Text.Json.Utf8JsonReader reader) => ReadLabelled(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Scenarios.AllOf.Labelled? ReadLabelled(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadLabelled(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a Labelled object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Scenarios.AllOf.Labelled? ReadLabelled(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Scenarios.AllOf.Labelled? ReadLabelled(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -116,7 +116,7 @@ namespace Scenarios.AllOf
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadLabelled(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadLabelled);
             }
 
             /// <inheritdoc/>
@@ -125,10 +125,10 @@ namespace Scenarios.AllOf
         }
 
         /// <summary>Reads a Named object; returns null for a JSON null.</summary>
-        public static global::Scenarios.AllOf.Named? ReadNamed(ref global::System.Text.Json.Utf8JsonReader reader) => ReadNamed(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Scenarios.AllOf.Named? ReadNamed(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadNamed(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a Named object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Scenarios.AllOf.Named? ReadNamed(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Scenarios.AllOf.Named? ReadNamed(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -200,7 +200,7 @@ namespace Scenarios.AllOf
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadNamed(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadNamed);
             }
 
             /// <inheritdoc/>
@@ -209,10 +209,10 @@ namespace Scenarios.AllOf
         }
 
         /// <summary>Reads a Resource object; returns null for a JSON null.</summary>
-        public static global::Scenarios.AllOf.Resource? ReadResource(ref global::System.Text.Json.Utf8JsonReader reader) => ReadResource(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Scenarios.AllOf.Resource? ReadResource(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadResource(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a Resource object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Scenarios.AllOf.Resource? ReadResource(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Scenarios.AllOf.Resource? ReadResource(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -292,7 +292,7 @@ namespace Scenarios.AllOf
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadResource(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadResource);
             }
 
             /// <inheritdoc/>
@@ -301,10 +301,10 @@ namespace Scenarios.AllOf
         }
 
         /// <summary>Reads a Volume object; returns null for a JSON null.</summary>
-        public static global::Scenarios.AllOf.Volume? ReadVolume(ref global::System.Text.Json.Utf8JsonReader reader) => ReadVolume(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Scenarios.AllOf.Volume? ReadVolume(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadVolume(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a Volume object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Scenarios.AllOf.Volume? ReadVolume(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Scenarios.AllOf.Volume? ReadVolume(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -406,7 +406,7 @@ namespace Scenarios.AllOf
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadVolume(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadVolume);
             }
 
             /// <inheritdoc/>

@@ -11,8 +11,8 @@ namespace BmsGen.Client.Tests.Composition
     internal static partial class CompositionClientJsonCodec
     {
         /// <summary>Reads a Capacity as the JSON it is; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.Capacity? ReadCapacity(ref global::System.Text.Json.Utf8JsonReader reader) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : new global::BmsGen.Client.Tests.Composition.Capacity(global::System.Text.Json.JsonElement.ParseValue(ref reader));
+        public static global::BmsGen.Client.Tests.Composition.Capacity? ReadCapacity(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) =>
+            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : new global::BmsGen.Client.Tests.Composition.Capacity(global::BmsGen.Runtime.Json.JsonRead.ElementOf(ref reader));
 
         /// <summary>Writes a Capacity's JSON unchanged.</summary>
         public static void WriteCapacity(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Composition.Capacity value) => value.Json.WriteTo(writer);
@@ -28,7 +28,7 @@ namespace BmsGen.Client.Tests.Composition
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadCapacity(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadCapacity);
             }
 
             /// <inheritdoc/>
@@ -37,10 +37,10 @@ namespace BmsGen.Client.Tests.Composition
         }
 
         /// <summary>Reads a Cat object; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.Cat? ReadCat(ref global::System.Text.Json.Utf8JsonReader reader) => ReadCat(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::BmsGen.Client.Tests.Composition.Cat? ReadCat(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadCat(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a Cat object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.Cat? ReadCat(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::BmsGen.Client.Tests.Composition.Cat? ReadCat(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -142,7 +142,7 @@ namespace BmsGen.Client.Tests.Composition
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadCat(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadCat);
             }
 
             /// <inheritdoc/>
@@ -151,8 +151,8 @@ namespace BmsGen.Client.Tests.Composition
         }
 
         /// <summary>Reads a Contact as the JSON it is; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.Contact? ReadContact(ref global::System.Text.Json.Utf8JsonReader reader) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : new global::BmsGen.Client.Tests.Composition.Contact(global::System.Text.Json.JsonElement.ParseValue(ref reader));
+        public static global::BmsGen.Client.Tests.Composition.Contact? ReadContact(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) =>
+            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : new global::BmsGen.Client.Tests.Composition.Contact(global::BmsGen.Runtime.Json.JsonRead.ElementOf(ref reader));
 
         /// <summary>Writes a Contact's JSON unchanged.</summary>
         public static void WriteContact(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Composition.Contact value) => value.Json.WriteTo(writer);
@@ -168,7 +168,7 @@ namespace BmsGen.Client.Tests.Composition
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadContact(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadContact);
             }
 
             /// <inheritdoc/>
@@ -177,10 +177,10 @@ namespace BmsGen.Client.Tests.Composition
         }
 
         /// <summary>Reads a Dog object; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.Dog? ReadDog(ref global::System.Text.Json.Utf8JsonReader reader) => ReadDog(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::BmsGen.Client.Tests.Composition.Dog? ReadDog(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadDog(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a Dog object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.Dog? ReadDog(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::BmsGen.Client.Tests.Composition.Dog? ReadDog(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -286,7 +286,7 @@ namespace BmsGen.Client.Tests.Composition
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadDog(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadDog);
             }
 
             /// <inheritdoc/>
@@ -295,7 +295,7 @@ namespace BmsGen.Client.Tests.Composition
         }
 
         /// <summary>Reads a DogPetType; any string is accepted, numbers and booleans by their text.</summary>
-        public static global::BmsGen.Client.Tests.Composition.DogPetType? ReadDogPetType(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::BmsGen.Client.Tests.Composition.DogPetType? ReadDogPetType(ref global::BmsGen.Runtime.Json.JsonSpanReader reader)
         {
             if (global::BmsGen.Runtime.Json.JsonRead.IsPlainString(ref reader))
             {
@@ -333,7 +333,7 @@ namespace BmsGen.Client.Tests.Composition
             /// <inheritdoc/>
             public override global::BmsGen.Client.Tests.Composition.DogPetType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                return ReadDogPetType(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("DogPetType");
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader<global::BmsGen.Client.Tests.Composition.DogPetType?>(ref reader, ReadDogPetType) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("DogPetType");
             }
 
             /// <inheritdoc/>
@@ -342,10 +342,10 @@ namespace BmsGen.Client.Tests.Composition
         }
 
         /// <summary>Reads a Lizard object; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.Lizard? ReadLizard(ref global::System.Text.Json.Utf8JsonReader reader) => ReadLizard(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::BmsGen.Client.Tests.Composition.Lizard? ReadLizard(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadLizard(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a Lizard object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.Lizard? ReadLizard(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::BmsGen.Client.Tests.Composition.Lizard? ReadLizard(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -418,7 +418,7 @@ namespace BmsGen.Client.Tests.Composition
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadLizard(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadLizard);
             }
 
             /// <inheritdoc/>
@@ -427,10 +427,10 @@ namespace BmsGen.Client.Tests.Composition
         }
 
         /// <summary>Reads a Named object; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.Named? ReadNamed(ref global::System.Text.Json.Utf8JsonReader reader) => ReadNamed(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::BmsGen.Client.Tests.Composition.Named? ReadNamed(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadNamed(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a Named object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.Named? ReadNamed(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::BmsGen.Client.Tests.Composition.Named? ReadNamed(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -502,7 +502,7 @@ namespace BmsGen.Client.Tests.Composition
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadNamed(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadNamed);
             }
 
             /// <inheritdoc/>
@@ -511,7 +511,7 @@ namespace BmsGen.Client.Tests.Composition
         }
 
         /// <summary>Reads a Pet: the variant its pet_type names, wherever that property appears; an unknown or missing value keeps the JSON. Returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.Pet? ReadPet(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::BmsGen.Client.Tests.Composition.Pet? ReadPet(ref global::BmsGen.Runtime.Json.JsonSpanReader reader)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -553,7 +553,7 @@ namespace BmsGen.Client.Tests.Composition
                 }
             }
 
-            return new global::BmsGen.Client.Tests.Composition.UnknownPet(global::System.Text.Json.JsonElement.ParseValue(ref reader));
+            return new global::BmsGen.Client.Tests.Composition.UnknownPet(global::BmsGen.Runtime.Json.JsonRead.ElementOf(ref reader));
         }
 
         /// <summary>Writes a Pet as its variant, with its pet_type; an unknown variant as the JSON it was read from.</summary>
@@ -589,7 +589,7 @@ namespace BmsGen.Client.Tests.Composition
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadPet(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadPet);
             }
 
             /// <inheritdoc/>
@@ -598,10 +598,10 @@ namespace BmsGen.Client.Tests.Composition
         }
 
         /// <summary>Reads a Phone object; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.Phone? ReadPhone(ref global::System.Text.Json.Utf8JsonReader reader) => ReadPhone(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::BmsGen.Client.Tests.Composition.Phone? ReadPhone(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadPhone(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a Phone object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.Phone? ReadPhone(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::BmsGen.Client.Tests.Composition.Phone? ReadPhone(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -688,7 +688,7 @@ namespace BmsGen.Client.Tests.Composition
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadPhone(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadPhone);
             }
 
             /// <inheritdoc/>
@@ -697,10 +697,10 @@ namespace BmsGen.Client.Tests.Composition
         }
 
         /// <summary>Reads a Resource object; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.Resource? ReadResource(ref global::System.Text.Json.Utf8JsonReader reader) => ReadResource(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::BmsGen.Client.Tests.Composition.Resource? ReadResource(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadResource(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a Resource object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.Resource? ReadResource(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::BmsGen.Client.Tests.Composition.Resource? ReadResource(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -793,7 +793,7 @@ namespace BmsGen.Client.Tests.Composition
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadResource(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadResource);
             }
 
             /// <inheritdoc/>
@@ -802,10 +802,10 @@ namespace BmsGen.Client.Tests.Composition
         }
 
         /// <summary>Reads a ServerView object; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.ServerView? ReadServerView(ref global::System.Text.Json.Utf8JsonReader reader) => ReadServerView(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::BmsGen.Client.Tests.Composition.ServerView? ReadServerView(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadServerView(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a ServerView object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.ServerView? ReadServerView(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::BmsGen.Client.Tests.Composition.ServerView? ReadServerView(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -911,7 +911,7 @@ namespace BmsGen.Client.Tests.Composition
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadServerView(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadServerView);
             }
 
             /// <inheritdoc/>
@@ -920,10 +920,10 @@ namespace BmsGen.Client.Tests.Composition
         }
 
         /// <summary>Reads a Shelter object; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.Shelter? ReadShelter(ref global::System.Text.Json.Utf8JsonReader reader) => ReadShelter(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::BmsGen.Client.Tests.Composition.Shelter? ReadShelter(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadShelter(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a Shelter object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.Shelter? ReadShelter(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::BmsGen.Client.Tests.Composition.Shelter? ReadShelter(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1060,7 +1060,7 @@ namespace BmsGen.Client.Tests.Composition
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadShelter(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadShelter);
             }
 
             /// <inheritdoc/>
@@ -1069,10 +1069,10 @@ namespace BmsGen.Client.Tests.Composition
         }
 
         /// <summary>Reads a Tagged object; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.Tagged? ReadTagged(ref global::System.Text.Json.Utf8JsonReader reader) => ReadTagged(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::BmsGen.Client.Tests.Composition.Tagged? ReadTagged(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadTagged(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a Tagged object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.Tagged? ReadTagged(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::BmsGen.Client.Tests.Composition.Tagged? ReadTagged(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1144,7 +1144,7 @@ namespace BmsGen.Client.Tests.Composition
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadTagged(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadTagged);
             }
 
             /// <inheritdoc/>
@@ -1153,10 +1153,10 @@ namespace BmsGen.Client.Tests.Composition
         }
 
         /// <summary>Reads a Volume object; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.Volume? ReadVolume(ref global::System.Text.Json.Utf8JsonReader reader) => ReadVolume(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::BmsGen.Client.Tests.Composition.Volume? ReadVolume(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadVolume(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a Volume object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Composition.Volume? ReadVolume(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::BmsGen.Client.Tests.Composition.Volume? ReadVolume(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1271,7 +1271,7 @@ namespace BmsGen.Client.Tests.Composition
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadVolume(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadVolume);
             }
 
             /// <inheritdoc/>
@@ -1280,10 +1280,10 @@ namespace BmsGen.Client.Tests.Composition
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::BmsGen.Client.Tests.Composition.Pet>? ReadArrayOfPet(ref global::System.Text.Json.Utf8JsonReader reader) => ReadArrayOfPet(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::System.Collections.Generic.IReadOnlyList<global::BmsGen.Client.Tests.Composition.Pet>? ReadArrayOfPet(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadArrayOfPet(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::BmsGen.Client.Tests.Composition.Pet>? ReadArrayOfPet(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::System.Collections.Generic.IReadOnlyList<global::BmsGen.Client.Tests.Composition.Pet>? ReadArrayOfPet(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1336,10 +1336,10 @@ namespace BmsGen.Client.Tests.Composition
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader) => ReadArrayOfString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadArrayOfString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {

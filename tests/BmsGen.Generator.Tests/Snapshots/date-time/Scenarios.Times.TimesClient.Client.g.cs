@@ -106,11 +106,11 @@ namespace Scenarios.Times
 
         /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<string> ShowClockAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            await _transport.SendAsync(CreateShowClockRequest(), static (ref global::System.Text.Json.Utf8JsonReader reader) => global::BmsGen.Runtime.Json.JsonRead.String(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("the response"), cancellationToken).ConfigureAwait(false);
+            await _transport.SendAsync(CreateShowClockRequest(), static (ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => global::BmsGen.Runtime.Json.JsonRead.String(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("the response"), cancellationToken).ConfigureAwait(false);
 
         /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<global::BmsGen.Runtime.ApiResponse<string>> ShowClockWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            await _transport.SendWithResponseAsync(CreateShowClockRequest(), static (ref global::System.Text.Json.Utf8JsonReader reader) => global::BmsGen.Runtime.Json.JsonRead.String(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("the response"), cancellationToken).ConfigureAwait(false);
+            await _transport.SendWithResponseAsync(CreateShowClockRequest(), static (ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => global::BmsGen.Runtime.Json.JsonRead.String(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("the response"), cancellationToken).ConfigureAwait(false);
 
         private global::BmsGen.Runtime.ApiRequest CreateShowEventRequest(global::System.DateTimeOffset at, global::System.DateTimeOffset? changesSince, global::System.Collections.Generic.IEnumerable<global::System.DateTimeOffset>? moments, global::System.DateTimeOffset? xNotBefore)
         {

@@ -11,10 +11,10 @@ namespace Scenarios.Times
     internal static partial class TimesClientJsonCodec
     {
         /// <summary>Reads a Event object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Times.Event? ReadEvent(ref global::System.Text.Json.Utf8JsonReader reader) => ReadEvent(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Scenarios.Times.Event? ReadEvent(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadEvent(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a Event object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Scenarios.Times.Event? ReadEvent(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Scenarios.Times.Event? ReadEvent(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -184,7 +184,7 @@ namespace Scenarios.Times
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadEvent(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadEvent);
             }
 
             /// <inheritdoc/>
@@ -193,10 +193,10 @@ namespace Scenarios.Times
         }
 
         /// <summary>Reads a StampedEvent object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Times.StampedEvent? ReadStampedEvent(ref global::System.Text.Json.Utf8JsonReader reader) => ReadStampedEvent(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Scenarios.Times.StampedEvent? ReadStampedEvent(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadStampedEvent(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a StampedEvent object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Scenarios.Times.StampedEvent? ReadStampedEvent(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Scenarios.Times.StampedEvent? ReadStampedEvent(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -373,7 +373,7 @@ namespace Scenarios.Times
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadStampedEvent(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadStampedEvent);
             }
 
             /// <inheritdoc/>
@@ -382,10 +382,10 @@ namespace Scenarios.Times
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader) => ReadArrayOfString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadArrayOfString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -438,10 +438,10 @@ namespace Scenarios.Times
         }
 
         /// <summary>Reads a JSON object as a dictionary; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ReadMapOfString(ref global::System.Text.Json.Utf8JsonReader reader) => ReadMapOfString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ReadMapOfString(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadMapOfString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a JSON object as a dictionary, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ReadMapOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ReadMapOfString(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {

@@ -11,10 +11,10 @@ namespace Scenarios.Deprecated
     internal static partial class DeprecatedClientJsonCodec
     {
         /// <summary>Reads a OldThing object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Deprecated.OldThing? ReadOldThing(ref global::System.Text.Json.Utf8JsonReader reader) => ReadOldThing(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Scenarios.Deprecated.OldThing? ReadOldThing(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadOldThing(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a OldThing object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Scenarios.Deprecated.OldThing? ReadOldThing(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Scenarios.Deprecated.OldThing? ReadOldThing(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -86,7 +86,7 @@ namespace Scenarios.Deprecated
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadOldThing(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadOldThing);
             }
 
             /// <inheritdoc/>
@@ -95,10 +95,10 @@ namespace Scenarios.Deprecated
         }
 
         /// <summary>Reads a Thing object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Deprecated.Thing? ReadThing(ref global::System.Text.Json.Utf8JsonReader reader) => ReadThing(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Scenarios.Deprecated.Thing? ReadThing(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadThing(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a Thing object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Scenarios.Deprecated.Thing? ReadThing(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Scenarios.Deprecated.Thing? ReadThing(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -217,7 +217,7 @@ namespace Scenarios.Deprecated
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadThing(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadThing);
             }
 
             /// <inheritdoc/>

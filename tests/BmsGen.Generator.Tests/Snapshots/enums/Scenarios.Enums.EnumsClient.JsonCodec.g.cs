@@ -11,7 +11,7 @@ namespace Scenarios.Enums
     internal static partial class EnumsClientJsonCodec
     {
         /// <summary>Reads a ListVolumesKindsItem; any string is accepted, numbers and booleans by their text.</summary>
-        public static global::Scenarios.Enums.ListVolumesKindsItem? ReadListVolumesKindsItem(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Enums.ListVolumesKindsItem? ReadListVolumesKindsItem(ref global::BmsGen.Runtime.Json.JsonSpanReader reader)
         {
             if (global::BmsGen.Runtime.Json.JsonRead.IsPlainString(ref reader))
             {
@@ -63,7 +63,7 @@ namespace Scenarios.Enums
             /// <inheritdoc/>
             public override global::Scenarios.Enums.ListVolumesKindsItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                return ReadListVolumesKindsItem(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("ListVolumesKindsItem");
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader<global::Scenarios.Enums.ListVolumesKindsItem?>(ref reader, ReadListVolumesKindsItem) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("ListVolumesKindsItem");
             }
 
             /// <inheritdoc/>
@@ -72,10 +72,10 @@ namespace Scenarios.Enums
         }
 
         /// <summary>Reads a ListVolumesResponse object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Enums.ListVolumesResponse? ReadListVolumesResponse(ref global::System.Text.Json.Utf8JsonReader reader) => ReadListVolumesResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Scenarios.Enums.ListVolumesResponse? ReadListVolumesResponse(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadListVolumesResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a ListVolumesResponse object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Scenarios.Enums.ListVolumesResponse? ReadListVolumesResponse(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Scenarios.Enums.ListVolumesResponse? ReadListVolumesResponse(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -147,7 +147,7 @@ namespace Scenarios.Enums
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadListVolumesResponse(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadListVolumesResponse);
             }
 
             /// <inheritdoc/>
@@ -156,7 +156,7 @@ namespace Scenarios.Enums
         }
 
         /// <summary>Reads a ListVolumesSortDir; any string is accepted, numbers and booleans by their text.</summary>
-        public static global::Scenarios.Enums.ListVolumesSortDir? ReadListVolumesSortDir(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Enums.ListVolumesSortDir? ReadListVolumesSortDir(ref global::BmsGen.Runtime.Json.JsonSpanReader reader)
         {
             if (global::BmsGen.Runtime.Json.JsonRead.IsPlainString(ref reader))
             {
@@ -202,7 +202,7 @@ namespace Scenarios.Enums
             /// <inheritdoc/>
             public override global::Scenarios.Enums.ListVolumesSortDir Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                return ReadListVolumesSortDir(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("ListVolumesSortDir");
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader<global::Scenarios.Enums.ListVolumesSortDir?>(ref reader, ReadListVolumesSortDir) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("ListVolumesSortDir");
             }
 
             /// <inheritdoc/>
@@ -211,10 +211,10 @@ namespace Scenarios.Enums
         }
 
         /// <summary>Reads a Volume object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Enums.Volume? ReadVolume(ref global::System.Text.Json.Utf8JsonReader reader) => ReadVolume(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Scenarios.Enums.Volume? ReadVolume(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadVolume(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a Volume object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Scenarios.Enums.Volume? ReadVolume(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Scenarios.Enums.Volume? ReadVolume(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -372,7 +372,7 @@ namespace Scenarios.Enums
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadVolume(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadVolume);
             }
 
             /// <inheritdoc/>
@@ -381,7 +381,7 @@ namespace Scenarios.Enums
         }
 
         /// <summary>Reads a VolumeMemberNames; any string is accepted, numbers and booleans by their text.</summary>
-        public static global::Scenarios.Enums.VolumeMemberNames? ReadVolumeMemberNames(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Enums.VolumeMemberNames? ReadVolumeMemberNames(ref global::BmsGen.Runtime.Json.JsonSpanReader reader)
         {
             if (global::BmsGen.Runtime.Json.JsonRead.IsPlainString(ref reader))
             {
@@ -479,7 +479,7 @@ namespace Scenarios.Enums
             /// <inheritdoc/>
             public override global::Scenarios.Enums.VolumeMemberNames Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                return ReadVolumeMemberNames(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("VolumeMemberNames");
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader<global::Scenarios.Enums.VolumeMemberNames?>(ref reader, ReadVolumeMemberNames) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("VolumeMemberNames");
             }
 
             /// <inheritdoc/>
@@ -488,7 +488,7 @@ namespace Scenarios.Enums
         }
 
         /// <summary>Reads a VolumeMode; any string is accepted, numbers and booleans by their text.</summary>
-        public static global::Scenarios.Enums.VolumeMode? ReadVolumeMode(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Enums.VolumeMode? ReadVolumeMode(ref global::BmsGen.Runtime.Json.JsonSpanReader reader)
         {
             if (global::BmsGen.Runtime.Json.JsonRead.IsPlainString(ref reader))
             {
@@ -540,7 +540,7 @@ namespace Scenarios.Enums
             /// <inheritdoc/>
             public override global::Scenarios.Enums.VolumeMode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                return ReadVolumeMode(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("VolumeMode");
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader<global::Scenarios.Enums.VolumeMode?>(ref reader, ReadVolumeMode) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("VolumeMode");
             }
 
             /// <inheritdoc/>
@@ -549,7 +549,7 @@ namespace Scenarios.Enums
         }
 
         /// <summary>Reads a VolumeRegion; any string is accepted, numbers and booleans by their text.</summary>
-        public static global::Scenarios.Enums.VolumeRegion? ReadVolumeRegion(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Enums.VolumeRegion? ReadVolumeRegion(ref global::BmsGen.Runtime.Json.JsonSpanReader reader)
         {
             if (global::BmsGen.Runtime.Json.JsonRead.IsPlainString(ref reader))
             {
@@ -609,7 +609,7 @@ namespace Scenarios.Enums
             /// <inheritdoc/>
             public override global::Scenarios.Enums.VolumeRegion Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                return ReadVolumeRegion(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("VolumeRegion");
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader<global::Scenarios.Enums.VolumeRegion?>(ref reader, ReadVolumeRegion) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("VolumeRegion");
             }
 
             /// <inheritdoc/>
@@ -618,7 +618,7 @@ namespace Scenarios.Enums
         }
 
         /// <summary>Reads a VolumeRepeated; any string is accepted, numbers and booleans by their text.</summary>
-        public static global::Scenarios.Enums.VolumeRepeated? ReadVolumeRepeated(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Enums.VolumeRepeated? ReadVolumeRepeated(ref global::BmsGen.Runtime.Json.JsonSpanReader reader)
         {
             if (global::BmsGen.Runtime.Json.JsonRead.IsPlainString(ref reader))
             {
@@ -670,7 +670,7 @@ namespace Scenarios.Enums
             /// <inheritdoc/>
             public override global::Scenarios.Enums.VolumeRepeated Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                return ReadVolumeRepeated(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("VolumeRepeated");
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader<global::Scenarios.Enums.VolumeRepeated?>(ref reader, ReadVolumeRepeated) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("VolumeRepeated");
             }
 
             /// <inheritdoc/>
@@ -679,7 +679,7 @@ namespace Scenarios.Enums
         }
 
         /// <summary>Reads a VolumeStatus; any string is accepted, numbers and booleans by their text.</summary>
-        public static global::Scenarios.Enums.VolumeStatus? ReadVolumeStatus(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Enums.VolumeStatus? ReadVolumeStatus(ref global::BmsGen.Runtime.Json.JsonSpanReader reader)
         {
             if (global::BmsGen.Runtime.Json.JsonRead.IsPlainString(ref reader))
             {
@@ -741,7 +741,7 @@ namespace Scenarios.Enums
             /// <inheritdoc/>
             public override global::Scenarios.Enums.VolumeStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                return ReadVolumeStatus(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("VolumeStatus");
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader<global::Scenarios.Enums.VolumeStatus?>(ref reader, ReadVolumeStatus) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("VolumeStatus");
             }
 
             /// <inheritdoc/>
@@ -750,7 +750,7 @@ namespace Scenarios.Enums
         }
 
         /// <summary>Reads a VolumeTiersItem; any string is accepted, numbers and booleans by their text.</summary>
-        public static global::Scenarios.Enums.VolumeTiersItem? ReadVolumeTiersItem(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Enums.VolumeTiersItem? ReadVolumeTiersItem(ref global::BmsGen.Runtime.Json.JsonSpanReader reader)
         {
             if (global::BmsGen.Runtime.Json.JsonRead.IsPlainString(ref reader))
             {
@@ -796,7 +796,7 @@ namespace Scenarios.Enums
             /// <inheritdoc/>
             public override global::Scenarios.Enums.VolumeTiersItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                return ReadVolumeTiersItem(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("VolumeTiersItem");
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader<global::Scenarios.Enums.VolumeTiersItem?>(ref reader, ReadVolumeTiersItem) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("VolumeTiersItem");
             }
 
             /// <inheritdoc/>
@@ -805,10 +805,10 @@ namespace Scenarios.Enums
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Enums.Volume>? ReadArrayOfVolume(ref global::System.Text.Json.Utf8JsonReader reader) => ReadArrayOfVolume(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Enums.Volume>? ReadArrayOfVolume(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadArrayOfVolume(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Enums.Volume>? ReadArrayOfVolume(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Enums.Volume>? ReadArrayOfVolume(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -861,10 +861,10 @@ namespace Scenarios.Enums
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Enums.VolumeTiersItem>? ReadArrayOfVolumeTiersItem(ref global::System.Text.Json.Utf8JsonReader reader) => ReadArrayOfVolumeTiersItem(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Enums.VolumeTiersItem>? ReadArrayOfVolumeTiersItem(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadArrayOfVolumeTiersItem(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Enums.VolumeTiersItem>? ReadArrayOfVolumeTiersItem(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::System.Collections.Generic.IReadOnlyList<global::Scenarios.Enums.VolumeTiersItem>? ReadArrayOfVolumeTiersItem(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {

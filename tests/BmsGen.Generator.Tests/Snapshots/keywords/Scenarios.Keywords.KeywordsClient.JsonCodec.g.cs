@@ -11,7 +11,7 @@ namespace Scenarios.Keywords
     internal static partial class KeywordsClientJsonCodec
     {
         /// <summary>Reads a GetEvent; any string is accepted, numbers and booleans by their text.</summary>
-        public static global::Scenarios.Keywords.GetEvent? ReadGetEvent(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Keywords.GetEvent? ReadGetEvent(ref global::BmsGen.Runtime.Json.JsonSpanReader reader)
         {
             if (global::BmsGen.Runtime.Json.JsonRead.IsPlainString(ref reader))
             {
@@ -57,7 +57,7 @@ namespace Scenarios.Keywords
             /// <inheritdoc/>
             public override global::Scenarios.Keywords.GetEvent Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                return ReadGetEvent(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("GetEvent");
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader<global::Scenarios.Keywords.GetEvent?>(ref reader, ReadGetEvent) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("GetEvent");
             }
 
             /// <inheritdoc/>
@@ -66,10 +66,10 @@ namespace Scenarios.Keywords
         }
 
         /// <summary>Reads a Object object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Keywords.Object? ReadObject(ref global::System.Text.Json.Utf8JsonReader reader) => ReadObject(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Scenarios.Keywords.Object? ReadObject(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadObject(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a Object object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Scenarios.Keywords.Object? ReadObject(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Scenarios.Keywords.Object? ReadObject(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -240,7 +240,7 @@ namespace Scenarios.Keywords
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadObject(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadObject);
             }
 
             /// <inheritdoc/>
@@ -249,10 +249,10 @@ namespace Scenarios.Keywords
         }
 
         /// <summary>Reads a ObjectBase object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Keywords.ObjectBase? ReadObjectBase(ref global::System.Text.Json.Utf8JsonReader reader) => ReadObjectBase(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Scenarios.Keywords.ObjectBase? ReadObjectBase(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadObjectBase(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a ObjectBase object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Scenarios.Keywords.ObjectBase? ReadObjectBase(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Scenarios.Keywords.ObjectBase? ReadObjectBase(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -337,7 +337,7 @@ namespace Scenarios.Keywords
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadObjectBase(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadObjectBase);
             }
 
             /// <inheritdoc/>
@@ -346,7 +346,7 @@ namespace Scenarios.Keywords
         }
 
         /// <summary>Reads a ObjectOperator; any string is accepted, numbers and booleans by their text.</summary>
-        public static global::Scenarios.Keywords.ObjectOperator? ReadObjectOperator(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Keywords.ObjectOperator? ReadObjectOperator(ref global::BmsGen.Runtime.Json.JsonSpanReader reader)
         {
             if (global::BmsGen.Runtime.Json.JsonRead.IsPlainString(ref reader))
             {
@@ -436,7 +436,7 @@ namespace Scenarios.Keywords
             /// <inheritdoc/>
             public override global::Scenarios.Keywords.ObjectOperator Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                return ReadObjectOperator(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("ObjectOperator");
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader<global::Scenarios.Keywords.ObjectOperator?>(ref reader, ReadObjectOperator) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("ObjectOperator");
             }
 
             /// <inheritdoc/>
@@ -445,10 +445,10 @@ namespace Scenarios.Keywords
         }
 
         /// <summary>Reads a String object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Keywords.String? ReadString(ref global::System.Text.Json.Utf8JsonReader reader) => ReadString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Scenarios.Keywords.String? ReadString(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a String object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Scenarios.Keywords.String? ReadString(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Scenarios.Keywords.String? ReadString(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -533,7 +533,7 @@ namespace Scenarios.Keywords
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadString(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadString);
             }
 
             /// <inheritdoc/>
@@ -542,10 +542,10 @@ namespace Scenarios.Keywords
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader) => ReadArrayOfString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadArrayOfString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {

@@ -11,10 +11,10 @@ namespace Scenarios.Minimal
     internal static partial class MinimalClientJsonCodec
     {
         /// <summary>Reads a Server object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Minimal.Server? ReadServer(ref global::System.Text.Json.Utf8JsonReader reader) => ReadServer(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Scenarios.Minimal.Server? ReadServer(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadServer(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a Server object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Scenarios.Minimal.Server? ReadServer(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Scenarios.Minimal.Server? ReadServer(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -101,7 +101,7 @@ namespace Scenarios.Minimal
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadServer(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadServer);
             }
 
             /// <inheritdoc/>

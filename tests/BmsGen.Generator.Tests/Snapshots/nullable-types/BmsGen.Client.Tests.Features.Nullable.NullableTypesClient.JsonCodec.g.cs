@@ -11,10 +11,10 @@ namespace BmsGen.Client.Tests.Features.Nullable
     internal static partial class NullableTypesClientJsonCodec
     {
         /// <summary>Reads a Attachment object; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Features.Nullable.Attachment? ReadAttachment(ref global::System.Text.Json.Utf8JsonReader reader) => ReadAttachment(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::BmsGen.Client.Tests.Features.Nullable.Attachment? ReadAttachment(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadAttachment(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a Attachment object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Features.Nullable.Attachment? ReadAttachment(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::BmsGen.Client.Tests.Features.Nullable.Attachment? ReadAttachment(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -99,7 +99,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadAttachment(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadAttachment);
             }
 
             /// <inheritdoc/>
@@ -108,10 +108,10 @@ namespace BmsGen.Client.Tests.Features.Nullable
         }
 
         /// <summary>Reads a Volume object; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Features.Nullable.Volume? ReadVolume(ref global::System.Text.Json.Utf8JsonReader reader) => ReadVolume(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::BmsGen.Client.Tests.Features.Nullable.Volume? ReadVolume(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadVolume(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a Volume object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Features.Nullable.Volume? ReadVolume(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::BmsGen.Client.Tests.Features.Nullable.Volume? ReadVolume(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -338,7 +338,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadVolume(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadVolume);
             }
 
             /// <inheritdoc/>
@@ -347,7 +347,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
         }
 
         /// <summary>Reads a VolumeMode; any string is accepted, numbers and booleans by their text.</summary>
-        public static global::BmsGen.Client.Tests.Features.Nullable.VolumeMode? ReadVolumeMode(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::BmsGen.Client.Tests.Features.Nullable.VolumeMode? ReadVolumeMode(ref global::BmsGen.Runtime.Json.JsonSpanReader reader)
         {
             if (global::BmsGen.Runtime.Json.JsonRead.IsPlainString(ref reader))
             {
@@ -399,7 +399,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
             /// <inheritdoc/>
             public override global::BmsGen.Client.Tests.Features.Nullable.VolumeMode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                return ReadVolumeMode(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("VolumeMode");
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader<global::BmsGen.Client.Tests.Features.Nullable.VolumeMode?>(ref reader, ReadVolumeMode) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("VolumeMode");
             }
 
             /// <inheritdoc/>
@@ -408,10 +408,10 @@ namespace BmsGen.Client.Tests.Features.Nullable
         }
 
         /// <summary>Reads a VolumeUpdate object; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdate? ReadVolumeUpdate(ref global::System.Text.Json.Utf8JsonReader reader) => ReadVolumeUpdate(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdate? ReadVolumeUpdate(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadVolumeUpdate(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a VolumeUpdate object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdate? ReadVolumeUpdate(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdate? ReadVolumeUpdate(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -558,7 +558,7 @@ namespace BmsGen.Client.Tests.Features.Nullable
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadVolumeUpdate(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadVolumeUpdate);
             }
 
             /// <inheritdoc/>
@@ -567,10 +567,10 @@ namespace BmsGen.Client.Tests.Features.Nullable
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader) => ReadArrayOfString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadArrayOfString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -623,10 +623,10 @@ namespace BmsGen.Client.Tests.Features.Nullable
         }
 
         /// <summary>Reads a JSON object as a dictionary; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ReadMapOfString(ref global::System.Text.Json.Utf8JsonReader reader) => ReadMapOfString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ReadMapOfString(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadMapOfString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a JSON object as a dictionary, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ReadMapOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ReadMapOfString(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {

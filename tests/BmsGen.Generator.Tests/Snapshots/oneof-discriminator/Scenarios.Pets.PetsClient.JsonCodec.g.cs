@@ -11,10 +11,10 @@ namespace Scenarios.Pets
     internal static partial class PetsClientJsonCodec
     {
         /// <summary>Reads a Cat object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Pets.Cat? ReadCat(ref global::System.Text.Json.Utf8JsonReader reader) => ReadCat(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Scenarios.Pets.Cat? ReadCat(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadCat(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a Cat object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Scenarios.Pets.Cat? ReadCat(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Scenarios.Pets.Cat? ReadCat(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -101,7 +101,7 @@ namespace Scenarios.Pets
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadCat(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadCat);
             }
 
             /// <inheritdoc/>
@@ -110,10 +110,10 @@ namespace Scenarios.Pets
         }
 
         /// <summary>Reads a Lizard object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Pets.Lizard? ReadLizard(ref global::System.Text.Json.Utf8JsonReader reader) => ReadLizard(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Scenarios.Pets.Lizard? ReadLizard(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadLizard(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a Lizard object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Scenarios.Pets.Lizard? ReadLizard(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Scenarios.Pets.Lizard? ReadLizard(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -186,7 +186,7 @@ namespace Scenarios.Pets
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadLizard(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadLizard);
             }
 
             /// <inheritdoc/>
@@ -195,7 +195,7 @@ namespace Scenarios.Pets
         }
 
         /// <summary>Reads a Pet: the variant its pet_type names, wherever that property appears; an unknown or missing value keeps the JSON. Returns null for a JSON null.</summary>
-        public static global::Scenarios.Pets.Pet? ReadPet(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Pets.Pet? ReadPet(ref global::BmsGen.Runtime.Json.JsonSpanReader reader)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -224,7 +224,7 @@ namespace Scenarios.Pets
                 }
             }
 
-            return new global::Scenarios.Pets.UnknownPet(global::System.Text.Json.JsonElement.ParseValue(ref reader));
+            return new global::Scenarios.Pets.UnknownPet(global::BmsGen.Runtime.Json.JsonRead.ElementOf(ref reader));
         }
 
         /// <summary>Writes a Pet as its variant, with its pet_type; an unknown variant as the JSON it was read from.</summary>
@@ -257,7 +257,7 @@ namespace Scenarios.Pets
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadPet(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadPet);
             }
 
             /// <inheritdoc/>

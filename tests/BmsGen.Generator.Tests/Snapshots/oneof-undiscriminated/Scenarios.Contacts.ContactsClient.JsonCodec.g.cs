@@ -11,8 +11,8 @@ namespace Scenarios.Contacts
     internal static partial class ContactsClientJsonCodec
     {
         /// <summary>Reads a Contact as the JSON it is; returns null for a JSON null.</summary>
-        public static global::Scenarios.Contacts.Contact? ReadContact(ref global::System.Text.Json.Utf8JsonReader reader) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : new global::Scenarios.Contacts.Contact(global::System.Text.Json.JsonElement.ParseValue(ref reader));
+        public static global::Scenarios.Contacts.Contact? ReadContact(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) =>
+            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : new global::Scenarios.Contacts.Contact(global::BmsGen.Runtime.Json.JsonRead.ElementOf(ref reader));
 
         /// <summary>Writes a Contact's JSON unchanged.</summary>
         public static void WriteContact(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Contacts.Contact value) => value.Json.WriteTo(writer);
@@ -28,7 +28,7 @@ namespace Scenarios.Contacts
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadContact(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadContact);
             }
 
             /// <inheritdoc/>
@@ -37,10 +37,10 @@ namespace Scenarios.Contacts
         }
 
         /// <summary>Reads a CreateContactResponse object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Contacts.CreateContactResponse? ReadCreateContactResponse(ref global::System.Text.Json.Utf8JsonReader reader) => ReadCreateContactResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Scenarios.Contacts.CreateContactResponse? ReadCreateContactResponse(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadCreateContactResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a CreateContactResponse object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Scenarios.Contacts.CreateContactResponse? ReadCreateContactResponse(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Scenarios.Contacts.CreateContactResponse? ReadCreateContactResponse(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -127,7 +127,7 @@ namespace Scenarios.Contacts
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadCreateContactResponse(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadCreateContactResponse);
             }
 
             /// <inheritdoc/>
@@ -136,8 +136,8 @@ namespace Scenarios.Contacts
         }
 
         /// <summary>Reads a CreateContactResponseLimit as the JSON it is; returns null for a JSON null.</summary>
-        public static global::Scenarios.Contacts.CreateContactResponseLimit? ReadCreateContactResponseLimit(ref global::System.Text.Json.Utf8JsonReader reader) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : new global::Scenarios.Contacts.CreateContactResponseLimit(global::System.Text.Json.JsonElement.ParseValue(ref reader));
+        public static global::Scenarios.Contacts.CreateContactResponseLimit? ReadCreateContactResponseLimit(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) =>
+            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : new global::Scenarios.Contacts.CreateContactResponseLimit(global::BmsGen.Runtime.Json.JsonRead.ElementOf(ref reader));
 
         /// <summary>Writes a CreateContactResponseLimit's JSON unchanged.</summary>
         public static void WriteCreateContactResponseLimit(global::System.Text.Json.Utf8JsonWriter writer, global::Scenarios.Contacts.CreateContactResponseLimit value) => value.Json.WriteTo(writer);
@@ -153,7 +153,7 @@ namespace Scenarios.Contacts
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadCreateContactResponseLimit(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadCreateContactResponseLimit);
             }
 
             /// <inheritdoc/>
@@ -162,10 +162,10 @@ namespace Scenarios.Contacts
         }
 
         /// <summary>Reads a Phone object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Contacts.Phone? ReadPhone(ref global::System.Text.Json.Utf8JsonReader reader) => ReadPhone(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Scenarios.Contacts.Phone? ReadPhone(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadPhone(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a Phone object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Scenarios.Contacts.Phone? ReadPhone(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Scenarios.Contacts.Phone? ReadPhone(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -239,7 +239,7 @@ namespace Scenarios.Contacts
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadPhone(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadPhone);
             }
 
             /// <inheritdoc/>
@@ -248,10 +248,10 @@ namespace Scenarios.Contacts
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader) => ReadArrayOfString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadArrayOfString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {

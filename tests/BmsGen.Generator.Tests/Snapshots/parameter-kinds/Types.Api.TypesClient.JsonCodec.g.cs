@@ -11,7 +11,7 @@ namespace Types.Api
     internal static partial class TypesClientJsonCodec
     {
         /// <summary>Reads a AllKindsHe; any string is accepted, numbers and booleans by their text.</summary>
-        public static global::Types.Api.AllKindsHe? ReadAllKindsHe(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Types.Api.AllKindsHe? ReadAllKindsHe(ref global::BmsGen.Runtime.Json.JsonSpanReader reader)
         {
             if (global::BmsGen.Runtime.Json.JsonRead.IsPlainString(ref reader))
             {
@@ -49,7 +49,7 @@ namespace Types.Api
             /// <inheritdoc/>
             public override global::Types.Api.AllKindsHe Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                return ReadAllKindsHe(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("AllKindsHe");
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader<global::Types.Api.AllKindsHe?>(ref reader, ReadAllKindsHe) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("AllKindsHe");
             }
 
             /// <inheritdoc/>
@@ -58,7 +58,7 @@ namespace Types.Api
         }
 
         /// <summary>Reads a AllKindsQeItem; any string is accepted, numbers and booleans by their text.</summary>
-        public static global::Types.Api.AllKindsQeItem? ReadAllKindsQeItem(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Types.Api.AllKindsQeItem? ReadAllKindsQeItem(ref global::BmsGen.Runtime.Json.JsonSpanReader reader)
         {
             if (global::BmsGen.Runtime.Json.JsonRead.IsPlainString(ref reader))
             {
@@ -110,7 +110,7 @@ namespace Types.Api
             /// <inheritdoc/>
             public override global::Types.Api.AllKindsQeItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                return ReadAllKindsQeItem(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("AllKindsQeItem");
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader<global::Types.Api.AllKindsQeItem?>(ref reader, ReadAllKindsQeItem) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("AllKindsQeItem");
             }
 
             /// <inheritdoc/>
@@ -119,7 +119,7 @@ namespace Types.Api
         }
 
         /// <summary>Reads a BodiesResponse; any string is accepted, numbers and booleans by their text.</summary>
-        public static global::Types.Api.BodiesResponse? ReadBodiesResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Types.Api.BodiesResponse? ReadBodiesResponse(ref global::BmsGen.Runtime.Json.JsonSpanReader reader)
         {
             if (global::BmsGen.Runtime.Json.JsonRead.IsPlainString(ref reader))
             {
@@ -171,7 +171,7 @@ namespace Types.Api
             /// <inheritdoc/>
             public override global::Types.Api.BodiesResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                return ReadBodiesResponse(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("BodiesResponse");
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader<global::Types.Api.BodiesResponse?>(ref reader, ReadBodiesResponse) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("BodiesResponse");
             }
 
             /// <inheritdoc/>
@@ -180,10 +180,10 @@ namespace Types.Api
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader) => ReadArrayOfString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadArrayOfString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {

@@ -11,10 +11,10 @@ namespace Mini.Api
     internal static partial class MiniClientJsonCodec
     {
         /// <summary>Reads a Address object; returns null for a JSON null.</summary>
-        public static global::Mini.Api.Address? ReadAddress(ref global::System.Text.Json.Utf8JsonReader reader) => ReadAddress(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Mini.Api.Address? ReadAddress(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadAddress(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a Address object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Mini.Api.Address? ReadAddress(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Mini.Api.Address? ReadAddress(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -99,7 +99,7 @@ namespace Mini.Api
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadAddress(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadAddress);
             }
 
             /// <inheritdoc/>
@@ -108,10 +108,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a DeleteServersRequest object; returns null for a JSON null.</summary>
-        public static global::Mini.Api.DeleteServersRequest? ReadDeleteServersRequest(ref global::System.Text.Json.Utf8JsonReader reader) => ReadDeleteServersRequest(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Mini.Api.DeleteServersRequest? ReadDeleteServersRequest(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadDeleteServersRequest(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a DeleteServersRequest object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Mini.Api.DeleteServersRequest? ReadDeleteServersRequest(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Mini.Api.DeleteServersRequest? ReadDeleteServersRequest(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -183,7 +183,7 @@ namespace Mini.Api
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadDeleteServersRequest(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadDeleteServersRequest);
             }
 
             /// <inheritdoc/>
@@ -192,10 +192,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a DeleteServersResponse object; returns null for a JSON null.</summary>
-        public static global::Mini.Api.DeleteServersResponse? ReadDeleteServersResponse(ref global::System.Text.Json.Utf8JsonReader reader) => ReadDeleteServersResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Mini.Api.DeleteServersResponse? ReadDeleteServersResponse(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadDeleteServersResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a DeleteServersResponse object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Mini.Api.DeleteServersResponse? ReadDeleteServersResponse(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Mini.Api.DeleteServersResponse? ReadDeleteServersResponse(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -267,7 +267,7 @@ namespace Mini.Api
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadDeleteServersResponse(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadDeleteServersResponse);
             }
 
             /// <inheritdoc/>
@@ -276,10 +276,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a ListGroupsResponse object; returns null for a JSON null.</summary>
-        public static global::Mini.Api.ListGroupsResponse? ReadListGroupsResponse(ref global::System.Text.Json.Utf8JsonReader reader) => ReadListGroupsResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Mini.Api.ListGroupsResponse? ReadListGroupsResponse(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadListGroupsResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a ListGroupsResponse object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Mini.Api.ListGroupsResponse? ReadListGroupsResponse(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Mini.Api.ListGroupsResponse? ReadListGroupsResponse(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -364,7 +364,7 @@ namespace Mini.Api
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadListGroupsResponse(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadListGroupsResponse);
             }
 
             /// <inheritdoc/>
@@ -373,10 +373,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a ListGroupsResponseGroupsItem object; returns null for a JSON null.</summary>
-        public static global::Mini.Api.ListGroupsResponseGroupsItem? ReadListGroupsResponseGroupsItem(ref global::System.Text.Json.Utf8JsonReader reader) => ReadListGroupsResponseGroupsItem(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Mini.Api.ListGroupsResponseGroupsItem? ReadListGroupsResponseGroupsItem(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadListGroupsResponseGroupsItem(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a ListGroupsResponseGroupsItem object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Mini.Api.ListGroupsResponseGroupsItem? ReadListGroupsResponseGroupsItem(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Mini.Api.ListGroupsResponseGroupsItem? ReadListGroupsResponseGroupsItem(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -448,7 +448,7 @@ namespace Mini.Api
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadListGroupsResponseGroupsItem(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadListGroupsResponseGroupsItem);
             }
 
             /// <inheritdoc/>
@@ -457,10 +457,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a ListGroupsResponsePageInfo object; returns null for a JSON null.</summary>
-        public static global::Mini.Api.ListGroupsResponsePageInfo? ReadListGroupsResponsePageInfo(ref global::System.Text.Json.Utf8JsonReader reader) => ReadListGroupsResponsePageInfo(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Mini.Api.ListGroupsResponsePageInfo? ReadListGroupsResponsePageInfo(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadListGroupsResponsePageInfo(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a ListGroupsResponsePageInfo object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Mini.Api.ListGroupsResponsePageInfo? ReadListGroupsResponsePageInfo(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Mini.Api.ListGroupsResponsePageInfo? ReadListGroupsResponsePageInfo(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -532,7 +532,7 @@ namespace Mini.Api
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadListGroupsResponsePageInfo(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadListGroupsResponsePageInfo);
             }
 
             /// <inheritdoc/>
@@ -541,10 +541,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a ListServersResponse object; returns null for a JSON null.</summary>
-        public static global::Mini.Api.ListServersResponse? ReadListServersResponse(ref global::System.Text.Json.Utf8JsonReader reader) => ReadListServersResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Mini.Api.ListServersResponse? ReadListServersResponse(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadListServersResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a ListServersResponse object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Mini.Api.ListServersResponse? ReadListServersResponse(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Mini.Api.ListServersResponse? ReadListServersResponse(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -629,7 +629,7 @@ namespace Mini.Api
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadListServersResponse(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadListServersResponse);
             }
 
             /// <inheritdoc/>
@@ -638,10 +638,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a Server object; returns null for a JSON null.</summary>
-        public static global::Mini.Api.Server? ReadServer(ref global::System.Text.Json.Utf8JsonReader reader) => ReadServer(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Mini.Api.Server? ReadServer(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadServer(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a Server object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Mini.Api.Server? ReadServer(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Mini.Api.Server? ReadServer(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -819,7 +819,7 @@ namespace Mini.Api
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadServer(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadServer);
             }
 
             /// <inheritdoc/>
@@ -828,7 +828,7 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a ServerStatus; any string is accepted, numbers and booleans by their text.</summary>
-        public static global::Mini.Api.ServerStatus? ReadServerStatus(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Mini.Api.ServerStatus? ReadServerStatus(ref global::BmsGen.Runtime.Json.JsonSpanReader reader)
         {
             if (global::BmsGen.Runtime.Json.JsonRead.IsPlainString(ref reader))
             {
@@ -890,7 +890,7 @@ namespace Mini.Api
             /// <inheritdoc/>
             public override global::Mini.Api.ServerStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                return ReadServerStatus(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("ServerStatus");
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader<global::Mini.Api.ServerStatus?>(ref reader, ReadServerStatus) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("ServerStatus");
             }
 
             /// <inheritdoc/>
@@ -899,10 +899,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a ShowJobResponse object; returns null for a JSON null.</summary>
-        public static global::Mini.Api.ShowJobResponse? ReadShowJobResponse(ref global::System.Text.Json.Utf8JsonReader reader) => ReadShowJobResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Mini.Api.ShowJobResponse? ReadShowJobResponse(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadShowJobResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a ShowJobResponse object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Mini.Api.ShowJobResponse? ReadShowJobResponse(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Mini.Api.ShowJobResponse? ReadShowJobResponse(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1019,7 +1019,7 @@ namespace Mini.Api
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadShowJobResponse(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadShowJobResponse);
             }
 
             /// <inheritdoc/>
@@ -1028,7 +1028,7 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a ShowJobResponseStatus; any string is accepted, numbers and booleans by their text.</summary>
-        public static global::Mini.Api.ShowJobResponseStatus? ReadShowJobResponseStatus(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Mini.Api.ShowJobResponseStatus? ReadShowJobResponseStatus(ref global::BmsGen.Runtime.Json.JsonSpanReader reader)
         {
             if (global::BmsGen.Runtime.Json.JsonRead.IsPlainString(ref reader))
             {
@@ -1102,7 +1102,7 @@ namespace Mini.Api
             /// <inheritdoc/>
             public override global::Mini.Api.ShowJobResponseStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                return ReadShowJobResponseStatus(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("ShowJobResponseStatus");
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader<global::Mini.Api.ShowJobResponseStatus?>(ref reader, ReadShowJobResponseStatus) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("ShowJobResponseStatus");
             }
 
             /// <inheritdoc/>
@@ -1111,10 +1111,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a ShowServerAutoRecoveryResponse object; returns null for a JSON null.</summary>
-        public static global::Mini.Api.ShowServerAutoRecoveryResponse? ReadShowServerAutoRecoveryResponse(ref global::System.Text.Json.Utf8JsonReader reader) => ReadShowServerAutoRecoveryResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Mini.Api.ShowServerAutoRecoveryResponse? ReadShowServerAutoRecoveryResponse(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadShowServerAutoRecoveryResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a ShowServerAutoRecoveryResponse object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Mini.Api.ShowServerAutoRecoveryResponse? ReadShowServerAutoRecoveryResponse(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Mini.Api.ShowServerAutoRecoveryResponse? ReadShowServerAutoRecoveryResponse(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1186,7 +1186,7 @@ namespace Mini.Api
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadShowServerAutoRecoveryResponse(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadShowServerAutoRecoveryResponse);
             }
 
             /// <inheritdoc/>
@@ -1195,10 +1195,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a ShowServerResponse object; returns null for a JSON null.</summary>
-        public static global::Mini.Api.ShowServerResponse? ReadShowServerResponse(ref global::System.Text.Json.Utf8JsonReader reader) => ReadShowServerResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Mini.Api.ShowServerResponse? ReadShowServerResponse(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadShowServerResponse(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a ShowServerResponse object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Mini.Api.ShowServerResponse? ReadShowServerResponse(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Mini.Api.ShowServerResponse? ReadShowServerResponse(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1270,7 +1270,7 @@ namespace Mini.Api
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadShowServerResponse(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadShowServerResponse);
             }
 
             /// <inheritdoc/>
@@ -1279,7 +1279,7 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a ShowServerStatus; any string is accepted, numbers and booleans by their text.</summary>
-        public static global::Mini.Api.ShowServerStatus? ReadShowServerStatus(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Mini.Api.ShowServerStatus? ReadShowServerStatus(ref global::BmsGen.Runtime.Json.JsonSpanReader reader)
         {
             if (global::BmsGen.Runtime.Json.JsonRead.IsPlainString(ref reader))
             {
@@ -1325,7 +1325,7 @@ namespace Mini.Api
             /// <inheritdoc/>
             public override global::Mini.Api.ShowServerStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                return ReadShowServerStatus(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("ShowServerStatus");
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader<global::Mini.Api.ShowServerStatus?>(ref reader, ReadShowServerStatus) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("ShowServerStatus");
             }
 
             /// <inheritdoc/>
@@ -1334,10 +1334,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a StartServersRequest object; returns null for a JSON null.</summary>
-        public static global::Mini.Api.StartServersRequest? ReadStartServersRequest(ref global::System.Text.Json.Utf8JsonReader reader) => ReadStartServersRequest(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Mini.Api.StartServersRequest? ReadStartServersRequest(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadStartServersRequest(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a StartServersRequest object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Mini.Api.StartServersRequest? ReadStartServersRequest(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Mini.Api.StartServersRequest? ReadStartServersRequest(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1492,7 +1492,7 @@ namespace Mini.Api
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadStartServersRequest(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadStartServersRequest);
             }
 
             /// <inheritdoc/>
@@ -1501,7 +1501,7 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a StartServersRequestAction; any string is accepted, numbers and booleans by their text.</summary>
-        public static global::Mini.Api.StartServersRequestAction? ReadStartServersRequestAction(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Mini.Api.StartServersRequestAction? ReadStartServersRequestAction(ref global::BmsGen.Runtime.Json.JsonSpanReader reader)
         {
             if (global::BmsGen.Runtime.Json.JsonRead.IsPlainString(ref reader))
             {
@@ -1539,7 +1539,7 @@ namespace Mini.Api
             /// <inheritdoc/>
             public override global::Mini.Api.StartServersRequestAction Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                return ReadStartServersRequestAction(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("StartServersRequestAction");
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader<global::Mini.Api.StartServersRequestAction?>(ref reader, ReadStartServersRequestAction) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("StartServersRequestAction");
             }
 
             /// <inheritdoc/>
@@ -1548,10 +1548,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a StartServersRequestOsStart object; returns null for a JSON null.</summary>
-        public static global::Mini.Api.StartServersRequestOsStart? ReadStartServersRequestOsStart(ref global::System.Text.Json.Utf8JsonReader reader) => ReadStartServersRequestOsStart(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Mini.Api.StartServersRequestOsStart? ReadStartServersRequestOsStart(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadStartServersRequestOsStart(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a StartServersRequestOsStart object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Mini.Api.StartServersRequestOsStart? ReadStartServersRequestOsStart(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Mini.Api.StartServersRequestOsStart? ReadStartServersRequestOsStart(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1623,7 +1623,7 @@ namespace Mini.Api
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadStartServersRequestOsStart(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadStartServersRequestOsStart);
             }
 
             /// <inheritdoc/>
@@ -1632,10 +1632,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a StartServersRequestOsStartServersItem object; returns null for a JSON null.</summary>
-        public static global::Mini.Api.StartServersRequestOsStartServersItem? ReadStartServersRequestOsStartServersItem(ref global::System.Text.Json.Utf8JsonReader reader) => ReadStartServersRequestOsStartServersItem(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Mini.Api.StartServersRequestOsStartServersItem? ReadStartServersRequestOsStartServersItem(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadStartServersRequestOsStartServersItem(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a StartServersRequestOsStartServersItem object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Mini.Api.StartServersRequestOsStartServersItem? ReadStartServersRequestOsStartServersItem(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Mini.Api.StartServersRequestOsStartServersItem? ReadStartServersRequestOsStartServersItem(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1709,7 +1709,7 @@ namespace Mini.Api
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadStartServersRequestOsStartServersItem(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadStartServersRequestOsStartServersItem);
             }
 
             /// <inheritdoc/>
@@ -1718,10 +1718,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>? ReadArrayOfAddress(ref global::System.Text.Json.Utf8JsonReader reader) => ReadArrayOfAddress(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>? ReadArrayOfAddress(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadArrayOfAddress(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>? ReadArrayOfAddress(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>? ReadArrayOfAddress(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1774,10 +1774,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.ListGroupsResponseGroupsItem>? ReadArrayOfListGroupsResponseGroupsItem(ref global::System.Text.Json.Utf8JsonReader reader) => ReadArrayOfListGroupsResponseGroupsItem(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.ListGroupsResponseGroupsItem>? ReadArrayOfListGroupsResponseGroupsItem(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadArrayOfListGroupsResponseGroupsItem(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.ListGroupsResponseGroupsItem>? ReadArrayOfListGroupsResponseGroupsItem(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.ListGroupsResponseGroupsItem>? ReadArrayOfListGroupsResponseGroupsItem(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1830,10 +1830,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Server>? ReadArrayOfServer(ref global::System.Text.Json.Utf8JsonReader reader) => ReadArrayOfServer(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Server>? ReadArrayOfServer(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadArrayOfServer(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Server>? ReadArrayOfServer(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Server>? ReadArrayOfServer(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1886,10 +1886,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.StartServersRequestOsStartServersItem>? ReadArrayOfStartServersRequestOsStartServersItem(ref global::System.Text.Json.Utf8JsonReader reader) => ReadArrayOfStartServersRequestOsStartServersItem(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.StartServersRequestOsStartServersItem>? ReadArrayOfStartServersRequestOsStartServersItem(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadArrayOfStartServersRequestOsStartServersItem(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.StartServersRequestOsStartServersItem>? ReadArrayOfStartServersRequestOsStartServersItem(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.StartServersRequestOsStartServersItem>? ReadArrayOfStartServersRequestOsStartServersItem(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1942,10 +1942,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader) => ReadArrayOfString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadArrayOfString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::System.Collections.Generic.IReadOnlyList<string>? ReadArrayOfString(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1998,10 +1998,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a JSON object as a dictionary; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>>? ReadMapOfArrayOfAddress(ref global::System.Text.Json.Utf8JsonReader reader) => ReadMapOfArrayOfAddress(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>>? ReadMapOfArrayOfAddress(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadMapOfArrayOfAddress(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a JSON object as a dictionary, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>>? ReadMapOfArrayOfAddress(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Mini.Api.Address>>? ReadMapOfArrayOfAddress(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -2065,10 +2065,10 @@ namespace Mini.Api
         }
 
         /// <summary>Reads a JSON object as a dictionary; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ReadMapOfString(ref global::System.Text.Json.Utf8JsonReader reader) => ReadMapOfString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ReadMapOfString(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadMapOfString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a JSON object as a dictionary, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ReadMapOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ReadMapOfString(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {

@@ -11,10 +11,10 @@ namespace Scenarios.Unicode
     internal static partial class UnicodeClientJsonCodec
     {
         /// <summary>Reads a Größe object; returns null for a JSON null.</summary>
-        public static global::Scenarios.Unicode.Größe? ReadGröße(ref global::System.Text.Json.Utf8JsonReader reader) => ReadGröße(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+        public static global::Scenarios.Unicode.Größe? ReadGröße(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadGröße(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
         /// <summary>Reads a Größe object, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
-        public static global::Scenarios.Unicode.Größe? ReadGröße(ref global::System.Text.Json.Utf8JsonReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        public static global::Scenarios.Unicode.Größe? ReadGröße(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -202,7 +202,7 @@ namespace Scenarios.Unicode
                     global::BmsGen.Runtime.Json.JsonRead.BeginDocument();
                 }
 
-                return ReadGröße(ref reader);
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader(ref reader, ReadGröße);
             }
 
             /// <inheritdoc/>
@@ -211,7 +211,7 @@ namespace Scenarios.Unicode
         }
 
         /// <summary>Reads a ZeigeGrößeSortKey; any string is accepted, numbers and booleans by their text.</summary>
-        public static global::Scenarios.Unicode.ZeigeGrößeSortKey? ReadZeigeGrößeSortKey(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Scenarios.Unicode.ZeigeGrößeSortKey? ReadZeigeGrößeSortKey(ref global::BmsGen.Runtime.Json.JsonSpanReader reader)
         {
             if (global::BmsGen.Runtime.Json.JsonRead.IsPlainString(ref reader))
             {
@@ -293,7 +293,7 @@ namespace Scenarios.Unicode
             /// <inheritdoc/>
             public override global::Scenarios.Unicode.ZeigeGrößeSortKey Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                return ReadZeigeGrößeSortKey(ref reader) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("ZeigeGrößeSortKey");
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader<global::Scenarios.Unicode.ZeigeGrößeSortKey?>(ref reader, ReadZeigeGrößeSortKey) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("ZeigeGrößeSortKey");
             }
 
             /// <inheritdoc/>
