@@ -1,4 +1,7 @@
+using System;
+using System.Buffers;
 using System.Collections.Generic;
+using System.IO;
 using System.Text.Json;
 using BmsGen.Client.Bms;
 using Xunit;
@@ -50,8 +53,51 @@ public sealed class GeneratedReaderTests
         Assert.Equal(2, Assert.IsType<ServerAddress[]>(servers[1].Addresses!["vpc-1"]).Length);
     }
 
+    [Fact]
+    public void JsonSerializer_reads_through_the_generated_converters_from_segments_and_streams()
+    {
+        byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(Page);
+        string expected = JsonSerializer.Serialize(Read(), BmsClientJsonContext.Default.ListBaremetalServerDetailsResponse);
+
+        // Seven-byte segments: the converter is handed the page as a sequence, not one span.
+        var reader = new Utf8JsonReader(Segments.Of(utf8, 7));
+        ListBaremetalServerDetailsResponse fromSegments =
+            JsonSerializer.Deserialize(ref reader, BmsClientJsonContext.Default.ListBaremetalServerDetailsResponse)!;
+        Assert.Equal(expected, JsonSerializer.Serialize(fromSegments, BmsClientJsonContext.Default.ListBaremetalServerDetailsResponse));
+        Assert.Equal(utf8.Length, reader.BytesConsumed);
+
+        var options = new JsonSerializerOptions(BmsClientJsonContext.Default.Options) { DefaultBufferSize = 16 };
+        var fromStream = (ListBaremetalServerDetailsResponse)JsonSerializer.Deserialize(
+            new MemoryStream(utf8), typeof(ListBaremetalServerDetailsResponse), options)!;
+        Assert.Equal(expected, JsonSerializer.Serialize(fromStream, BmsClientJsonContext.Default.ListBaremetalServerDetailsResponse));
+        Assert.Equal(3, fromStream.Servers!.Count);
+    }
+
     private static ListBaremetalServerDetailsResponse Read() =>
         JsonSerializer.Deserialize(Page, BmsClientJsonContext.Default.ListBaremetalServerDetailsResponse)!;
+
+    private sealed class Segments : ReadOnlySequenceSegment<byte>
+    {
+        private Segments(ReadOnlyMemory<byte> memory, long runningIndex)
+        {
+            Memory = memory;
+            RunningIndex = runningIndex;
+        }
+
+        public static ReadOnlySequence<byte> Of(byte[] utf8, int size)
+        {
+            var first = new Segments(utf8.AsMemory(0, Math.Min(size, utf8.Length)), 0);
+            Segments last = first;
+            for (int start = size; start < utf8.Length; start += size)
+            {
+                var next = new Segments(utf8.AsMemory(start, Math.Min(size, utf8.Length - start)), start);
+                last.Next = next;
+                last = next;
+            }
+
+            return new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
+        }
+    }
 
     private static string Key(IReadOnlyDictionary<string, string> map, string key)
     {
