@@ -270,8 +270,8 @@ public sealed class ApiTransport
         }
         catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException or OverflowException)
         {
-            // Utf8JsonReader.GetString and friends refuse invalid UTF-8 and lone escaped surrogates this way
-            // (DecoderFallbackException is an ArgumentException); to the caller it is the same malformed body.
+            // Decoding a string refuses invalid UTF-8 and lone escaped surrogates this way (DecoderFallbackException
+            // is an ArgumentException); to the caller it is the same malformed body.
             throw new BmsGenResponseException(request.OperationId, status, ex.Message, reader.TokenStartIndex, ex);
         }
     }

@@ -79,8 +79,7 @@ public static class JsonRead
     public static void MoveToValue(ref JsonSpanReader reader) => Advance(ref reader);
 
     /// <summary>
-    /// The current property name as unescaped UTF-8: the reader's own bytes when it can (no escapes, one
-    /// segment), a copy otherwise.
+    /// The current property name as unescaped UTF-8: the reader's own bytes when it has no escapes, a copy otherwise.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ReadOnlySpan<byte> PropertyName(ref JsonSpanReader reader) =>
@@ -92,8 +91,8 @@ public static class JsonRead
         !reader.ValueIsEscaped ? strings.Get(reader.ValueSpan) : reader.GetString()!;
 
     /// <summary>
-    /// Whether the current token is a string whose unescaped UTF-8 is <see cref="Utf8JsonReader.ValueSpan"/> (no
-    /// escapes, one segment), so that generated readers can match it against known values without decoding it.
+    /// Whether the current token is a string whose unescaped UTF-8 is <see cref="JsonSpanReader.ValueSpan"/> (it has
+    /// no escapes), so that generated readers can match it against known values without decoding it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsPlainString(ref JsonSpanReader reader) =>

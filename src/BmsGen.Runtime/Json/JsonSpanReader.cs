@@ -22,6 +22,7 @@ namespace BmsGen.Runtime.Json;
 /// then the offset of the byte that was refused, and the exception's <see cref="JsonException.LineNumber"/> and
 /// <see cref="JsonException.BytePositionInLine"/> say where that is (both counted from 0).
 /// Invalid UTF-8 inside a string is refused when the string is decoded, as with <see cref="Utf8JsonReader"/>.
+/// A copy of a reader reads on independently of the original, which is how a reader looks ahead.
 /// </remarks>
 public ref struct JsonSpanReader
 {
