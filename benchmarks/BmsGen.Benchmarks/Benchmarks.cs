@@ -84,8 +84,11 @@ public class ReadBenchmarks
     [Benchmark, BenchmarkCategory(Impl.ReaderFloor)]
     public long ReaderFloor() => Codecs.ReaderFloor(_utf8);
 
-    /// <summary>Run by the interleaved mode only (<see cref="Impl.ReaderFloorStrings"/>).</summary>
-    public long ReaderFloorStrings() => Codecs.ReaderFloorStrings(_utf8);
+    /// <summary>Run by the interleaved mode only (<see cref="Impl.SpanReader"/>).</summary>
+    public long SpanReader() => Codecs.SpanReader(_utf8);
+
+    /// <summary>Run by the interleaved mode only (<see cref="Impl.SpanReaderStrings"/>).</summary>
+    public long SpanReaderStrings() => Codecs.SpanReaderStrings(_utf8);
 }
 
 /// <summary>Writing a request or response body to UTF-8 bytes from objects parsed from the same payload.</summary>

@@ -39,7 +39,7 @@ public static class Interleaved
             {
                 (Impl.Generated, read.Generated), (Impl.StjSourceGen, read.StjSourceGen), (Impl.StjReflection, read.StjReflection),
                 (Impl.Newtonsoft, read.Newtonsoft), (Impl.ReaderFloor, () => read.ReaderFloor()),
-                (Impl.ReaderFloorStrings, () => read.ReaderFloorStrings()),
+                (Impl.SpanReader, () => read.SpanReader()), (Impl.SpanReaderStrings, () => read.SpanReaderStrings()),
             }));
         }
 

@@ -69,7 +69,8 @@ public static class Chart
         [Impl.StjReflection] = "#a0c878",
         [Impl.Newtonsoft] = "#d9822b",
         [Impl.ReaderFloor] = "#9e9e9e",
-        [Impl.ReaderFloorStrings] = "#c8c8c8",
+        [Impl.SpanReader] = "#b4b4b4",
+        [Impl.SpanReaderStrings] = "#c8c8c8",
     };
 
     public static string Render(IReadOnlyList<SummaryRow> rows, string title)

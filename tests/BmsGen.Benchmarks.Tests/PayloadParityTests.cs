@@ -38,7 +38,7 @@ public sealed class PayloadParityTests
     }
 
     [Fact]
-    public void The_reader_floor_touches_every_token()
+    public void The_reader_floor_and_the_span_reader_touch_every_token()
     {
         byte[] payload = Payloads.ServersDetail(3);
         var reader = new Utf8JsonReader(payload);
@@ -50,10 +50,11 @@ public sealed class PayloadParityTests
 
         Assert.Equal(expected, Codecs.ReaderFloor(payload));
         Assert.True(Codecs.ReaderFloor(Payloads.ServersDetail(4)) > expected);
+        Assert.Equal(expected, Codecs.SpanReader(payload));
     }
 
     [Fact]
-    public void The_reader_floor_with_strings_turns_every_string_value_into_a_string()
+    public void The_span_reader_pass_turns_every_string_value_into_a_string()
     {
         // Escaped and non-ASCII values: their strings are shorter than their JSON text, so only decoding counts right.
         byte[] payload = System.Text.Encoding.UTF8.GetBytes("{\"servers\":[{\"name\":\"h\\u00e9llo\",\"note\":\"a\\\"b\",\"city\":\"\u00e9t\u00e9\",\"n\":5}]}");
@@ -64,7 +65,7 @@ public sealed class PayloadParityTests
             expected += reader.TokenType == JsonTokenType.String ? reader.GetString()!.Length : (int)reader.TokenType + reader.ValueSpan.Length;
         }
 
-        Assert.Equal(expected, Codecs.ReaderFloorStrings(payload));
+        Assert.Equal(expected, Codecs.SpanReaderStrings(payload));
     }
 
     [Theory]

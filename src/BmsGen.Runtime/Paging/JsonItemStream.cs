@@ -11,8 +11,9 @@ namespace BmsGen.Runtime.Paging;
 
 /// <summary>
 /// Reads the items of a page's item array one at a time from the response stream, with a
-/// <see cref="Utf8JsonReader"/> over a pooled buffer that is refilled from the stream. The buffer holds the unread
-/// rest of the current item, so its size follows the largest item, not the page. The page's other top-level fields
+/// <see cref="Utf8JsonReader"/> over a pooled buffer that is refilled from the stream; once an item is in the buffer
+/// whole, the item reader reads it there with a <see cref="JsonSpanReader"/>. The buffer holds the unread rest of the
+/// current item, so its size follows the largest item, not the page. The page's other top-level fields
 /// (links, next marker, count) are kept as JSON and read once the body ends (<see cref="ReadRest"/>).
 /// </summary>
 internal sealed class JsonItemStream<TPage, TItem> : IDisposable
