@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using System.Buffers.Text;
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -234,41 +233,25 @@ public ref struct JsonSpanReader
     }
 
     /// <summary>The current number as an <see cref="int"/>; false when it is not an integer in range.</summary>
-    public readonly bool TryGetInt32(out int value)
-    {
-        ReadOnlySpan<byte> number = NumberSpan();
-        if (Utf8Parser.TryParse(number, out value, out int consumed) && consumed == number.Length)
-        {
-            return true;
-        }
-
-        value = 0;
-        return false;
-    }
+    public readonly bool TryGetInt32(out int value) => TryGetNumber(NumberStyles.AllowLeadingSign, out value);
 
     /// <summary>The current number as a <see cref="long"/>; false when it is not an integer in range.</summary>
-    public readonly bool TryGetInt64(out long value)
-    {
-        ReadOnlySpan<byte> number = NumberSpan();
-        if (Utf8Parser.TryParse(number, out value, out int consumed) && consumed == number.Length)
-        {
-            return true;
-        }
-
-        value = 0;
-        return false;
-    }
+    public readonly bool TryGetInt64(out long value) => TryGetNumber(NumberStyles.AllowLeadingSign, out value);
 
     /// <summary>The current number as a <see cref="double"/> (an infinity beyond its range, as <see cref="Utf8JsonReader.TryGetDouble"/> gives).</summary>
-    public readonly bool TryGetDouble(out double value)
+    public readonly bool TryGetDouble(out double value) => TryGetNumber(NumberStyles.Float, out value);
+
+    // The token already follows the JSON number grammar, so the styles only have to let through its sign, fraction
+    // and exponent: an integer type refuses a fraction or an exponent, as Utf8JsonReader does.
+    private readonly bool TryGetNumber<T>(NumberStyles styles, out T value)
+        where T : INumberBase<T>
     {
-        ReadOnlySpan<byte> number = NumberSpan();
-        if (double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        if (T.TryParse(NumberSpan(), styles, CultureInfo.InvariantCulture, out value!))
         {
             return true;
         }
 
-        value = 0;
+        value = T.Zero;
         return false;
     }
 
