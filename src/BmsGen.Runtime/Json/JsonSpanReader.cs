@@ -441,7 +441,8 @@ public ref struct JsonSpanReader
     }
 
     // The index of the first quote, backslash or control character at or after start; the length when there is none.
-    // Most strings here are shorter than one vector, so one load and compare usually finds the closing quote.
+    // Most strings here are shorter than one 32-byte vector, so one load and compare usually finds the closing quote;
+    // without 256-bit vectors, and for the document's last bytes, SearchValues does the search.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int IndexOfStringStop(ReadOnlySpan<byte> json, int start)
     {
@@ -464,25 +465,6 @@ public ref struct JsonSpanReader
                 }
 
                 index += Vector256<byte>.Count;
-            }
-        }
-        else if (Vector128.IsHardwareAccelerated)
-        {
-            Vector128<byte> quote = Vector128.Create((byte)'"');
-            Vector128<byte> backslash = Vector128.Create((byte)'\\');
-            Vector128<byte> lastControl = Vector128.Create((byte)0x1F);
-            while (index <= json.Length - Vector128<byte>.Count)
-            {
-                Vector128<byte> chunk = Vector128.LoadUnsafe(ref origin, (nuint)index);
-                Vector128<byte> stops = Vector128.Equals(chunk, quote) | Vector128.Equals(chunk, backslash)
-                    | Vector128.Equals(Vector128.Min(chunk, lastControl), chunk);
-                uint mask = stops.ExtractMostSignificantBits();
-                if (mask != 0)
-                {
-                    return index + BitOperations.TrailingZeroCount(mask);
-                }
-
-                index += Vector128<byte>.Count;
             }
         }
 
