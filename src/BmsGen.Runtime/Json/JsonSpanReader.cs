@@ -113,20 +113,23 @@ public ref struct JsonSpanReader
 
         if (_valueEnded)
         {
-            if (next == (byte)',' && _depth > 0)
+            if (_depth == 0)
+            {
+                throw Malformed(position, "Unexpected content after the JSON value");
+            }
+
+            if (next == (byte)',')
             {
                 position = NextToken(position + 1);
                 return IsInObject() ? ReadPropertyName(position, json[position]) : ReadValue(position, json[position]);
             }
 
-            if ((next == (byte)'}' || next == (byte)']') && _depth > 0)
+            if (next == (byte)'}' || next == (byte)']')
             {
                 return ReadEnd(position, next);
             }
 
-            throw Malformed(position, _depth == 0
-                ? "Unexpected content after the JSON value"
-                : IsInObject() ? "Expected ',' or '}' after a property's value" : "Expected ',' or ']' after an array element");
+            throw Malformed(position, IsInObject() ? "Expected ',' or '}' after a property's value" : "Expected ',' or ']' after an array element");
         }
 
         if (_tokenType == JsonTokenType.None)
@@ -157,13 +160,11 @@ public ref struct JsonSpanReader
 
         if (_tokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
         {
+            // Inside a container Read never returns false: a document that ends there fails.
             int depth = _depth - 1;
             do
             {
-                if (!Read())
-                {
-                    throw Malformed(_position, "The JSON ended inside a value");
-                }
+                Read();
             }
             while (_depth > depth);
         }
@@ -375,10 +376,7 @@ public ref struct JsonSpanReader
 
         _depth--;
         _tokenType = isObject ? JsonTokenType.EndObject : JsonTokenType.EndArray;
-        _tokenStart = position;
-        _valueStart = position;
-        _valueLength = 1;
-        _position = position + 1;
+        SetToken(position, position, 1, position + 1);
         _valueEnded = true;
         return true;
     }
@@ -401,10 +399,7 @@ public ref struct JsonSpanReader
         }
 
         _depth++;
-        _tokenStart = position;
-        _valueStart = position;
-        _valueLength = 1;
-        _position = position + 1;
+        SetToken(position, position, 1, position + 1);
         _valueEnded = false;
     }
 
@@ -433,7 +428,7 @@ public ref struct JsonSpanReader
         if (stop < _json.Length && _json[stop] == (byte)'"')
         {
             _valueIsEscaped = false;
-            EndString(position, start, stop);
+            SetToken(position, start, stop - start, stop + 1);
             return;
         }
 
@@ -482,7 +477,7 @@ public ref struct JsonSpanReader
             if (next == (byte)'"')
             {
                 _valueIsEscaped = escaped;
-                EndString(position, start, index);
+                SetToken(position, start, index - start, index + 1);
                 return;
             }
 
@@ -522,12 +517,15 @@ public ref struct JsonSpanReader
         throw Malformed(json.Length, "The JSON ended inside a string");
     }
 
-    private void EndString(int position, int start, int end)
+    // The current token runs from tokenStart; its value (a string's text between the quotes) is valueLength bytes
+    // from valueStart; the next token is looked for from next.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void SetToken(int tokenStart, int valueStart, int valueLength, int next)
     {
-        _tokenStart = position;
-        _valueStart = start;
-        _valueLength = end - start;
-        _position = end + 1;
+        _tokenStart = tokenStart;
+        _valueStart = valueStart;
+        _valueLength = valueLength;
+        _position = next;
     }
 
     private static bool IsHex(ReadOnlySpan<byte> digits)
@@ -550,10 +548,7 @@ public ref struct JsonSpanReader
             throw Malformed(position, "Expected a JSON value");
         }
 
-        _tokenStart = position;
-        _valueStart = position;
-        _valueLength = literal.Length;
-        _position = position + literal.Length;
+        SetToken(position, position, literal.Length, position + literal.Length);
     }
 
     // RFC 8259: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?
@@ -591,10 +586,7 @@ public ref struct JsonSpanReader
             index = Digits(json, index, position);
         }
 
-        _tokenStart = position;
-        _valueStart = position;
-        _valueLength = index - position;
-        _position = index;
+        SetToken(position, position, index - position, index);
     }
 
     // One or more digits from index; the position just past them.
