@@ -115,6 +115,9 @@ public class WriteBenchmarks
         _plainServers = Codecs.PlainServers(servers);
     }
 
+    [GlobalCleanup]
+    public void Cleanup() => _request.Dispose();
+
     [Benchmark(Baseline = true), BenchmarkCategory(Impl.Generated)]
     public int Generated() => Scenario == Scenarios.WriteCreateRequest
         ? Codecs.WriteGenerated(_request, _generatedCreate, BmsClientJsonCodec.WriteCreateBaremetalServersRequest).Length

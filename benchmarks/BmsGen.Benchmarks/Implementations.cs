@@ -123,11 +123,18 @@ public static class Codecs
         return touched;
     }
 
-    /// <summary>Writes a request body through the client's request path (<see cref="ApiRequest.SetJsonBody"/>).</summary>
-    public static ReadOnlyMemory<byte> WriteGenerated<T>(T value, Runtime.Json.JsonValueWriter<T> write) =>
-        WriteGenerated(new ApiRequest("Benchmark", System.Net.Http.HttpMethod.Post, "/v1/{project_id}/baremetalservers"), value, write);
+    /// <summary>A copy of the body the client's request path (<see cref="ApiRequest.SetJsonBody"/>) writes, for comparing bytes.</summary>
+    public static byte[] WriteGeneratedBytes<T>(T value, Runtime.Json.JsonValueWriter<T> write)
+    {
+        using var request = new ApiRequest("Benchmark", System.Net.Http.HttpMethod.Post, "/v1/{project_id}/baremetalservers");
+        return WriteGenerated(request, value, write).ToArray();
+    }
 
-    /// <summary>Writes the body of <paramref name="request"/> (built beforehand, as the path and query are not the body).</summary>
+    /// <summary>
+    /// Writes the body of <paramref name="request"/> (built beforehand, as the path and query are not the body). The
+    /// body stays in its pooled array, as it does on the way to the wire; the next body written into the same request
+    /// returns that array to the pool.
+    /// </summary>
     public static ReadOnlyMemory<byte> WriteGenerated<T>(ApiRequest request, T value, Runtime.Json.JsonValueWriter<T> write)
     {
         request.SetJsonBody(value, write);

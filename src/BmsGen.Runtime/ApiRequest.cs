@@ -5,16 +5,24 @@ using System.Globalization;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
+using System.Threading;
 using BmsGen.Runtime.Json;
 
 namespace BmsGen.Runtime;
 
 /// <summary>A request as generated code describes it: operation, method, path, query, headers and JSON body.</summary>
-public sealed class ApiRequest
+/// <remarks>
+/// The JSON body lies in an array rented from the shared pool, not in a copy of its own. <see cref="ApiTransport"/>
+/// takes the request it sends and disposes it when the exchange ends, which returns that array; a request is
+/// therefore sent once. Dispose a request yourself only when you build one and do not send it.
+/// </remarks>
+public sealed class ApiRequest : IDisposable
 {
     private readonly StringBuilder _path = new();
     private StringBuilder? _query;
     private List<KeyValuePair<string, string>>? _headers;
+    private byte[]? _rentedBody;
+    private bool _disposed;
 
     public ApiRequest(string operationId, HttpMethod method, string pathTemplate)
     {
@@ -55,7 +63,7 @@ public sealed class ApiRequest
             method == HttpMethod.Put || method == HttpMethod.Delete;
     }
 
-    /// <summary>The JSON body, or null.</summary>
+    /// <summary>The JSON body, or null; null again once the request is disposed, when its pooled array goes back.</summary>
     public ReadOnlyMemory<byte>? Body { get; private set; }
 
     public IReadOnlyList<KeyValuePair<string, string>> Headers => (IReadOnlyList<KeyValuePair<string, string>>?)_headers ?? Array.Empty<KeyValuePair<string, string>>();
@@ -152,13 +160,16 @@ public sealed class ApiRequest
     }
 
     /// <summary>
-    /// Serializes <paramref name="value"/> with the generated writer. The writer and its pooled buffer are reused
-    /// per thread (reset for each body); the body keeps one exactly sized copy of the written bytes.
+    /// Serializes <paramref name="value"/> with the generated writer into an array rented from the shared pool,
+    /// which becomes <see cref="Body"/> as it is: no copy. The writer itself is reused per thread. A body set before
+    /// is returned to the pool first.
     /// </summary>
+    /// <exception cref="ObjectDisposedException">The request was sent or disposed.</exception>
     public void SetJsonBody<T>(T value, JsonValueWriter<T> write)
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(write);
+        ThrowIfDisposed();
 
         // Taken out of the slot while in use, so a writer that builds another body meanwhile gets a fresh pair.
         PooledBodyWriter pooled = t_bodyWriter ?? new PooledBodyWriter();
@@ -168,12 +179,43 @@ public sealed class ApiRequest
             pooled.Writer.Reset(pooled.Buffer);
             write(pooled.Writer, value);
             pooled.Writer.Flush();
-            Body = pooled.Buffer.WrittenSpan.ToArray();
+            ReturnBody();
+            _rentedBody = pooled.Buffer.Detach(out int length);
+            Body = _rentedBody.AsMemory(0, length);
         }
         finally
         {
+            // After a failed write, forgets the partial bytes.
             pooled.Buffer.Reset();
             t_bodyWriter = pooled;
+        }
+    }
+
+    /// <summary>
+    /// Returns the body's array to the shared pool. <see cref="Body"/> is null afterwards, and the request can no
+    /// longer be sent: memory taken from <see cref="Body"/> before may already hold another request's bytes.
+    /// </summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        ReturnBody();
+    }
+
+    /// <summary>Refuses a request that was sent (the transport disposes what it sends) or disposed.</summary>
+    internal void ThrowIfDisposed()
+    {
+        if (_disposed)
+        {
+            throw new ObjectDisposedException(nameof(ApiRequest), $"This {OperationId} request was already sent or disposed; its body went back to the pool. Build a new request to send it again.");
+        }
+    }
+
+    private void ReturnBody()
+    {
+        Body = null;
+        if (Interlocked.Exchange(ref _rentedBody, null) is { Length: > 0 } rented)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
         }
     }
 

@@ -17,6 +17,8 @@ namespace BmsGen.Runtime;
 /// <summary>
 /// Sends generated requests through an <see cref="HttpClient"/> (whose handlers are the send pipeline), maps
 /// non-success responses to <see cref="BmsGenApiException"/> and reads success bodies with generated readers.
+/// Each call takes its <see cref="ApiRequest"/> and disposes it once the response is done with, which returns the
+/// request's pooled body; sending a request a second time throws <see cref="ObjectDisposedException"/>.
 /// </summary>
 public sealed class ApiTransport
 {
@@ -104,11 +106,12 @@ public sealed class ApiTransport
 
     /// <summary>
     /// Sends a request and returns its success response unread, for a caller that reads the body as a stream (and
-    /// disposes the response); a non-success status throws as for every other call. The caller's token bounds the
-    /// streamed read, since it outlives this call.
+    /// disposes the response, then the request); a non-success status throws as for every other call. The caller's
+    /// token bounds the streamed read, since it outlives this call.
     /// </summary>
     internal async Task<HttpResponseMessage> SendCheckedAsync(ApiRequest request, CancellationToken cancellationToken)
     {
+        request.ThrowIfDisposed();
         HttpResponseMessage response;
         try
         {
@@ -137,6 +140,7 @@ public sealed class ApiTransport
     /// </summary>
     private async Task<ResponseBody> ExchangeAsync(ApiRequest request, bool readSuccessBody, CancellationToken cancellationToken)
     {
+        request.ThrowIfDisposed();
         TimeSpan timeout = Options.Timeout;
         using CancellationTokenSource? timer = timeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(timeout, Options.TimeProvider);
         // A caller's token that can never be cancelled (the default) needs no link: the timer's token is the deadline.
@@ -160,6 +164,11 @@ public sealed class ApiTransport
         {
             // The deadline above, HttpClient.Timeout or a resilience timeout, or a failed connection: not the caller's cancellation.
             throw TransportFailure(request, status, ex, $"no complete response in time (BmsGenClientOptions.Timeout for the whole call is {Describe(timeout)}; HttpClient.Timeout and the resilience timeouts also apply)");
+        }
+        finally
+        {
+            // Only once the response is disposed: an HTTP/2 stream may still be sending the body after its headers came.
+            request.Dispose();
         }
     }
 

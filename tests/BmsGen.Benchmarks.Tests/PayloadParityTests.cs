@@ -76,8 +76,8 @@ public sealed class PayloadParityTests
         byte[] payload = Scenarios.Payload(scenario);
         bool create = scenario == Scenarios.WriteCreateRequest;
         byte[] generated = create
-            ? Codecs.WriteGenerated(Codecs.GeneratedCreate(payload), BmsClientJsonCodec.WriteCreateBaremetalServersRequest).ToArray()
-            : Codecs.WriteGenerated(Codecs.GeneratedServers(payload), BmsClientJsonCodec.WriteListBaremetalServerDetailsResponse).ToArray();
+            ? Codecs.WriteGeneratedBytes(Codecs.GeneratedCreate(payload), BmsClientJsonCodec.WriteCreateBaremetalServersRequest)
+            : Codecs.WriteGeneratedBytes(Codecs.GeneratedServers(payload), BmsClientJsonCodec.WriteListBaremetalServerDetailsResponse);
         AssertSameJson(payload, generated, Impl.Generated);
         if (create)
         {

@@ -258,6 +258,34 @@ public sealed class ApiTransportTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
     }
 
+    [Fact]
+    public async Task A_sent_request_is_disposed_whatever_the_outcome_and_cannot_be_sent_again()
+    {
+        var handler = new MockHttpMessageHandler();
+        handler.Expect(HttpMethod.Put, "https://bms.example.com/things").WithContent("\"kept\"").Respond(HttpStatusCode.NoContent);
+        handler.Expect(HttpMethod.Put, "https://bms.example.com/things").WithContent("\"refused\"").Respond(HttpStatusCode.Conflict);
+        var transport = new ApiTransport(Client(handler), new BmsGenClientOptions());
+        ApiRequest sent = Put("kept");
+        ApiRequest refused = Put("refused");
+
+        await transport.SendAsync(sent, CancellationToken.None);
+        await Assert.ThrowsAsync<BmsGenApiException>(() => transport.SendAsync(refused, ReadName, CancellationToken.None));
+
+        handler.VerifyNoOutstandingExpectation();
+        Assert.Null(sent.Body);
+        Assert.Null(refused.Body);
+        ObjectDisposedException again = await Assert.ThrowsAsync<ObjectDisposedException>(() => transport.SendAsync(sent, CancellationToken.None));
+        Assert.Contains("This UpdateThing request was already sent or disposed", again.Message);
+    }
+
+    private static ApiRequest Put(string body)
+    {
+        var request = new ApiRequest("UpdateThing", HttpMethod.Put, "/things");
+        request.AppendPath("/things");
+        request.SetJsonBody(body, static (writer, value) => writer.WriteStringValue(value));
+        return request;
+    }
+
     private static HttpClient Client(MockHttpMessageHandler handler) =>
         new(handler) { BaseAddress = new Uri("https://bms.example.com/") };
 

@@ -44,6 +44,21 @@ internal sealed class PooledByteBufferWriter : IBufferWriter<byte>
     }
 
     /// <summary>
+    /// Hands the array under the written bytes to the caller, who returns it to the shared pool when done with it.
+    /// The next write starts in a new array the size of this one's bytes, so a body of the same size does not grow
+    /// through every smaller size again.
+    /// </summary>
+    public byte[] Detach(out int length)
+    {
+        byte[] written = _buffer ?? Array.Empty<byte>();
+        length = _written;
+        _nextSize = Math.Max(_written, InitialSize);
+        _buffer = null;
+        _written = 0;
+        return written;
+    }
+
+    /// <summary>
     /// Forgets the written bytes; keeps the array unless it grew large. A large array goes back to the pool, and
     /// the next body starts from an array the size of this one's bytes (likely from the pool) instead of growing
     /// through every smaller size again.

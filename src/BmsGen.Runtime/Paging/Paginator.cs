@@ -54,7 +54,8 @@ public static class Paginator
         var walk = new PageWalk<TPage, TItem>(operation);
         do
         {
-            ApiRequest request = operation.CreateRequest(walk.Cursor);
+            // Disposed after the response, as the transport does with the requests it reads whole.
+            using ApiRequest request = operation.CreateRequest(walk.Cursor);
             int count;
             PageFacts facts;
             using (HttpResponseMessage response = await transport.SendCheckedAsync(request, cancellationToken).ConfigureAwait(false))
