@@ -167,7 +167,8 @@ public sealed class ApiTransport
         }
         finally
         {
-            // Only once the response is disposed: an HTTP/2 stream may still be sending the body after its headers came.
+            // Only once the response is disposed: until then the body may still be in flight (HTTP/2 can deliver the
+            // response headers first).
             request.Dispose();
         }
     }
