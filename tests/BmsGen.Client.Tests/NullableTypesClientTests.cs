@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -185,6 +186,24 @@ public sealed class NullableTypesClientTests
         });
 
         handler.VerifyNoOutstandingExpectation();
+    }
+
+    [Fact]
+    public async Task A_json_null_in_a_free_form_array_or_map_is_kept_and_written_back()
+    {
+        const string FreeForm = "\"samples\":[1,null,{\"a\":null}],\"labels\":{\"x\":null,\"y\":\"z\"}}";
+        var handler = new MockHttpMessageHandler();
+        handler.Expect(HttpMethod.Get, VolumeUri).Respond("application/json", """{"id":"vol-1",""" + FreeForm);
+        handler.Expect(HttpMethod.Put, VolumeUri).WithContent("""{"description":"d",""" + FreeForm).Respond("application/json", """{"id":"vol-1"}""");
+        NullableTypesClient client = Client(handler);
+
+        Volume volume = await client.ShowVolumeAsync("vol-1");
+        await client.UpdateVolumeAsync("vol-1", new VolumeUpdate { Description = "d", Samples = volume.Samples, Labels = volume.Labels });
+
+        handler.VerifyNoOutstandingExpectation();
+        Assert.Equal(new[] { JsonValueKind.Number, JsonValueKind.Null, JsonValueKind.Object }, volume.Samples!.Select(sample => sample.ValueKind));
+        Assert.Equal(JsonValueKind.Null, volume.Labels!["x"].ValueKind);
+        Assert.Equal("z", volume.Labels["y"].GetString());
     }
 
     private static string Describe(Volume volume) =>

@@ -698,8 +698,17 @@ internal static partial class JsonEmitter
         string name = CodecNames.Shape(shape);
         string clr = TypeNames.ClrType(shape, spec.Namespace);
         string element = TypeNames.ClrType(shape.Element!, spec.Namespace);
-        string elementRead = ReadExpression(shape.Element!);
         string elementWrite = WriteStatement(shape.Element!, "item");
+
+        // Free-form JSON keeps a null element as a JsonElement of kind Null, as it keeps the nulls nested in it;
+        // every other element type refuses null.
+        bool freeForm = shape.Element!.Kind == TypeKind.Any;
+        string itemRead = freeForm
+            ? $"{TypeNames.JsonRead}.ElementOf(ref reader)"
+            : $"{ReadExpression(shape.Element!)} ?? throw {TypeNames.JsonRead}.UnexpectedNull(\"an element of {name}\")";
+        string entryRead = freeForm
+            ? $"{TypeNames.JsonRead}.ElementOf(ref reader)"
+            : $"{ReadExpression(shape.Element!)} ?? throw {TypeNames.JsonRead}.UnexpectedNull(\"the value of '\" + key + \"' in {name}\")";
 
         // A scalar entry is written with its key in one call; the second line of the other form is indented to
         // match the template's loop body below.
@@ -724,7 +733,7 @@ internal static partial class JsonEmitter
                     var items = new {{Runtime}}.JsonArrayBuilder<{{element}}>();
                     while ({{TypeNames.JsonRead}}.NextItem(ref reader))
                     {
-                        items.Add({{elementRead}} ?? throw {{TypeNames.JsonRead}}.UnexpectedNull("an element of {{name}}"));
+                        items.Add({{itemRead}});
                     }
 
                     return items.ToArray();
@@ -782,7 +791,7 @@ internal static partial class JsonEmitter
                     {
                         string key = {{TypeNames.JsonRead}}.PropertyNameString(ref reader, {{StringsParameter}});
                         {{TypeNames.JsonRead}}.MoveToValue(ref reader);
-                        items.Add(key, {{elementRead}} ?? throw {{TypeNames.JsonRead}}.UnexpectedNull("the value of '" + key + "' in {{name}}"));
+                        items.Add(key, {{entryRead}});
                     }
 
                     return items.ToMap();

@@ -202,6 +202,22 @@ namespace BmsGen.Client.Tests.Features.Nullable
                         }
 
                         break;
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "labels"u8))
+                        {
+                            value._labels = ReadMapOfJson(ref reader, strings);
+                            continue;
+                        }
+
+                        break;
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "samples"u8))
+                        {
+                            value._samples = ReadArrayOfJson(ref reader, strings);
+                            continue;
+                        }
+
+                        break;
                     case 8:
                         switch (name[0])
                         {
@@ -309,6 +325,14 @@ namespace BmsGen.Client.Tests.Features.Nullable
                 writer.WritePropertyName(VolumeNames.Extra);
                 extraValue.WriteTo(writer);
             }
+            if (value.Samples is { } samplesValue)
+            {
+                WriteArrayOfJson(writer, VolumeNames.Samples, samplesValue);
+            }
+            if (value.Labels is { } labelsValue)
+            {
+                WriteMapOfJson(writer, VolumeNames.Labels, labelsValue);
+            }
         }
 
         /// <summary>The JSON names of the Volume members, encoded once.</summary>
@@ -325,6 +349,8 @@ namespace BmsGen.Client.Tests.Features.Nullable
             public static readonly global::System.Text.Json.JsonEncodedText Metadata = global::System.Text.Json.JsonEncodedText.Encode("metadata"u8);
             public static readonly global::System.Text.Json.JsonEncodedText Attachment = global::System.Text.Json.JsonEncodedText.Encode("attachment"u8);
             public static readonly global::System.Text.Json.JsonEncodedText Extra = global::System.Text.Json.JsonEncodedText.Encode("extra"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText Samples = global::System.Text.Json.JsonEncodedText.Encode("samples"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText Labels = global::System.Text.Json.JsonEncodedText.Encode("labels"u8);
         }
 
         /// <summary>Lets JsonSerializer use the generated object codec for Volume.</summary>
@@ -456,6 +482,22 @@ namespace BmsGen.Client.Tests.Features.Nullable
                         }
 
                         break;
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "labels"u8))
+                        {
+                            value._labels = ReadMapOfJson(ref reader, strings);
+                            continue;
+                        }
+
+                        break;
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "samples"u8))
+                        {
+                            value._samples = ReadArrayOfJson(ref reader, strings);
+                            continue;
+                        }
+
+                        break;
                     case 8:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "metadata"u8))
                         {
@@ -534,6 +576,14 @@ namespace BmsGen.Client.Tests.Features.Nullable
             {
                 writer.WriteNull(VolumeUpdateNames.Description);
             }
+            if (value.Samples is { } samplesValue)
+            {
+                WriteArrayOfJson(writer, VolumeUpdateNames.Samples, samplesValue);
+            }
+            if (value.Labels is { } labelsValue)
+            {
+                WriteMapOfJson(writer, VolumeUpdateNames.Labels, labelsValue);
+            }
         }
 
         /// <summary>The JSON names of the VolumeUpdate members, encoded once.</summary>
@@ -545,6 +595,8 @@ namespace BmsGen.Client.Tests.Features.Nullable
             public static readonly global::System.Text.Json.JsonEncodedText Metadata = global::System.Text.Json.JsonEncodedText.Encode("metadata"u8);
             public static readonly global::System.Text.Json.JsonEncodedText Attachment = global::System.Text.Json.JsonEncodedText.Encode("attachment"u8);
             public static readonly global::System.Text.Json.JsonEncodedText Description = global::System.Text.Json.JsonEncodedText.Encode("description"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText Samples = global::System.Text.Json.JsonEncodedText.Encode("samples"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText Labels = global::System.Text.Json.JsonEncodedText.Encode("labels"u8);
         }
 
         /// <summary>Lets JsonSerializer use the generated object codec for VolumeUpdate.</summary>
@@ -564,6 +616,62 @@ namespace BmsGen.Client.Tests.Features.Nullable
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdate value, global::System.Text.Json.JsonSerializerOptions options) =>
                 WriteVolumeUpdate(writer, value);
+        }
+
+        /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? ReadArrayOfJson(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadArrayOfJson(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? ReadArrayOfJson(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::BmsGen.Runtime.Json.JsonRead.ExpectStartArray(ref reader, "ArrayOfJson");
+            var items = new global::BmsGen.Runtime.Json.JsonArrayBuilder<global::System.Text.Json.JsonElement>();
+            while (global::BmsGen.Runtime.Json.JsonRead.NextItem(ref reader))
+            {
+                items.Add(global::BmsGen.Runtime.Json.JsonRead.ElementOf(ref reader));
+            }
+
+            return items.ToArray();
+        }
+
+        /// <summary>Writes a JSON array.</summary>
+        public static void WriteArrayOfJson(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement> value)
+        {
+            writer.WriteStartArray();
+            WriteArrayOfJson__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        /// <summary>Writes a JSON array as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteArrayOfJson(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement> value)
+        {
+            writer.WriteStartArray(name);
+            WriteArrayOfJson__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        private static void WriteArrayOfJson__Items(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement> value)
+        {
+            if (value is global::System.Text.Json.JsonElement[] array)
+            {
+                foreach (global::System.Text.Json.JsonElement item in array)
+                {
+                    item.WriteTo(writer);
+                }
+            }
+            else
+            {
+                for (int i = 0; i < value.Count; i++)
+                {
+                    global::System.Text.Json.JsonElement item = value[i];
+                    item.WriteTo(writer);
+                }
+            }
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
@@ -618,6 +726,73 @@ namespace BmsGen.Client.Tests.Features.Nullable
                 {
                     string item = value[i];
                     writer.WriteStringValue(item);
+                }
+            }
+        }
+
+        /// <summary>Reads a JSON object as a dictionary; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ReadMapOfJson(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadMapOfJson(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a JSON object as a dictionary, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ReadMapOfJson(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "MapOfJson");
+            var items = new global::BmsGen.Runtime.Json.JsonMapBuilder<global::System.Text.Json.JsonElement>();
+            while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
+            {
+                string key = global::BmsGen.Runtime.Json.JsonRead.PropertyNameString(ref reader, strings);
+                global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
+                items.Add(key, global::BmsGen.Runtime.Json.JsonRead.ElementOf(ref reader));
+            }
+
+            return items.ToMap();
+        }
+
+        /// <summary>Writes a dictionary as a JSON object.</summary>
+        public static void WriteMapOfJson(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> value)
+        {
+            writer.WriteStartObject();
+            WriteMapOfJson__Entries(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a dictionary as the object member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteMapOfJson(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> value)
+        {
+            writer.WriteStartObject(name);
+            WriteMapOfJson__Entries(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteMapOfJson__Entries(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> value)
+        {
+            if (value is global::BmsGen.Runtime.Json.CompactMap<global::System.Text.Json.JsonElement> compact)
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> item in compact.Entries)
+                {
+                    writer.WritePropertyName(item.Key);
+                    item.Value.WriteTo(writer);
+                }
+            }
+            else if (value is global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement> dictionary)
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> item in dictionary)
+                {
+                    writer.WritePropertyName(item.Key);
+                    item.Value.WriteTo(writer);
+                }
+            }
+            else
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> item in value)
+                {
+                    writer.WritePropertyName(item.Key);
+                    item.Value.WriteTo(writer);
                 }
             }
         }

@@ -75,6 +75,14 @@ namespace BmsGen.Client.Tests.Features.Nullable
         /// <remarks>JSON name: extra.</remarks>
         public global::System.Text.Json.JsonElement? Extra { get => _extra; init => _extra = value; }
 
+        /// <summary>Free-form samples; any of them may be null.</summary>
+        /// <remarks>JSON name: samples.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? Samples { get => _samples; init => _samples = value; }
+
+        /// <summary>Free-form labels; any value may be null.</summary>
+        /// <remarks>JSON name: labels.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Labels { get => _labels; init => _labels = value; }
+
         /// <summary>The value of <see cref="Id"/>; null until it is set.</summary>
         internal string? _id;
 
@@ -107,6 +115,12 @@ namespace BmsGen.Client.Tests.Features.Nullable
 
         /// <summary>The value of <see cref="Extra"/>; null until it is set.</summary>
         internal global::System.Text.Json.JsonElement? _extra;
+
+        /// <summary>The value of <see cref="Samples"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? _samples;
+
+        /// <summary>The value of <see cref="Labels"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _labels;
 
         /// <summary>Creates a Volume; set its members with an object initializer.</summary>
         public Volume()
@@ -205,6 +219,14 @@ namespace BmsGen.Client.Tests.Features.Nullable
         /// <remarks>JSON name: description. The API requires the member and allows null: a null is sent as JSON null.</remarks>
         public string? Description { get => _description; init => _description = value; }
 
+        /// <summary>The samples field.</summary>
+        /// <remarks>JSON name: samples.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? Samples { get => _samples; init => _samples = value; }
+
+        /// <summary>The labels field.</summary>
+        /// <remarks>JSON name: labels.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Labels { get => _labels; init => _labels = value; }
+
         /// <summary>The value of <see cref="Name"/>; null until it is set.</summary>
         internal string? _name;
 
@@ -222,5 +244,11 @@ namespace BmsGen.Client.Tests.Features.Nullable
 
         /// <summary>The value of <see cref="Description"/>; null until it is set.</summary>
         internal string? _description;
+
+        /// <summary>The value of <see cref="Samples"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? _samples;
+
+        /// <summary>The value of <see cref="Labels"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _labels;
     }
 }
