@@ -206,6 +206,35 @@ public sealed class NullableTypesClientTests
         Assert.Equal("z", volume.Labels["y"].GetString());
     }
 
+    [Fact]
+    public async Task Items_and_values_whose_type_list_allows_null_read_and_write_null()
+    {
+        const string Lists = "\"readings\":[1,null,3],\"quotas\":{\"cpu\":null,\"ram\":2.5},\"modes\":{\"a\":\"rw\",\"b\":null},\"attachments\":[{\"server_id\":\"srv-1\"},null]}";
+        var handler = new MockHttpMessageHandler();
+        handler.Expect(HttpMethod.Get, VolumeUri).Respond("application/json", "{\"id\":\"vol-1\",\"owners\":[null,\"ops\"]," + Lists);
+        handler.Expect(HttpMethod.Put, VolumeUri).WithContent("{\"description\":\"d\"," + Lists).Respond("application/json", """{"id":"vol-1"}""");
+        NullableTypesClient client = Client(handler);
+
+        Volume volume = await client.ShowVolumeAsync("vol-1");
+        await client.UpdateVolumeAsync("vol-1", new VolumeUpdate
+        {
+            Description = "d",
+            Readings = volume.Readings,
+            Quotas = volume.Quotas,
+            Modes = new Dictionary<string, VolumeUpdateModesValue?> { ["a"] = VolumeUpdateModesValue.Rw, ["b"] = null },
+            Attachments = volume.Attachments,
+        });
+
+        handler.VerifyNoOutstandingExpectation();
+        Assert.Equal(new int?[] { 1, null, 3 }, volume.Readings);
+        Assert.Equal(new string?[] { null, "ops" }, volume.Owners);
+        Assert.Equal(new Dictionary<string, double?> { ["cpu"] = null, ["ram"] = 2.5 }, volume.Quotas);
+        Assert.Equal(new Dictionary<string, VolumeModesValue?> { ["a"] = VolumeModesValue.Rw, ["b"] = null }, volume.Modes);
+        Assert.Equal(2, volume.Attachments!.Count);
+        Assert.Equal("srv-1", volume.Attachments[0]?.ServerId);
+        Assert.Null(volume.Attachments[1]);
+    }
+
     private static string Describe(Volume volume) =>
         $"{volume.Id}|{volume.Name}|{volume.Size}|{(volume.Tags is null ? string.Empty : string.Join(",", volume.Tags))}|{volume.Attachment?.ServerId}";
 

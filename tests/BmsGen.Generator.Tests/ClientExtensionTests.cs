@@ -142,6 +142,15 @@ public sealed class ClientExtensionTests
         AssertSingleError(Spec.Replace("PAGING", paging).Replace("JOB", "ShowJob"), line, message);
     }
 
+    [Fact]
+    public void x_paging_over_items_that_may_be_null_is_reported_at_its_line()
+    {
+        string spec = Spec.Replace("PAGING", ValidPaging).Replace("JOB", "ShowJob")
+            .Replace("servers: {type: array, items: {type: object,", "servers: {type: array, items: {nullable: true, type: object,", System.StringComparison.Ordinal);
+
+        AssertSingleError(spec, 8, "the items of 'servers' may be null, but a walk yields items, never null");
+    }
+
     [Theory]
     [InlineData("ShowJobs", "must name the operation that polls the job, and 'ShowJobs' is none")]
     [InlineData("ShowTask", "ShowTask must take the job ID as its only required argument and answer a job with a string status")]

@@ -693,32 +693,57 @@ internal static partial class JsonEmitter
             """);
     }
 
+    /// <summary>Lines of a loop body in the shape codec templates, each after the first indented as the first.</summary>
+    private static string LoopBody(IEnumerable<string> lines) =>
+        string.Join("\n", lines.Select((line, index) => index == 0 || line.Length == 0 ? line : "            " + line));
+
+    /// <summary>
+    /// The statements that write the item or value <paramref name="value"/> of <paramref name="shape"/>: JSON null
+    /// for a null one when the spec lets it be null (then the loop moves on), else the value.
+    /// </summary>
+    private static IEnumerable<string> NullableElementWrite(TypeRef shape, string value)
+    {
+        TypeRef element = shape.Element!;
+        if (!shape.ElementNullable)
+        {
+            yield return WriteStatement(element, value);
+            yield break;
+        }
+
+        yield return $"if ({value} is null)";
+        yield return "{";
+        yield return "    writer.WriteNullValue();";
+        yield return "    continue;";
+        yield return "}";
+        yield return string.Empty;
+        yield return WriteStatement(element, element.IsValueType ? value + ".Value" : value);
+    }
+
     private static void EmitShapeCodec(SourceWriter writer, SpecModel spec, TypeRef shape)
     {
         string name = CodecNames.Shape(shape);
         string clr = TypeNames.ClrType(shape, spec.Namespace);
-        string element = TypeNames.ClrType(shape.Element!, spec.Namespace);
-        string elementWrite = WriteStatement(shape.Element!, "item");
+        string element = TypeNames.ElementType(shape, spec.Namespace);
 
         // Free-form JSON keeps a null element as a JsonElement of kind Null, as it keeps the nulls nested in it;
-        // every other element type refuses null.
-        bool freeForm = shape.Element!.Kind == TypeKind.Any;
-        string itemRead = freeForm
-            ? $"{TypeNames.JsonRead}.ElementOf(ref reader)"
-            : $"{ReadExpression(shape.Element!)} ?? throw {TypeNames.JsonRead}.UnexpectedNull(\"an element of {name}\")";
-        string entryRead = freeForm
-            ? $"{TypeNames.JsonRead}.ElementOf(ref reader)"
-            : $"{ReadExpression(shape.Element!)} ?? throw {TypeNames.JsonRead}.UnexpectedNull(\"the value of '\" + key + \"' in {name}\")";
+        // items the spec lets be null are read as they come; every other element type refuses null.
+        string read = shape.Element!.Kind == TypeKind.Any ? $"{TypeNames.JsonRead}.ElementOf(ref reader)" : ReadExpression(shape.Element!);
+        bool refusesNull = shape.Element!.Kind != TypeKind.Any && !shape.ElementNullable;
+        string itemRead = refusesNull ? $"{read} ?? throw {TypeNames.JsonRead}.UnexpectedNull(\"an element of {name}\")" : read;
+        string entryRead = refusesNull ? $"{read} ?? throw {TypeNames.JsonRead}.UnexpectedNull(\"the value of '\" + key + \"' in {name}\")" : read;
 
-        // A scalar entry is written with its key in one call; the second line of the other form is indented to
-        // match the template's loop body below.
-        string entryWrite = shape.Element!.Kind switch
-        {
-            TypeKind.String => "writer.WriteString(item.Key, item.Value);",
-            TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double => "writer.WriteNumber(item.Key, item.Value);",
-            TypeKind.Boolean => "writer.WriteBoolean(item.Key, item.Value);",
-            _ => "writer.WritePropertyName(item.Key);\n            " + WriteStatement(shape.Element!, "item.Value"),
-        };
+        // Statements of a loop body in the templates below: their second and later lines are indented to match it.
+        string elementWrite = LoopBody(NullableElementWrite(shape, "item"));
+
+        // A scalar entry is written with its key in one call.
+        string entryWrite = shape.ElementNullable ? LoopBody(new[] { "writer.WritePropertyName(item.Key);" }.Concat(NullableElementWrite(shape, "item.Value")))
+            : shape.Element!.Kind switch
+            {
+                TypeKind.String => "writer.WriteString(item.Key, item.Value);",
+                TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double => "writer.WriteNumber(item.Key, item.Value);",
+                TypeKind.Boolean => "writer.WriteBoolean(item.Key, item.Value);",
+                _ => LoopBody(new[] { "writer.WritePropertyName(item.Key);", WriteStatement(shape.Element!, "item.Value") }),
+            };
         if (shape.Kind == TypeKind.Array)
         {
             writer.WriteLine($$"""

@@ -47,8 +47,8 @@ internal static class TypeNames
         TypeKind.Boolean => "bool",
         TypeKind.Any => Json + ".JsonElement",
         TypeKind.Object or TypeKind.Enum or TypeKind.Discriminated or TypeKind.Union => $"global::{ns}.{type.Name}",
-        TypeKind.Array => $"global::System.Collections.Generic.IReadOnlyList<{ClrType(type.Element!, ns)}>",
-        TypeKind.Map => $"global::System.Collections.Generic.IReadOnlyDictionary<string, {ClrType(type.Element!, ns)}>",
+        TypeKind.Array => $"global::System.Collections.Generic.IReadOnlyList<{ElementType(type, ns)}>",
+        TypeKind.Map => $"global::System.Collections.Generic.IReadOnlyDictionary<string, {ElementType(type, ns)}>",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, null),
     };
 
@@ -63,6 +63,10 @@ internal static class TypeNames
     };
 
     public static string Nullable(TypeRef type, string ns) => ClrType(type, ns) + "?";
+
+    /// <summary>The type of an array's items or a map's values, nullable when the spec lets them be null.</summary>
+    public static string ElementType(TypeRef shape, string ns) =>
+        shape.ElementNullable ? Nullable(shape.Element!, ns) : ClrType(shape.Element!, ns);
 
     /// <summary>Whether <paramref name="type"/> is an array or map whose items, at any depth, are dates and times carried as text.</summary>
     public static bool HoldsDateTimeText(TypeRef type) =>

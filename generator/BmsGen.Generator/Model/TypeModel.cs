@@ -34,7 +34,15 @@ internal enum TypeKind
 }
 
 /// <summary>A reference to a type as a property, parameter or body uses it.</summary>
-internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Element = null)
+/// <param name="Kind">What kind of type it is.</param>
+/// <param name="Name">The generated type's name, for the kinds that name one.</param>
+/// <param name="Element">An array's item type or a map's value type.</param>
+/// <param name="ElementNullable">
+/// For an array or map, whether its items or values may be JSON null (<c>nullable: true</c> or a type list with
+/// <c>'null'</c> on <c>items</c> or <c>additionalProperties</c>). Never set for free-form items, which keep a null as
+/// a JsonElement of kind Null.
+/// </param>
+internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Element = null, bool ElementNullable = false)
 {
     public static TypeRef String { get; } = new(TypeKind.String);
     public static TypeRef Int32 { get; } = new(TypeKind.Int32);

@@ -94,18 +94,24 @@ internal static class CodecNames
 
     public static string WriteMembers(string typeName) => Write(typeName) + "__Members";
 
+    /// <summary>The part of an array or map shape's name before its element's: <c>ArrayOf</c>, <c>MapOfNullable</c>.</summary>
+    public static string ShapePrefix(TypeRef shape) =>
+        (shape.Kind == TypeKind.Array ? "ArrayOf" : "MapOf") + (shape.ElementNullable ? "Nullable" : string.Empty);
+
     public static string WriteItems(string shapeName) => Write(shapeName) + "__Items";
 
     public static string WriteEntries(string shapeName) => Write(shapeName) + "__Entries";
 
     public static string WritePart(string typeName, int index) => Write(typeName) + "__Part" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>A name fragment for per-shape codec helpers: <c>ArrayOfAddress</c>, <c>MapOfString</c>.</summary>
+    /// <summary>
+    /// A name fragment for per-shape codec helpers: <c>ArrayOfAddress</c>, <c>MapOfString</c>, and
+    /// <c>ArrayOfNullableInt32</c> for items that may be null.
+    /// </summary>
     public static string Shape(TypeRef type) => type.Kind switch
     {
         TypeKind.Object or TypeKind.Enum or TypeKind.Discriminated or TypeKind.Union => type.Name!,
-        TypeKind.Array => "ArrayOf" + Shape(type.Element!),
-        TypeKind.Map => "MapOf" + Shape(type.Element!),
+        TypeKind.Array or TypeKind.Map => ShapePrefix(type) + Shape(type.Element!),
         TypeKind.Any => "Json",
         // A date and time is carried as its text: its lists and maps share the string shapes' helpers.
         TypeKind.DateTime => nameof(TypeKind.String),

@@ -101,8 +101,7 @@ internal sealed partial class OpenApiReader
         static int Length(TypeRef type) => type.Kind switch
         {
             TypeKind.Object or TypeKind.Enum or TypeKind.Discriminated or TypeKind.Union => type.Name!.Length,
-            TypeKind.Array => "ArrayOf".Length + Length(type.Element!),
-            TypeKind.Map => "MapOf".Length + Length(type.Element!),
+            TypeKind.Array or TypeKind.Map => CodecNames.ShapePrefix(type).Length + Length(type.Element!),
             _ => type.Kind.ToString().Length,
         };
 

@@ -51,6 +51,12 @@ internal sealed partial class OpenApiReader
             return null;
         }
 
+        if (items.Type.ElementNullable)
+        {
+            ReportExtension(paging["items"] ?? paging, $"x-paging of {operationId}: the items of '{itemsName}' may be null, but a walk yields items, never null");
+            return null;
+        }
+
         bool markerStyle = style is PagingStyle.Marker or PagingStyle.NextMarker;
         ParameterModel? limit = PagingParameter(paging, "limit", operationId, parameters, TypeKind.Int32);
         ParameterModel? cursor = markerStyle

@@ -104,7 +104,8 @@ internal sealed partial class OpenApiReader
                     return TypeRef.Any;
                 }
 
-                var array = new TypeRef(TypeKind.Array, Element: ResolveSchema(items, contextName + "Item"));
+                TypeRef item = ResolveSchema(items, contextName + "Item");
+                var array = new TypeRef(TypeKind.Array, Element: item, ElementNullable: AllowsNullElement(items, item));
                 return CheckShape(array, schema) ? array : TypeRef.Any;
             case "object":
             case null:
@@ -127,7 +128,8 @@ internal sealed partial class OpenApiReader
         YamlNode? additional = schema["additionalProperties"];
         if (additional is YamlMapping additionalSchema)
         {
-            var map = new TypeRef(TypeKind.Map, Element: ResolveSchema(additionalSchema, contextName + "Value"));
+            TypeRef value = ResolveSchema(additionalSchema, contextName + "Value");
+            var map = new TypeRef(TypeKind.Map, Element: value, ElementNullable: AllowsNullElement(additionalSchema, value));
             return CheckShape(map, schema) ? map : TypeRef.Any;
         }
 
@@ -191,6 +193,13 @@ internal sealed partial class OpenApiReader
                 return false;
         }
     }
+
+    /// <summary>
+    /// Whether the items or values an array or map schema declares with <paramref name="element"/> may be null, there
+    /// or in the schema it refers to; free-form items keep a null as a JsonElement instead.
+    /// </summary>
+    private bool AllowsNullElement(YamlNode element, TypeRef type) =>
+        type.Kind != TypeKind.Any && (IsNullable(element as YamlMapping) || IsNullable(PeekSchema(element)));
 
     /// <summary>Whether a schema allows null: <c>nullable: true</c>, or <c>'null'</c> in its type list.</summary>
     private static bool IsNullable(YamlMapping? schema)

@@ -191,6 +191,14 @@ namespace BmsGen.Client.Tests.Features.Nullable
                                 }
 
                                 break;
+                            case (byte)'m':
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "modes"u8))
+                                {
+                                    value._modes = ReadMapOfNullableVolumeModesValue(ref reader, strings);
+                                    continue;
+                                }
+
+                                break;
                             case (byte)'r':
                                 if (global::System.MemoryExtensions.SequenceEqual(name, "ratio"u8))
                                 {
@@ -203,10 +211,32 @@ namespace BmsGen.Client.Tests.Features.Nullable
 
                         break;
                     case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "labels"u8))
+                        switch (name[0])
                         {
-                            value._labels = ReadMapOfJson(ref reader, strings);
-                            continue;
+                            case (byte)'l':
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "labels"u8))
+                                {
+                                    value._labels = ReadMapOfJson(ref reader, strings);
+                                    continue;
+                                }
+
+                                break;
+                            case (byte)'o':
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "owners"u8))
+                                {
+                                    value._owners = ReadArrayOfNullableString(ref reader, strings);
+                                    continue;
+                                }
+
+                                break;
+                            case (byte)'q':
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "quotas"u8))
+                                {
+                                    value._quotas = ReadMapOfNullableDouble(ref reader, strings);
+                                    continue;
+                                }
+
+                                break;
                         }
 
                         break;
@@ -237,6 +267,14 @@ namespace BmsGen.Client.Tests.Features.Nullable
                                 }
 
                                 break;
+                            case (byte)'r':
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "readings"u8))
+                                {
+                                    value._readings = ReadArrayOfNullableInt32(ref reader, strings);
+                                    continue;
+                                }
+
+                                break;
                         }
 
                         break;
@@ -244,6 +282,14 @@ namespace BmsGen.Client.Tests.Features.Nullable
                         if (global::System.MemoryExtensions.SequenceEqual(name, "attachment"u8))
                         {
                             value._attachment = ReadAttachment(ref reader, strings);
+                            continue;
+                        }
+
+                        break;
+                    case 11:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "attachments"u8))
+                        {
+                            value._attachments = ReadArrayOfNullableAttachment(ref reader, strings);
                             continue;
                         }
 
@@ -333,6 +379,26 @@ namespace BmsGen.Client.Tests.Features.Nullable
             {
                 WriteMapOfJson(writer, VolumeNames.Labels, labelsValue);
             }
+            if (value.Readings is { } readingsValue)
+            {
+                WriteArrayOfNullableInt32(writer, VolumeNames.Readings, readingsValue);
+            }
+            if (value.Owners is { } ownersValue)
+            {
+                WriteArrayOfNullableString(writer, VolumeNames.Owners, ownersValue);
+            }
+            if (value.Attachments is { } attachmentsValue)
+            {
+                WriteArrayOfNullableAttachment(writer, VolumeNames.Attachments, attachmentsValue);
+            }
+            if (value.Quotas is { } quotasValue)
+            {
+                WriteMapOfNullableDouble(writer, VolumeNames.Quotas, quotasValue);
+            }
+            if (value.Modes is { } modesValue)
+            {
+                WriteMapOfNullableVolumeModesValue(writer, VolumeNames.Modes, modesValue);
+            }
         }
 
         /// <summary>The JSON names of the Volume members, encoded once.</summary>
@@ -351,6 +417,11 @@ namespace BmsGen.Client.Tests.Features.Nullable
             public static readonly global::System.Text.Json.JsonEncodedText Extra = global::System.Text.Json.JsonEncodedText.Encode("extra"u8);
             public static readonly global::System.Text.Json.JsonEncodedText Samples = global::System.Text.Json.JsonEncodedText.Encode("samples"u8);
             public static readonly global::System.Text.Json.JsonEncodedText Labels = global::System.Text.Json.JsonEncodedText.Encode("labels"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText Readings = global::System.Text.Json.JsonEncodedText.Encode("readings"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText Owners = global::System.Text.Json.JsonEncodedText.Encode("owners"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText Attachments = global::System.Text.Json.JsonEncodedText.Encode("attachments"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText Quotas = global::System.Text.Json.JsonEncodedText.Encode("quotas"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText Modes = global::System.Text.Json.JsonEncodedText.Encode("modes"u8);
         }
 
         /// <summary>Lets JsonSerializer use the generated object codec for Volume.</summary>
@@ -433,6 +504,67 @@ namespace BmsGen.Client.Tests.Features.Nullable
                 WriteVolumeMode(writer, value);
         }
 
+        /// <summary>Reads a VolumeModesValue; any string is accepted, numbers and booleans by their text.</summary>
+        public static global::BmsGen.Client.Tests.Features.Nullable.VolumeModesValue? ReadVolumeModesValue(ref global::BmsGen.Runtime.Json.JsonSpanReader reader)
+        {
+            if (global::BmsGen.Runtime.Json.JsonRead.IsPlainString(ref reader))
+            {
+                global::System.ReadOnlySpan<byte> text = reader.ValueSpan;
+                switch (text.Length)
+                {
+                    case 2:
+                        switch (text[1])
+                        {
+                            case (byte)'o':
+                                if (global::System.MemoryExtensions.SequenceEqual(text, "ro"u8))
+                                {
+                                    return global::BmsGen.Client.Tests.Features.Nullable.VolumeModesValue.Ro;
+                                }
+
+                                break;
+                            case (byte)'w':
+                                if (global::System.MemoryExtensions.SequenceEqual(text, "rw"u8))
+                                {
+                                    return global::BmsGen.Client.Tests.Features.Nullable.VolumeModesValue.Rw;
+                                }
+
+                                break;
+                        }
+
+                        break;
+                }
+            }
+
+            return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::BmsGen.Client.Tests.Features.Nullable.VolumeModesValue(value) : default(global::BmsGen.Client.Tests.Features.Nullable.VolumeModesValue?);
+        }
+
+        /// <summary>Writes a VolumeModesValue as a JSON string.</summary>
+        public static void WriteVolumeModesValue(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Features.Nullable.VolumeModesValue value) =>
+            VolumeModesValueValues.Write(writer, value.Value);
+
+        /// <summary>Writes a VolumeModesValue as the string member <paramref name="name"/>.</summary>
+        public static void WriteVolumeModesValue(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::BmsGen.Client.Tests.Features.Nullable.VolumeModesValue value) =>
+            VolumeModesValueValues.Write(writer, name, value.Value);
+
+        /// <summary>The documented VolumeModesValue values, encoded once.</summary>
+        private static readonly global::BmsGen.Runtime.Json.JsonEnumValues VolumeModesValueValues = new(
+            "rw",
+            "ro");
+
+        /// <summary>Lets JsonSerializer use the generated enum codec for VolumeModesValue.</summary>
+        public sealed class VolumeModesValueConverter : global::System.Text.Json.Serialization.JsonConverter<global::BmsGen.Client.Tests.Features.Nullable.VolumeModesValue>
+        {
+            /// <inheritdoc/>
+            public override global::BmsGen.Client.Tests.Features.Nullable.VolumeModesValue Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader<global::BmsGen.Client.Tests.Features.Nullable.VolumeModesValue?>(ref reader, ReadVolumeModesValue) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("VolumeModesValue");
+            }
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Features.Nullable.VolumeModesValue value, global::System.Text.Json.JsonSerializerOptions options) =>
+                WriteVolumeModesValue(writer, value);
+        }
+
         /// <summary>Reads a VolumeUpdate object; returns null for a JSON null.</summary>
         public static global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdate? ReadVolumeUpdate(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadVolumeUpdate(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
 
@@ -482,11 +614,33 @@ namespace BmsGen.Client.Tests.Features.Nullable
                         }
 
                         break;
-                    case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "labels"u8))
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "modes"u8))
                         {
-                            value._labels = ReadMapOfJson(ref reader, strings);
+                            value._modes = ReadMapOfNullableVolumeUpdateModesValue(ref reader, strings);
                             continue;
+                        }
+
+                        break;
+                    case 6:
+                        switch (name[0])
+                        {
+                            case (byte)'l':
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "labels"u8))
+                                {
+                                    value._labels = ReadMapOfJson(ref reader, strings);
+                                    continue;
+                                }
+
+                                break;
+                            case (byte)'q':
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "quotas"u8))
+                                {
+                                    value._quotas = ReadMapOfNullableDouble(ref reader, strings);
+                                    continue;
+                                }
+
+                                break;
                         }
 
                         break;
@@ -499,10 +653,24 @@ namespace BmsGen.Client.Tests.Features.Nullable
 
                         break;
                     case 8:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "metadata"u8))
+                        switch (name[0])
                         {
-                            value._metadata = ReadMapOfString(ref reader, strings);
-                            continue;
+                            case (byte)'m':
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "metadata"u8))
+                                {
+                                    value._metadata = ReadMapOfString(ref reader, strings);
+                                    continue;
+                                }
+
+                                break;
+                            case (byte)'r':
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "readings"u8))
+                                {
+                                    value._readings = ReadArrayOfNullableInt32(ref reader, strings);
+                                    continue;
+                                }
+
+                                break;
                         }
 
                         break;
@@ -515,10 +683,24 @@ namespace BmsGen.Client.Tests.Features.Nullable
 
                         break;
                     case 11:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "description"u8))
+                        switch (name[0])
                         {
-                            value._description = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
-                            continue;
+                            case (byte)'a':
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "attachments"u8))
+                                {
+                                    value._attachments = ReadArrayOfNullableAttachment(ref reader, strings);
+                                    continue;
+                                }
+
+                                break;
+                            case (byte)'d':
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "description"u8))
+                                {
+                                    value._description = global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings);
+                                    continue;
+                                }
+
+                                break;
                         }
 
                         break;
@@ -584,6 +766,22 @@ namespace BmsGen.Client.Tests.Features.Nullable
             {
                 WriteMapOfJson(writer, VolumeUpdateNames.Labels, labelsValue);
             }
+            if (value.Readings is { } readingsValue)
+            {
+                WriteArrayOfNullableInt32(writer, VolumeUpdateNames.Readings, readingsValue);
+            }
+            if (value.Quotas is { } quotasValue)
+            {
+                WriteMapOfNullableDouble(writer, VolumeUpdateNames.Quotas, quotasValue);
+            }
+            if (value.Modes is { } modesValue)
+            {
+                WriteMapOfNullableVolumeUpdateModesValue(writer, VolumeUpdateNames.Modes, modesValue);
+            }
+            if (value.Attachments is { } attachmentsValue)
+            {
+                WriteArrayOfNullableAttachment(writer, VolumeUpdateNames.Attachments, attachmentsValue);
+            }
         }
 
         /// <summary>The JSON names of the VolumeUpdate members, encoded once.</summary>
@@ -597,6 +795,10 @@ namespace BmsGen.Client.Tests.Features.Nullable
             public static readonly global::System.Text.Json.JsonEncodedText Description = global::System.Text.Json.JsonEncodedText.Encode("description"u8);
             public static readonly global::System.Text.Json.JsonEncodedText Samples = global::System.Text.Json.JsonEncodedText.Encode("samples"u8);
             public static readonly global::System.Text.Json.JsonEncodedText Labels = global::System.Text.Json.JsonEncodedText.Encode("labels"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText Readings = global::System.Text.Json.JsonEncodedText.Encode("readings"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText Quotas = global::System.Text.Json.JsonEncodedText.Encode("quotas"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText Modes = global::System.Text.Json.JsonEncodedText.Encode("modes"u8);
+            public static readonly global::System.Text.Json.JsonEncodedText Attachments = global::System.Text.Json.JsonEncodedText.Encode("attachments"u8);
         }
 
         /// <summary>Lets JsonSerializer use the generated object codec for VolumeUpdate.</summary>
@@ -616,6 +818,67 @@ namespace BmsGen.Client.Tests.Features.Nullable
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdate value, global::System.Text.Json.JsonSerializerOptions options) =>
                 WriteVolumeUpdate(writer, value);
+        }
+
+        /// <summary>Reads a VolumeUpdateModesValue; any string is accepted, numbers and booleans by their text.</summary>
+        public static global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdateModesValue? ReadVolumeUpdateModesValue(ref global::BmsGen.Runtime.Json.JsonSpanReader reader)
+        {
+            if (global::BmsGen.Runtime.Json.JsonRead.IsPlainString(ref reader))
+            {
+                global::System.ReadOnlySpan<byte> text = reader.ValueSpan;
+                switch (text.Length)
+                {
+                    case 2:
+                        switch (text[1])
+                        {
+                            case (byte)'o':
+                                if (global::System.MemoryExtensions.SequenceEqual(text, "ro"u8))
+                                {
+                                    return global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdateModesValue.Ro;
+                                }
+
+                                break;
+                            case (byte)'w':
+                                if (global::System.MemoryExtensions.SequenceEqual(text, "rw"u8))
+                                {
+                                    return global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdateModesValue.Rw;
+                                }
+
+                                break;
+                        }
+
+                        break;
+                }
+            }
+
+            return global::BmsGen.Runtime.Json.JsonRead.String(ref reader) is string value ? new global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdateModesValue(value) : default(global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdateModesValue?);
+        }
+
+        /// <summary>Writes a VolumeUpdateModesValue as a JSON string.</summary>
+        public static void WriteVolumeUpdateModesValue(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdateModesValue value) =>
+            VolumeUpdateModesValueValues.Write(writer, value.Value);
+
+        /// <summary>Writes a VolumeUpdateModesValue as the string member <paramref name="name"/>.</summary>
+        public static void WriteVolumeUpdateModesValue(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdateModesValue value) =>
+            VolumeUpdateModesValueValues.Write(writer, name, value.Value);
+
+        /// <summary>The documented VolumeUpdateModesValue values, encoded once.</summary>
+        private static readonly global::BmsGen.Runtime.Json.JsonEnumValues VolumeUpdateModesValueValues = new(
+            "rw",
+            "ro");
+
+        /// <summary>Lets JsonSerializer use the generated enum codec for VolumeUpdateModesValue.</summary>
+        public sealed class VolumeUpdateModesValueConverter : global::System.Text.Json.Serialization.JsonConverter<global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdateModesValue>
+        {
+            /// <inheritdoc/>
+            public override global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdateModesValue Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                return global::BmsGen.Runtime.Json.JsonRead.FromUtf8JsonReader<global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdateModesValue?>(ref reader, ReadVolumeUpdateModesValue) ?? throw global::BmsGen.Runtime.Json.JsonRead.UnexpectedNull("VolumeUpdateModesValue");
+            }
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdateModesValue value, global::System.Text.Json.JsonSerializerOptions options) =>
+                WriteVolumeUpdateModesValue(writer, value);
         }
 
         /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
@@ -670,6 +933,210 @@ namespace BmsGen.Client.Tests.Features.Nullable
                 {
                     global::System.Text.Json.JsonElement item = value[i];
                     item.WriteTo(writer);
+                }
+            }
+        }
+
+        /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::BmsGen.Client.Tests.Features.Nullable.Attachment?>? ReadArrayOfNullableAttachment(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadArrayOfNullableAttachment(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::BmsGen.Client.Tests.Features.Nullable.Attachment?>? ReadArrayOfNullableAttachment(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::BmsGen.Runtime.Json.JsonRead.ExpectStartArray(ref reader, "ArrayOfNullableAttachment");
+            var items = new global::BmsGen.Runtime.Json.JsonArrayBuilder<global::BmsGen.Client.Tests.Features.Nullable.Attachment?>();
+            while (global::BmsGen.Runtime.Json.JsonRead.NextItem(ref reader))
+            {
+                items.Add(ReadAttachment(ref reader, strings));
+            }
+
+            return items.ToArray();
+        }
+
+        /// <summary>Writes a JSON array.</summary>
+        public static void WriteArrayOfNullableAttachment(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::BmsGen.Client.Tests.Features.Nullable.Attachment?> value)
+        {
+            writer.WriteStartArray();
+            WriteArrayOfNullableAttachment__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        /// <summary>Writes a JSON array as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteArrayOfNullableAttachment(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::System.Collections.Generic.IReadOnlyList<global::BmsGen.Client.Tests.Features.Nullable.Attachment?> value)
+        {
+            writer.WriteStartArray(name);
+            WriteArrayOfNullableAttachment__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        private static void WriteArrayOfNullableAttachment__Items(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::BmsGen.Client.Tests.Features.Nullable.Attachment?> value)
+        {
+            if (value is global::BmsGen.Client.Tests.Features.Nullable.Attachment?[] array)
+            {
+                foreach (global::BmsGen.Client.Tests.Features.Nullable.Attachment? item in array)
+                {
+                    if (item is null)
+                    {
+                        writer.WriteNullValue();
+                        continue;
+                    }
+
+                    WriteAttachment(writer, item);
+                }
+            }
+            else
+            {
+                for (int i = 0; i < value.Count; i++)
+                {
+                    global::BmsGen.Client.Tests.Features.Nullable.Attachment? item = value[i];
+                    if (item is null)
+                    {
+                        writer.WriteNullValue();
+                        continue;
+                    }
+
+                    WriteAttachment(writer, item);
+                }
+            }
+        }
+
+        /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<int?>? ReadArrayOfNullableInt32(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadArrayOfNullableInt32(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<int?>? ReadArrayOfNullableInt32(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::BmsGen.Runtime.Json.JsonRead.ExpectStartArray(ref reader, "ArrayOfNullableInt32");
+            var items = new global::BmsGen.Runtime.Json.JsonArrayBuilder<int?>();
+            while (global::BmsGen.Runtime.Json.JsonRead.NextItem(ref reader))
+            {
+                items.Add(global::BmsGen.Runtime.Json.JsonRead.Int32(ref reader));
+            }
+
+            return items.ToArray();
+        }
+
+        /// <summary>Writes a JSON array.</summary>
+        public static void WriteArrayOfNullableInt32(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<int?> value)
+        {
+            writer.WriteStartArray();
+            WriteArrayOfNullableInt32__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        /// <summary>Writes a JSON array as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteArrayOfNullableInt32(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::System.Collections.Generic.IReadOnlyList<int?> value)
+        {
+            writer.WriteStartArray(name);
+            WriteArrayOfNullableInt32__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        private static void WriteArrayOfNullableInt32__Items(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<int?> value)
+        {
+            if (value is int?[] array)
+            {
+                foreach (int? item in array)
+                {
+                    if (item is null)
+                    {
+                        writer.WriteNullValue();
+                        continue;
+                    }
+
+                    writer.WriteNumberValue(item.Value);
+                }
+            }
+            else
+            {
+                for (int i = 0; i < value.Count; i++)
+                {
+                    int? item = value[i];
+                    if (item is null)
+                    {
+                        writer.WriteNullValue();
+                        continue;
+                    }
+
+                    writer.WriteNumberValue(item.Value);
+                }
+            }
+        }
+
+        /// <summary>Reads a JSON array; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<string?>? ReadArrayOfNullableString(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadArrayOfNullableString(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a JSON array, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<string?>? ReadArrayOfNullableString(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::BmsGen.Runtime.Json.JsonRead.ExpectStartArray(ref reader, "ArrayOfNullableString");
+            var items = new global::BmsGen.Runtime.Json.JsonArrayBuilder<string?>();
+            while (global::BmsGen.Runtime.Json.JsonRead.NextItem(ref reader))
+            {
+                items.Add(global::BmsGen.Runtime.Json.JsonRead.String(ref reader, strings));
+            }
+
+            return items.ToArray();
+        }
+
+        /// <summary>Writes a JSON array.</summary>
+        public static void WriteArrayOfNullableString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string?> value)
+        {
+            writer.WriteStartArray();
+            WriteArrayOfNullableString__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        /// <summary>Writes a JSON array as the member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteArrayOfNullableString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::System.Collections.Generic.IReadOnlyList<string?> value)
+        {
+            writer.WriteStartArray(name);
+            WriteArrayOfNullableString__Items(writer, value);
+            writer.WriteEndArray();
+        }
+
+        private static void WriteArrayOfNullableString__Items(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string?> value)
+        {
+            if (value is string?[] array)
+            {
+                foreach (string? item in array)
+                {
+                    if (item is null)
+                    {
+                        writer.WriteNullValue();
+                        continue;
+                    }
+
+                    writer.WriteStringValue(item);
+                }
+            }
+            else
+            {
+                for (int i = 0; i < value.Count; i++)
+                {
+                    string? item = value[i];
+                    if (item is null)
+                    {
+                        writer.WriteNullValue();
+                        continue;
+                    }
+
+                    writer.WriteStringValue(item);
                 }
             }
         }
@@ -793,6 +1260,261 @@ namespace BmsGen.Client.Tests.Features.Nullable
                 {
                     writer.WritePropertyName(item.Key);
                     item.Value.WriteTo(writer);
+                }
+            }
+        }
+
+        /// <summary>Reads a JSON object as a dictionary; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, double?>? ReadMapOfNullableDouble(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadMapOfNullableDouble(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a JSON object as a dictionary, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, double?>? ReadMapOfNullableDouble(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "MapOfNullableDouble");
+            var items = new global::BmsGen.Runtime.Json.JsonMapBuilder<double?>();
+            while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
+            {
+                string key = global::BmsGen.Runtime.Json.JsonRead.PropertyNameString(ref reader, strings);
+                global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
+                items.Add(key, global::BmsGen.Runtime.Json.JsonRead.Double(ref reader));
+            }
+
+            return items.ToMap();
+        }
+
+        /// <summary>Writes a dictionary as a JSON object.</summary>
+        public static void WriteMapOfNullableDouble(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, double?> value)
+        {
+            writer.WriteStartObject();
+            WriteMapOfNullableDouble__Entries(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a dictionary as the object member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteMapOfNullableDouble(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::System.Collections.Generic.IReadOnlyDictionary<string, double?> value)
+        {
+            writer.WriteStartObject(name);
+            WriteMapOfNullableDouble__Entries(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteMapOfNullableDouble__Entries(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, double?> value)
+        {
+            if (value is global::BmsGen.Runtime.Json.CompactMap<double?> compact)
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, double?> item in compact.Entries)
+                {
+                    writer.WritePropertyName(item.Key);
+                    if (item.Value is null)
+                    {
+                        writer.WriteNullValue();
+                        continue;
+                    }
+
+                    writer.WriteNumberValue(item.Value.Value);
+                }
+            }
+            else if (value is global::System.Collections.Generic.Dictionary<string, double?> dictionary)
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, double?> item in dictionary)
+                {
+                    writer.WritePropertyName(item.Key);
+                    if (item.Value is null)
+                    {
+                        writer.WriteNullValue();
+                        continue;
+                    }
+
+                    writer.WriteNumberValue(item.Value.Value);
+                }
+            }
+            else
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, double?> item in value)
+                {
+                    writer.WritePropertyName(item.Key);
+                    if (item.Value is null)
+                    {
+                        writer.WriteNullValue();
+                        continue;
+                    }
+
+                    writer.WriteNumberValue(item.Value.Value);
+                }
+            }
+        }
+
+        /// <summary>Reads a JSON object as a dictionary; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, global::BmsGen.Client.Tests.Features.Nullable.VolumeModesValue?>? ReadMapOfNullableVolumeModesValue(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadMapOfNullableVolumeModesValue(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a JSON object as a dictionary, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, global::BmsGen.Client.Tests.Features.Nullable.VolumeModesValue?>? ReadMapOfNullableVolumeModesValue(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "MapOfNullableVolumeModesValue");
+            var items = new global::BmsGen.Runtime.Json.JsonMapBuilder<global::BmsGen.Client.Tests.Features.Nullable.VolumeModesValue?>();
+            while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
+            {
+                string key = global::BmsGen.Runtime.Json.JsonRead.PropertyNameString(ref reader, strings);
+                global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
+                items.Add(key, ReadVolumeModesValue(ref reader));
+            }
+
+            return items.ToMap();
+        }
+
+        /// <summary>Writes a dictionary as a JSON object.</summary>
+        public static void WriteMapOfNullableVolumeModesValue(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, global::BmsGen.Client.Tests.Features.Nullable.VolumeModesValue?> value)
+        {
+            writer.WriteStartObject();
+            WriteMapOfNullableVolumeModesValue__Entries(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a dictionary as the object member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteMapOfNullableVolumeModesValue(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::System.Collections.Generic.IReadOnlyDictionary<string, global::BmsGen.Client.Tests.Features.Nullable.VolumeModesValue?> value)
+        {
+            writer.WriteStartObject(name);
+            WriteMapOfNullableVolumeModesValue__Entries(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteMapOfNullableVolumeModesValue__Entries(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, global::BmsGen.Client.Tests.Features.Nullable.VolumeModesValue?> value)
+        {
+            if (value is global::BmsGen.Runtime.Json.CompactMap<global::BmsGen.Client.Tests.Features.Nullable.VolumeModesValue?> compact)
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::BmsGen.Client.Tests.Features.Nullable.VolumeModesValue?> item in compact.Entries)
+                {
+                    writer.WritePropertyName(item.Key);
+                    if (item.Value is null)
+                    {
+                        writer.WriteNullValue();
+                        continue;
+                    }
+
+                    WriteVolumeModesValue(writer, item.Value.Value);
+                }
+            }
+            else if (value is global::System.Collections.Generic.Dictionary<string, global::BmsGen.Client.Tests.Features.Nullable.VolumeModesValue?> dictionary)
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::BmsGen.Client.Tests.Features.Nullable.VolumeModesValue?> item in dictionary)
+                {
+                    writer.WritePropertyName(item.Key);
+                    if (item.Value is null)
+                    {
+                        writer.WriteNullValue();
+                        continue;
+                    }
+
+                    WriteVolumeModesValue(writer, item.Value.Value);
+                }
+            }
+            else
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::BmsGen.Client.Tests.Features.Nullable.VolumeModesValue?> item in value)
+                {
+                    writer.WritePropertyName(item.Key);
+                    if (item.Value is null)
+                    {
+                        writer.WriteNullValue();
+                        continue;
+                    }
+
+                    WriteVolumeModesValue(writer, item.Value.Value);
+                }
+            }
+        }
+
+        /// <summary>Reads a JSON object as a dictionary; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdateModesValue?>? ReadMapOfNullableVolumeUpdateModesValue(ref global::BmsGen.Runtime.Json.JsonSpanReader reader) => ReadMapOfNullableVolumeUpdateModesValue(ref reader, global::BmsGen.Runtime.Json.JsonRead.Strings());
+
+        /// <summary>Reads a JSON object as a dictionary, sharing repeated short strings through <paramref name="strings"/>; returns null for a JSON null.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdateModesValue?>? ReadMapOfNullableVolumeUpdateModesValue(ref global::BmsGen.Runtime.Json.JsonSpanReader reader, global::BmsGen.Runtime.Json.JsonStringTable strings)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::BmsGen.Runtime.Json.JsonRead.ExpectStartObject(ref reader, "MapOfNullableVolumeUpdateModesValue");
+            var items = new global::BmsGen.Runtime.Json.JsonMapBuilder<global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdateModesValue?>();
+            while (global::BmsGen.Runtime.Json.JsonRead.NextProperty(ref reader))
+            {
+                string key = global::BmsGen.Runtime.Json.JsonRead.PropertyNameString(ref reader, strings);
+                global::BmsGen.Runtime.Json.JsonRead.MoveToValue(ref reader);
+                items.Add(key, ReadVolumeUpdateModesValue(ref reader));
+            }
+
+            return items.ToMap();
+        }
+
+        /// <summary>Writes a dictionary as a JSON object.</summary>
+        public static void WriteMapOfNullableVolumeUpdateModesValue(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdateModesValue?> value)
+        {
+            writer.WriteStartObject();
+            WriteMapOfNullableVolumeUpdateModesValue__Entries(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes a dictionary as the object member <paramref name="name"/>, which starts in the same call.</summary>
+        public static void WriteMapOfNullableVolumeUpdateModesValue(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::System.Collections.Generic.IReadOnlyDictionary<string, global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdateModesValue?> value)
+        {
+            writer.WriteStartObject(name);
+            WriteMapOfNullableVolumeUpdateModesValue__Entries(writer, value);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteMapOfNullableVolumeUpdateModesValue__Entries(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdateModesValue?> value)
+        {
+            if (value is global::BmsGen.Runtime.Json.CompactMap<global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdateModesValue?> compact)
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdateModesValue?> item in compact.Entries)
+                {
+                    writer.WritePropertyName(item.Key);
+                    if (item.Value is null)
+                    {
+                        writer.WriteNullValue();
+                        continue;
+                    }
+
+                    WriteVolumeUpdateModesValue(writer, item.Value.Value);
+                }
+            }
+            else if (value is global::System.Collections.Generic.Dictionary<string, global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdateModesValue?> dictionary)
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdateModesValue?> item in dictionary)
+                {
+                    writer.WritePropertyName(item.Key);
+                    if (item.Value is null)
+                    {
+                        writer.WriteNullValue();
+                        continue;
+                    }
+
+                    WriteVolumeUpdateModesValue(writer, item.Value.Value);
+                }
+            }
+            else
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdateModesValue?> item in value)
+                {
+                    writer.WritePropertyName(item.Key);
+                    if (item.Value is null)
+                    {
+                        writer.WriteNullValue();
+                        continue;
+                    }
+
+                    WriteVolumeUpdateModesValue(writer, item.Value.Value);
                 }
             }
         }

@@ -49,11 +49,23 @@ namespace BmsGen.Client.Tests.Features.Nullable
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::BmsGen.Client.Tests.Features.Nullable.VolumeMode> VolumeMode =>
             _VolumeMode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::BmsGen.Client.Tests.Features.Nullable.VolumeMode>)Options.GetTypeInfo(typeof(global::BmsGen.Client.Tests.Features.Nullable.VolumeMode));
 
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::BmsGen.Client.Tests.Features.Nullable.VolumeModesValue>? _VolumeModesValue;
+
+        /// <summary>Metadata for <see cref="global::BmsGen.Client.Tests.Features.Nullable.VolumeModesValue"/>, for the trimming-safe JsonSerializer overloads.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::BmsGen.Client.Tests.Features.Nullable.VolumeModesValue> VolumeModesValue =>
+            _VolumeModesValue ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::BmsGen.Client.Tests.Features.Nullable.VolumeModesValue>)Options.GetTypeInfo(typeof(global::BmsGen.Client.Tests.Features.Nullable.VolumeModesValue));
+
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdate>? _VolumeUpdate;
 
         /// <summary>Metadata for <see cref="global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdate"/>, for the trimming-safe JsonSerializer overloads.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdate> VolumeUpdate =>
             _VolumeUpdate ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdate>)Options.GetTypeInfo(typeof(global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdate));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdateModesValue>? _VolumeUpdateModesValue;
+
+        /// <summary>Metadata for <see cref="global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdateModesValue"/>, for the trimming-safe JsonSerializer overloads.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdateModesValue> VolumeUpdateModesValue =>
+            _VolumeUpdateModesValue ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdateModesValue>)Options.GetTypeInfo(typeof(global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdateModesValue));
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? Create(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
@@ -72,9 +84,19 @@ namespace BmsGen.Client.Tests.Features.Nullable
                 return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::BmsGen.Client.Tests.Features.Nullable.VolumeMode>(options, new global::BmsGen.Client.Tests.Features.Nullable.NullableTypesClientJsonCodec.VolumeModeConverter());
             }
 
+            if (type == typeof(global::BmsGen.Client.Tests.Features.Nullable.VolumeModesValue))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::BmsGen.Client.Tests.Features.Nullable.VolumeModesValue>(options, new global::BmsGen.Client.Tests.Features.Nullable.NullableTypesClientJsonCodec.VolumeModesValueConverter());
+            }
+
             if (type == typeof(global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdate))
             {
                 return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdate>(options, new global::BmsGen.Client.Tests.Features.Nullable.NullableTypesClientJsonCodec.VolumeUpdateConverter());
+            }
+
+            if (type == typeof(global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdateModesValue))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdateModesValue>(options, new global::BmsGen.Client.Tests.Features.Nullable.NullableTypesClientJsonCodec.VolumeUpdateModesValueConverter());
             }
 
             return null;

@@ -83,6 +83,26 @@ namespace BmsGen.Client.Tests.Features.Nullable
         /// <remarks>JSON name: labels.</remarks>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Labels { get => _labels; init => _labels = value; }
 
+        /// <summary>Hourly readings; null for an hour without one.</summary>
+        /// <remarks>JSON name: readings.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<int?>? Readings { get => _readings; init => _readings = value; }
+
+        /// <summary>The owners field.</summary>
+        /// <remarks>JSON name: owners.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<string?>? Owners { get => _owners; init => _owners = value; }
+
+        /// <summary>Every attachment; null for a slot that has none.</summary>
+        /// <remarks>JSON name: attachments.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::BmsGen.Client.Tests.Features.Nullable.Attachment?>? Attachments { get => _attachments; init => _attachments = value; }
+
+        /// <summary>The quotas field.</summary>
+        /// <remarks>JSON name: quotas.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, double?>? Quotas { get => _quotas; init => _quotas = value; }
+
+        /// <summary>The modes field.</summary>
+        /// <remarks>JSON name: modes.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::BmsGen.Client.Tests.Features.Nullable.VolumeModesValue?>? Modes { get => _modes; init => _modes = value; }
+
         /// <summary>The value of <see cref="Id"/>; null until it is set.</summary>
         internal string? _id;
 
@@ -121,6 +141,21 @@ namespace BmsGen.Client.Tests.Features.Nullable
 
         /// <summary>The value of <see cref="Labels"/>; null until it is set.</summary>
         internal global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _labels;
+
+        /// <summary>The value of <see cref="Readings"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyList<int?>? _readings;
+
+        /// <summary>The value of <see cref="Owners"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyList<string?>? _owners;
+
+        /// <summary>The value of <see cref="Attachments"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyList<global::BmsGen.Client.Tests.Features.Nullable.Attachment?>? _attachments;
+
+        /// <summary>The value of <see cref="Quotas"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyDictionary<string, double?>? _quotas;
+
+        /// <summary>The value of <see cref="Modes"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyDictionary<string, global::BmsGen.Client.Tests.Features.Nullable.VolumeModesValue?>? _modes;
 
         /// <summary>Creates a Volume; set its members with an object initializer.</summary>
         public Volume()
@@ -190,6 +225,60 @@ namespace BmsGen.Client.Tests.Features.Nullable
         public override string ToString() => Value;
     }
 
+    /// <summary>The VolumeModesValue values.</summary>
+    /// <remarks>A string-valued enumeration that keeps values it does not know: compare with the static members, read Value for the wire text.</remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::BmsGen.Client.Tests.Features.Nullable.NullableTypesClientJsonCodec.VolumeModesValueConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("BmsGen.Generator", "1.0.0")]
+    public readonly partial struct VolumeModesValue : global::System.IEquatable<VolumeModesValue>
+    {
+        private readonly string? _value;
+
+        /// <summary>Creates a VolumeModesValue from its wire text.</summary>
+        public VolumeModesValue(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>rw</c>.</summary>
+        public static VolumeModesValue Rw { get; } = new VolumeModesValue("rw");
+
+        /// <summary>The value <c>ro</c>.</summary>
+        public static VolumeModesValue Ro { get; } = new VolumeModesValue("ro");
+
+        private static readonly global::System.Collections.Generic.HashSet<string> s_knownValues = new(global::System.StringComparer.Ordinal)
+        {
+            "rw",
+            "ro",
+        };
+
+        /// <summary>The wire text of this value.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether the spec documents this value.</summary>
+        public bool IsKnown => s_knownValues.Contains(Value);
+
+        /// <summary>Wraps wire text.</summary>
+        public static implicit operator VolumeModesValue(string value) => new VolumeModesValue(value);
+
+        /// <summary>Compares wire texts ordinally.</summary>
+        public static bool operator ==(VolumeModesValue left, VolumeModesValue right) => left.Equals(right);
+
+        /// <summary>Compares wire texts ordinally.</summary>
+        public static bool operator !=(VolumeModesValue left, VolumeModesValue right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(VolumeModesValue other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is VolumeModesValue other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
     /// <summary>The VolumeUpdate model.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::BmsGen.Client.Tests.Features.Nullable.NullableTypesClientJsonCodec.VolumeUpdateConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("BmsGen.Generator", "1.0.0")]
@@ -227,6 +316,22 @@ namespace BmsGen.Client.Tests.Features.Nullable
         /// <remarks>JSON name: labels.</remarks>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Labels { get => _labels; init => _labels = value; }
 
+        /// <summary>The readings field.</summary>
+        /// <remarks>JSON name: readings.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<int?>? Readings { get => _readings; init => _readings = value; }
+
+        /// <summary>The quotas field.</summary>
+        /// <remarks>JSON name: quotas.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, double?>? Quotas { get => _quotas; init => _quotas = value; }
+
+        /// <summary>The modes field.</summary>
+        /// <remarks>JSON name: modes.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdateModesValue?>? Modes { get => _modes; init => _modes = value; }
+
+        /// <summary>The attachments field.</summary>
+        /// <remarks>JSON name: attachments.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::BmsGen.Client.Tests.Features.Nullable.Attachment?>? Attachments { get => _attachments; init => _attachments = value; }
+
         /// <summary>The value of <see cref="Name"/>; null until it is set.</summary>
         internal string? _name;
 
@@ -250,5 +355,71 @@ namespace BmsGen.Client.Tests.Features.Nullable
 
         /// <summary>The value of <see cref="Labels"/>; null until it is set.</summary>
         internal global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _labels;
+
+        /// <summary>The value of <see cref="Readings"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyList<int?>? _readings;
+
+        /// <summary>The value of <see cref="Quotas"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyDictionary<string, double?>? _quotas;
+
+        /// <summary>The value of <see cref="Modes"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyDictionary<string, global::BmsGen.Client.Tests.Features.Nullable.VolumeUpdateModesValue?>? _modes;
+
+        /// <summary>The value of <see cref="Attachments"/>; null until it is set.</summary>
+        internal global::System.Collections.Generic.IReadOnlyList<global::BmsGen.Client.Tests.Features.Nullable.Attachment?>? _attachments;
+    }
+
+    /// <summary>The VolumeUpdateModesValue values.</summary>
+    /// <remarks>A string-valued enumeration that keeps values it does not know: compare with the static members, read Value for the wire text.</remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::BmsGen.Client.Tests.Features.Nullable.NullableTypesClientJsonCodec.VolumeUpdateModesValueConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("BmsGen.Generator", "1.0.0")]
+    public readonly partial struct VolumeUpdateModesValue : global::System.IEquatable<VolumeUpdateModesValue>
+    {
+        private readonly string? _value;
+
+        /// <summary>Creates a VolumeUpdateModesValue from its wire text.</summary>
+        public VolumeUpdateModesValue(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>rw</c>.</summary>
+        public static VolumeUpdateModesValue Rw { get; } = new VolumeUpdateModesValue("rw");
+
+        /// <summary>The value <c>ro</c>.</summary>
+        public static VolumeUpdateModesValue Ro { get; } = new VolumeUpdateModesValue("ro");
+
+        private static readonly global::System.Collections.Generic.HashSet<string> s_knownValues = new(global::System.StringComparer.Ordinal)
+        {
+            "rw",
+            "ro",
+        };
+
+        /// <summary>The wire text of this value.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether the spec documents this value.</summary>
+        public bool IsKnown => s_knownValues.Contains(Value);
+
+        /// <summary>Wraps wire text.</summary>
+        public static implicit operator VolumeUpdateModesValue(string value) => new VolumeUpdateModesValue(value);
+
+        /// <summary>Compares wire texts ordinally.</summary>
+        public static bool operator ==(VolumeUpdateModesValue left, VolumeUpdateModesValue right) => left.Equals(right);
+
+        /// <summary>Compares wire texts ordinally.</summary>
+        public static bool operator !=(VolumeUpdateModesValue left, VolumeUpdateModesValue right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(VolumeUpdateModesValue other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is VolumeUpdateModesValue other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
     }
 }
