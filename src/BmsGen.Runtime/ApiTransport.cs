@@ -111,7 +111,6 @@ public sealed class ApiTransport
     /// </summary>
     internal async Task<HttpResponseMessage> SendCheckedAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        request.ThrowIfDisposed();
         HttpResponseMessage response;
         try
         {
@@ -140,7 +139,6 @@ public sealed class ApiTransport
     /// </summary>
     private async Task<ResponseBody> ExchangeAsync(ApiRequest request, bool readSuccessBody, CancellationToken cancellationToken)
     {
-        request.ThrowIfDisposed();
         TimeSpan timeout = Options.Timeout;
         using CancellationTokenSource? timer = timeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(timeout, Options.TimeProvider);
         // A caller's token that can never be cancelled (the default) needs no link: the timer's token is the deadline.
@@ -213,6 +211,7 @@ public sealed class ApiTransport
 
     private async Task<HttpResponseMessage> SendCoreAsync(ApiRequest request, CancellationToken cancellationToken)
     {
+        request.ThrowIfDisposed();
         Uri uri = RequestUri(request);
         if (!uri.IsAbsoluteUri && _httpClient.BaseAddress is null)
         {

@@ -727,23 +727,25 @@ internal static partial class JsonEmitter
 
         // Free-form JSON keeps a null element as a JsonElement of kind Null, as it keeps the nulls nested in it;
         // items the spec lets be null are read as they come; every other element type refuses null.
-        string read = shape.Element!.Kind == TypeKind.Any ? $"{TypeNames.JsonRead}.ElementOf(ref reader)" : ReadExpression(shape.Element!);
-        bool refusesNull = shape.Element!.Kind != TypeKind.Any && !shape.ElementNullable;
+        bool freeForm = shape.Element!.Kind == TypeKind.Any;
+        string read = freeForm ? $"{TypeNames.JsonRead}.ElementOf(ref reader)" : ReadExpression(shape.Element!);
+        bool refusesNull = !freeForm && !shape.ElementNullable;
         string itemRead = refusesNull ? $"{read} ?? throw {TypeNames.JsonRead}.UnexpectedNull(\"an element of {name}\")" : read;
         string entryRead = refusesNull ? $"{read} ?? throw {TypeNames.JsonRead}.UnexpectedNull(\"the value of '\" + key + \"' in {name}\")" : read;
 
         // Statements of a loop body in the templates below: their second and later lines are indented to match it.
         string elementWrite = LoopBody(NullableElementWrite(shape, "item"));
 
-        // A scalar entry is written with its key in one call.
-        string entryWrite = shape.ElementNullable ? LoopBody(new[] { "writer.WritePropertyName(item.Key);" }.Concat(NullableElementWrite(shape, "item.Value")))
-            : shape.Element!.Kind switch
-            {
-                TypeKind.String => "writer.WriteString(item.Key, item.Value);",
-                TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double => "writer.WriteNumber(item.Key, item.Value);",
-                TypeKind.Boolean => "writer.WriteBoolean(item.Key, item.Value);",
-                _ => LoopBody(new[] { "writer.WritePropertyName(item.Key);", WriteStatement(shape.Element!, "item.Value") }),
-            };
+        // A scalar entry that cannot be null is written with its key in one call; any other after its key.
+        string? oneCallEntryWrite = shape.ElementNullable ? null : shape.Element!.Kind switch
+        {
+            TypeKind.String => "writer.WriteString(item.Key, item.Value);",
+            TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double => "writer.WriteNumber(item.Key, item.Value);",
+            TypeKind.Boolean => "writer.WriteBoolean(item.Key, item.Value);",
+            _ => null,
+        };
+        string entryWrite = oneCallEntryWrite
+            ?? LoopBody(new[] { "writer.WritePropertyName(item.Key);" }.Concat(NullableElementWrite(shape, "item.Value")));
         if (shape.Kind == TypeKind.Array)
         {
             writer.WriteLine($$"""

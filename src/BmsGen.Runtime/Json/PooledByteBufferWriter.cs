@@ -50,12 +50,10 @@ internal sealed class PooledByteBufferWriter : IBufferWriter<byte>
     /// </summary>
     public byte[] Detach(out int length)
     {
-        byte[] written = _buffer ?? Array.Empty<byte>();
+        byte[] detached = _buffer ?? Array.Empty<byte>();
         length = _written;
-        _nextSize = Math.Max(_written, InitialSize);
-        _buffer = null;
-        _written = 0;
-        return written;
+        LetGo();
+        return detached;
     }
 
     /// <summary>
@@ -65,14 +63,21 @@ internal sealed class PooledByteBufferWriter : IBufferWriter<byte>
     /// </summary>
     public void Reset()
     {
-        int written = _written;
-        _written = 0;
         if (_buffer is { Length: > RetainedSize } large)
         {
-            _nextSize = Math.Max(written, InitialSize);
-            _buffer = null;
+            LetGo();
             ArrayPool<byte>.Shared.Return(large);
         }
+
+        _written = 0;
+    }
+
+    /// <summary>Drops the array; the next write rents one the size of the bytes written into it.</summary>
+    private void LetGo()
+    {
+        _nextSize = Math.Max(_written, InitialSize);
+        _buffer = null;
+        _written = 0;
     }
 
     private void Ensure(int sizeHint)
